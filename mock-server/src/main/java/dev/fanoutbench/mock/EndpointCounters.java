@@ -1,0 +1,68 @@
+package dev.fanoutbench.mock;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** Live counters of one endpoint. Writers are lock-free; only snapshots and resets lock. */
+final class EndpointCounters {
+
+    static final String CLIENT_DISCONNECTED = "client-disconnected";
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final LongAdder served = new LongAdder();
+    private final LongAdder disconnects = new LongAdder();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final Recorder latenessMicros = new Recorder(3);
+    private final Histogram latenessSoFar = new Histogram(3);
+    private Histogram interval;
+
+    void arrived() {
+        peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    void answerStarted(long latenessNanos) {
+        latenessMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(latenessNanos)));
+    }
+
+    void ended(String outcome) {
+        inFlight.decrementAndGet();
+        if (CLIENT_DISCONNECTED.equals(outcome)) {
+            disconnects.increment();
+        } else {
+            served.increment();
+        }
+        outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+    }
+
+    synchronized ServerStats.EndpointStats snapshot() {
+        interval = latenessMicros.getIntervalHistogram(interval);
+        latenessSoFar.add(interval);
+        Map<String, Long> byOutcome = new TreeMap<>();
+        outcomes.forEach((name, count) -> {
+            if (count.sum() > 0) {
+                byOutcome.put(name, count.sum());
+            }
+        });
+        Histogram h = latenessSoFar;
+        ServerStats.Lateness lateness = new ServerStats.Lateness(h.getTotalCount(),
+                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getMaxValue());
+        return new ServerStats.EndpointStats(inFlight.get(), peak.get(), served.sum(), disconnects.sum(),
+                byOutcome, lateness);
+    }
+
+    synchronized void reset() {
+        peak.set(inFlight.get());
+        served.reset();
+        disconnects.reset();
+        outcomes.values().forEach(LongAdder::reset);
+        latenessMicros.reset();
+        latenessSoFar.reset();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.fanoutbench.mock;
+
+import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One request's life on the server, from its request line to its last written byte or its
+ * client's going away, whichever comes first.
+ *
+ * <p>Thread-safety: state changes are guarded by this object's monitor, because three threads
+ * race to end an exchange: the Jetty thread that parsed it, the thread that writes its delayed
+ * response and the {@link DisconnectWatcher}.
+ */
+final class Exchange {
+
+    enum State { WAITING, RESPONDING, FINISHED }
+
+    final String endpoint;
+    final long arrivalNanos;
+    private State state = State.WAITING;
+    private long configuredDelayMillis = -1;
+    private SelectionKey watchKey;
+    private final List<Runnable> onFinish = new ArrayList<>(1);
+
+    Exchange(String endpoint, long arrivalNanos) {
+        this.endpoint = endpoint;
+        this.arrivalNanos = arrivalNanos;
+    }
+
+    synchronized void configuredDelayMillis(long delayMillis) {
+        this.configuredDelayMillis = delayMillis;
+    }
+
+    /** The delay the stub chose for this request, or -1 if it chose none. */
+    synchronized long configuredDelayMillis() {
+        return configuredDelayMillis;
+    }
+
+    /** Runs once when the exchange ends, however it ends (e.g. to give back a concurrency permit). */
+    synchronized void onFinish(Runnable action) {
+        if (state == State.FINISHED) {
+            action.run();
+        } else {
+            onFinish.add(action);
+        }
+    }
+
+    synchronized boolean isWaiting() {
+        return state == State.WAITING;
+    }
+
+    /** Keeps the key only while the response has not started; returns false if it already has. */
+    synchronized boolean watchWith(SelectionKey key) {
+        if (state != State.WAITING) {
+            return false;
+        }
+        watchKey = key;
+        return true;
+    }
+
+    /** From here on the server owns the socket again: stop probing it for a closed client. */
+    synchronized void markResponding() {
+        if (state == State.WAITING) {
+            state = State.RESPONDING;
+        }
+        cancelWatch();
+    }
+
+    /** Returns true for the one caller that actually ended the exchange. */
+    boolean finish() {
+        List<Runnable> actions;
+        synchronized (this) {
+            if (state == State.FINISHED) {
+                return false;
+            }
+            state = State.FINISHED;
+            cancelWatch();
+            actions = List.copyOf(onFinish);
+            onFinish.clear();
+        }
+        actions.forEach(Runnable::run);
+        return true;
+    }
+
+    private void cancelWatch() {
+        if (watchKey != null) {
+            watchKey.cancel();
+            watchKey = null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fanoutbench.mock;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts every {@code /api/**} request from arrival until its answer is fully written or its
+ * client goes away, per endpoint and in total. Thread-safe.
+ */
+final class ExchangeTracker {
+
+    private final EndpointCounters total = new EndpointCounters();
+    private final Map<String, EndpointCounters> endpoints = new ConcurrentHashMap<>();
+    private final InFlightLimit limit;
+
+    ExchangeTracker(InFlightLimit limit) {
+        this.limit = limit;
+    }
+
+    InFlightLimit limit() {
+        return limit;
+    }
+
+    /** Starts an exchange for this path, or returns null for paths that are not tracked ({@code /stats}). */
+    Exchange arrived(String path, long arrivalNanos) {
+        String endpoint = endpointOf(path);
+        if (endpoint == null) {
+            return null;
+        }
+        Exchange exchange = new Exchange(endpoint, arrivalNanos);
+        total.arrived();
+        counters(endpoint).arrived();
+        return exchange;
+    }
+
+    /** Records the server's own lateness and returns it in nanoseconds, or -1 if no delay was configured. */
+    long answerStarted(Exchange exchange, long nowNanos) {
+        exchange.markResponding();
+        long delayMillis = exchange.configuredDelayMillis();
+        if (delayMillis < 0) {
+            return -1;
+        }
+        long latenessNanos = nowNanos - exchange.arrivalNanos - delayMillis * 1_000_000L;
+        total.answerStarted(latenessNanos);
+        counters(exchange.endpoint).answerStarted(latenessNanos);
+        return latenessNanos;
+    }
+
+    void ended(Exchange exchange, String outcome) {
+        if (exchange.finish()) {
+            total.ended(outcome);
+            counters(exchange.endpoint).ended(outcome);
+        }
+    }
+
+    void clientWentAway(Exchange exchange) {
+        ended(exchange, EndpointCounters.CLIENT_DISCONNECTED);
+    }
+
+    ServerStats snapshot() {
+        Map<String, ServerStats.EndpointStats> byEndpoint = new TreeMap<>();
+        endpoints.forEach((name, counters) -> byEndpoint.put(name, counters.snapshot()));
+        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot());
+    }
+
+    void reset() {
+        total.reset();
+        endpoints.values().forEach(EndpointCounters::reset);
+        limit.reset();
+    }
+
+    private EndpointCounters counters(String endpoint) {
+        return endpoints.computeIfAbsent(endpoint, k -> new EndpointCounters());
+    }
+
+    /** {@code /api/items/7} is endpoint {@code items}; anything else under {@code /api} is {@code other}. */
+    static String endpointOf(String path) {
+        if (path == null || !path.startsWith("/api/")) {
+            return null;
+        }
+        int end = path.indexOf('/', 5);
+        String name = end < 0 ? path.substring(5) : path.substring(5, end);
+        return switch (name) {
+            case "items", "jitter", "flaky", "limited", "stuck" -> name;
+            default -> "other";
+        };
+    }
+}

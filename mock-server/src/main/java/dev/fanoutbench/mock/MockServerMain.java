@@ -1,0 +1,124 @@
+package dev.fanoutbench.mock;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The standalone mock server: {@code java -jar mock-server/target/mock-server.jar [--port N] ...}.
+ * Prints {@code mock-server listening on http://127.0.0.1:PORT} once it accepts connections, so
+ * scripts can read the port; stops cleanly on Ctrl-C or SIGTERM. Exit code 2 for bad input.
+ */
+@Command(name = "mock-server", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "fanout-bench mock-server 0.1.0",
+        description = "Slow, jittery, flaky, rate-limited and stuck HTTP stubs that count what they see.%n"
+                + "Endpoints: /api/items/{id}?delayMs=N, /api/jitter/{id}?medianMs=M&sigma=S, /api/flaky/{id},"
+                + " /api/limited/{id}, /api/stuck/{id}, GET /stats, POST /stats/reset")
+public final class MockServerMain implements Callable<Integer> {
+
+    static final int BAD_INPUT = 2;
+    private static final MockServerSettings DEFAULTS = MockServerSettings.defaults();
+
+    @Option(names = "--port", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
+    int port = 8080;
+
+    @Option(names = "--bind", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bindAddress = MockServerSettings.LOOPBACK;
+
+    @Option(names = "--limit", description = "requests /api/limited admits in flight before it answers 429"
+            + " (default: ${DEFAULT-VALUE})")
+    int limit = DEFAULTS.inFlightLimit();
+
+    @Option(names = "--async-threads", description = "threads writing delayed answers (default: ${DEFAULT-VALUE})")
+    int asyncThreads = DEFAULTS.asyncResponseThreads();
+
+    @Option(names = "--container-threads", description = "Jetty thread pool size (default: ${DEFAULT-VALUE})")
+    int containerThreads = DEFAULTS.containerThreads();
+
+    @Option(names = "--acceptors", description = "Jetty acceptor threads (default: ${DEFAULT-VALUE})")
+    int acceptors = DEFAULTS.acceptors();
+
+    @Option(names = "--accept-queue", description = "listen backlog (default: ${DEFAULT-VALUE})")
+    int acceptQueue = DEFAULTS.acceptQueueSize();
+
+    @Option(names = "--request-journal", description = "keep WireMock's request journal (off: it grows without bound)")
+    boolean requestJournal;
+
+    private final PrintWriter out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile MockServer server;
+
+    MockServerMain(PrintWriter out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        MockServerMain main = new MockServerMain(out);
+        int exit = commandLine(main, out, err).execute(args);
+        if (exit != 0 || main.server == null) {
+            System.exit(exit);
+        }
+        // runs until Ctrl-C or SIGTERM; the hook closes the server, then the JVM exits 0
+        Runtime.getRuntime().addShutdownHook(new Thread(main::stop, "mock-server-shutdown"));
+        main.awaitStop();
+    }
+
+    /** Parses and starts; returns the exit code. A started server keeps running until {@link #stop()}. */
+    static int run(MockServerMain main, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(main, out, err).execute(args);
+    }
+
+    private static CommandLine commandLine(MockServerMain main, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        // one line naming the problem, not the whole usage text
+        cli.setParameterExceptionHandler((e, args) -> {
+            err.println("mock-server: " + e.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, parsed, result) -> {
+            err.println("mock-server: " + e.getMessage());
+            return e instanceof MockServerException || e instanceof IllegalArgumentException ? BAD_INPUT : 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        MockServerSettings settings = new MockServerSettings(bindAddress, port, limit, asyncThreads,
+                containerThreads, acceptors, acceptQueue, requestJournal);
+        OpenFileLimit.warning().ifPresent(System.err::println);
+        server = MockServer.start(settings);
+        out.println("mock-server listening on " + server.baseUri().toString().replaceAll("/$", ""));
+        out.flush();
+        return 0;
+    }
+
+    MockServer server() {
+        return server;
+    }
+
+    void stop() {
+        MockServer running = server;
+        if (running != null) {
+            running.close();
+            out.println("mock-server stopped");
+            out.flush();
+        }
+        stopped.countDown();
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.fanoutbench.mock;
+
+import java.util.Map;
+
+/**
+ * What the mock server saw, as served by {@code GET /stats}. Counts are since the last reset;
+ * {@code inFlight} is live and never reset; a peak restarts from the live count at a reset.
+ *
+ * @param total     every tracked request ({@code /api/**}), whatever its endpoint
+ * @param endpoints the same, per endpoint ({@code items}, {@code jitter}, {@code flaky},
+ *                  {@code limited}, {@code stuck}, {@code other})
+ * @param limit     the admission counter behind {@code /api/limited}
+ */
+public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoints, LimitStats limit) {
+
+    /** The endpoint's numbers, or an all-zero record if it has seen nothing. */
+    public EndpointStats endpoint(String name) {
+        return endpoints.getOrDefault(name, EndpointStats.EMPTY);
+    }
+
+    /**
+     * @param inFlight          requests that arrived and have neither been fully answered nor
+     *                          abandoned by their client
+     * @param peakInFlight      the most in flight at once
+     * @param served            requests answered (a fault counts: the server chose to send it)
+     * @param clientDisconnects requests whose client went away before the answer was written
+     * @param outcomes          ended requests by HTTP status ("200", "429") or fault name
+     *                          ("CONNECTION_RESET_BY_PEER") or "client-disconnected"
+     * @param lateness          how much later than arrival + configured delay each answer started
+     */
+    public record EndpointStats(int inFlight, int peakInFlight, long served, long clientDisconnects,
+                                Map<String, Long> outcomes, Lateness lateness) {
+        static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, Map.of(), Lateness.NONE);
+
+        public long outcome(String name) {
+            return outcomes.getOrDefault(name, 0L);
+        }
+    }
+
+    /** The server's own queueing, in microseconds; a large p99 means the stub, not the client, is slow. */
+    public record Lateness(long count, long p50Micros, long p90Micros, long p99Micros, long maxMicros) {
+        static final Lateness NONE = new Lateness(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * @param limit        admitted requests allowed in flight at once ({@code --limit})
+     * @param inFlight     admitted requests in flight now
+     * @param peakInFlight the most admitted at once: never above {@code limit}
+     * @param admitted     requests let through
+     * @param rejected     requests answered 429
+     */
+    public record LimitStats(int limit, int inFlight, int peakInFlight, long admitted, long rejected) {}
+}

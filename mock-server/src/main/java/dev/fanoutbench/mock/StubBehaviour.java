@@ -1,0 +1,111 @@
+package dev.fanoutbench.mock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.DelayDistribution;
+import com.github.tomakehurst.wiremock.http.LogNormal;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Map;
+
+/**
+ * Applied to every stub: turns the stub's declared delay (and the caller's query overrides) into
+ * one concrete delay per request, so the server knows exactly how long each answer should take and
+ * can measure its own lateness; and applies the in-flight limit of stubs whose
+ * {@code transformerParameters} say {@code "inFlightLimit": true}.
+ *
+ * <p>Runs on the Jetty thread that dispatches the request (WireMock calls transformers
+ * synchronously), which is how it finds the request's {@link Exchange}.
+ */
+final class StubBehaviour implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "fanout-stub";
+    static final String DELAY_HEADER = "X-Mock-Delay-Ms";
+    static final String IN_FLIGHT_HEADER = "X-Mock-In-Flight";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InFlightLimit limit;
+
+    StubBehaviour(InFlightLimit limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        ResponseDefinition stub = serveEvent.getResponseDefinition();
+        Exchange exchange = ExchangeListener.dispatching();
+        RequestedDelay requested;
+        try {
+            requested = RequestedDelay.from(serveEvent.getRequest());
+        } catch (IllegalArgumentException badParameter) {
+            return immediately(exchange, 400, Map.of("error", badParameter.getMessage())).build();
+        }
+
+        ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(stub);
+        if (exchange != null && flag(stub, "inFlightLimit")) {
+            int inFlight = limit.tryAdmit();
+            if (inFlight < 0) {
+                // a fresh response: like() would copy the stub's delay into the rejection
+                return immediately(exchange, 429, Map.of("error", "more than " + limit.limit() + " requests in flight"))
+                        .withHeader("Retry-After", "1")
+                        .withHeader(IN_FLIGHT_HEADER, Integer.toString(limit.limit()))
+                        .build();
+            }
+            exchange.onFinish(limit::release);
+            answer.withHeader(IN_FLIGHT_HEADER, Integer.toString(inFlight));
+        }
+
+        long delayMillis = chooseDelayMillis(stub, requested);
+        if (exchange != null) {
+            exchange.configuredDelayMillis(delayMillis);
+        }
+        return answer.withFixedDelay((int) delayMillis)
+                .withRandomDelay(null)
+                .withHeader(DELAY_HEADER, Long.toString(delayMillis))
+                .build();
+    }
+
+    /** WireMock's rule: the fixed delay plus one sample of the distribution, if the stub has them. */
+    static long chooseDelayMillis(ResponseDefinition stub, RequestedDelay requested) {
+        if (requested.delayMillis().isPresent()) {
+            return requested.delayMillis().getAsLong();
+        }
+        long fixed = stub.getFixedDelayMilliseconds() == null ? 0 : stub.getFixedDelayMilliseconds();
+        DelayDistribution distribution = stub.getDelayDistribution();
+        if (distribution instanceof LogNormal declared
+                && (requested.medianMillis().isPresent() || requested.sigma().isPresent())) {
+            Map<?, ?> defaults = JSON.convertValue(declared, Map.class);
+            double median = requested.medianMillis().orElse(((Number) defaults.get("median")).doubleValue());
+            double sigma = requested.sigma().orElse(((Number) defaults.get("sigma")).doubleValue());
+            distribution = new LogNormal(median, sigma);
+        }
+        long sampled = distribution == null ? 0 : distribution.sampleMillis();
+        return Math.min(RequestedDelay.MAX_DELAY_MILLIS, fixed + sampled);
+    }
+
+    /** A boolean from the stub's {@code transformerParameters}; absent means false. */
+    static boolean flag(ResponseDefinition stub, String name) {
+        return stub.getTransformerParameters() != null && stub.getTransformerParameters().getBoolean(name, false);
+    }
+
+    private static ResponseDefinitionBuilder immediately(Exchange exchange, int status, Map<String, String> body) {
+        if (exchange != null) {
+            exchange.configuredDelayMillis(0);
+        }
+        try {
+            return ResponseDefinitionBuilder.responseDefinition()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader(DELAY_HEADER, "0")
+                    .withBody(JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
