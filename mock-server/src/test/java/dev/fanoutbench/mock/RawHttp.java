@@ -1,5 +1,6 @@
 package dev.fanoutbench.mock;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -62,63 +63,73 @@ final class RawHttp {
     }
 
     private static void send(Socket socket, String method, String pathAndQuery) throws IOException {
-        String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        // keep-alive, as real clients ask: the server then frames bodies (length or chunks)
+        String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
     }
 
-    private static Reply read(InputStream in) throws IOException {
-        byte[] all;
+    private static Reply read(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw);
+        String statusLine;
         try {
-            all = in.readAllBytes();
+            statusLine = line(in);
         } catch (SocketException reset) {
-            return new Reply(Kind.RESET, 0, Map.of(), reset.getMessage());
+            return new Reply(Kind.RESET, 0, Map.of(), String.valueOf(reset.getMessage()));
         }
-        if (all.length == 0) {
+        if (statusLine == null) {
             return new Reply(Kind.EMPTY, 0, Map.of(), "");
         }
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int headEnd = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, headEnd < 0 ? text.length() : headEnd).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        String rawBody = headEnd < 0 ? "" : text.substring(headEnd + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            String body = dechunk(rawBody);
-            return body == null ? new Reply(Kind.MALFORMED, status, headers, rawBody) : new Reply(Kind.RESPONSE, status, headers, body);
+            String body = dechunk(in);
+            return body == null ? new Reply(Kind.MALFORMED, status, headers, "") : new Reply(Kind.RESPONSE, status, headers, body);
         }
-        return new Reply(Kind.RESPONSE, status, headers, rawBody);
+        String length = headers.get("content-length");
+        byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+        return new Reply(Kind.RESPONSE, status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     /** The body, or null if the chunked encoding is broken or cut short. */
-    private static String dechunk(String raw) {
+    private static String dechunk(InputStream in) throws IOException {
         StringBuilder body = new StringBuilder();
-        int at = 0;
         while (true) {
-            int lineEnd = raw.indexOf("\r\n", at);
-            if (lineEnd < 0) {
+            String sizeLine = line(in);
+            if (sizeLine == null) {
                 return null;
             }
             int size;
             try {
-                size = Integer.parseInt(raw.substring(at, lineEnd).trim(), 16);
+                size = Integer.parseInt(sizeLine.trim(), 16);
             } catch (NumberFormatException e) {
                 return null;
             }
             if (size == 0) {
+                line(in);
                 return body.toString();
             }
-            int start = lineEnd + 2;
-            if (start + size + 2 > raw.length()) {
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size || !"".equals(line(in))) {
                 return null;
             }
-            body.append(raw, start, start + size);
-            at = start + size + 2;
+            body.append(new String(chunk, StandardCharsets.UTF_8));
         }
+    }
+
+    /** One CRLF-terminated line, or null at end of stream. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                return line.toString().replaceAll("\r$", "");
+            }
+            line.append((char) b);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 }

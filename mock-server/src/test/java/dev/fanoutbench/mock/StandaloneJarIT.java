@@ -1,0 +1,58 @@
+package dev.fanoutbench.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar as a user runs it: prints where it listens, serves, and stops on SIGTERM. */
+class StandaloneJarIT {
+
+    static final Path JAR = Path.of("target", "mock-server.jar");
+
+    @Test
+    void theJarStartsSaysWhereItListensAndStopsCleanlyOnSigterm() throws Exception {
+        assertThat(JAR).exists();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0").redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            String listening = firstLineStartingWith(out, "mock-server listening on ");
+            URI base = URI.create(listening.substring("mock-server listening on ".length()) + "/");
+            assertThat(base.getHost()).isEqualTo("127.0.0.1");
+
+            assertThat(RawHttp.get(base, "/api/items/1?delayMs=0").status()).isEqualTo(200);
+            assertThat(StatsOverHttp.read(base).total().served()).isEqualTo(1);
+
+            server.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstLineStartingWith(out, "mock-server stopped")).isNotNull();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void helpListsTheOptions() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(text).contains("--port", "--bind", "--limit", "--async-threads");
+        assertThat(Files.size(JAR)).isPositive();
+    }
+
+    private static String firstLineStartingWith(BufferedReader out, String prefix) throws Exception {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new AssertionError("the server never printed a line starting with '" + prefix + "'");
+    }
+}
