@@ -3,6 +3,7 @@ package dev.fanoutbench.mock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -49,21 +50,41 @@ final class DisconnectWatcher implements AutoCloseable {
     }
 
     void watch(Exchange exchange, EndPoint endPoint) {
-        if (!(endPoint instanceof SelectableChannelEndPoint selectable)
-                || !(selectable.getChannel() instanceof SocketChannel channel)) {
+        if (!(endPoint instanceof SelectableChannelEndPoint)
+                || !(((SelectableChannelEndPoint) endPoint).getChannel() instanceof SocketChannel)) {
             return;
         }
+        SocketChannel channel = (SocketChannel) ((SelectableChannelEndPoint) endPoint).getChannel();
         synchronized (exchange) {
             if (!exchange.isWaiting()) {
                 return;
             }
             try {
-                SelectionKey key = channel.register(selector, SelectionKey.OP_READ, new Watched(exchange, endPoint));
+                // one registration per connection, reused by each request a keep-alive client sends:
+                // a cancelled key cannot be registered again until the selector has flushed it
+                SelectionKey key = channel.keyFor(selector);
+                Watched watched = new Watched(exchange, endPoint);
+                if (key == null) {
+                    key = channel.register(selector, SelectionKey.OP_READ, watched);
+                } else {
+                    key.attach(watched);
+                    key.interestOps(SelectionKey.OP_READ);
+                }
                 exchange.watchWith(key);
-            } catch (ClosedChannelException alreadyGone) {
+            } catch (ClosedChannelException | CancelledKeyException alreadyGone) {
                 // the client left before we could watch: same outcome as seeing it leave
                 onClientGone.accept(exchange);
             }
+        }
+    }
+
+    /** Stops watching a connection between requests, keeping its registration for the next one. */
+    static void pause(SelectionKey key) {
+        try {
+            key.interestOps(0);
+            key.attach(null);
+        } catch (CancelledKeyException closed) {
+            // the connection is closed: nothing left to pause
         }
     }
 
@@ -81,15 +102,17 @@ final class DisconnectWatcher implements AutoCloseable {
 
     private void onReadable(SelectionKey key) {
         Watched watched = (Watched) key.attachment();
+        if (watched == null) {
+            return;
+        }
         boolean gone;
         synchronized (watched.exchange()) {
             if (!watched.exchange().isWaiting()) {
-                key.cancel();
                 return;
             }
             gone = endOfStream((SocketChannel) key.channel());
             if (gone) {
-                key.cancel();
+                pause(key);
             }
         }
         if (gone) {

@@ -85,7 +85,7 @@ final class Exchange {
 
     private void cancelWatch() {
         if (watchKey != null) {
-            watchKey.cancel();
+            DisconnectWatcher.pause(watchKey);
             watchKey = null;
         }
     }

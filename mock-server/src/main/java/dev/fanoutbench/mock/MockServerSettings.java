@@ -31,7 +31,7 @@ public record MockServerSettings(String bindAddress, int port, int inFlightLimit
 
     /** Loopback, any free port, limit 10, the tuned thread counts. */
     public static MockServerSettings defaults() {
-        return new MockServerSettings(LOOPBACK, 0, 10, 4, 32, 1, 4096, false);
+        return new MockServerSettings(LOOPBACK, 0, 10, 8, 32, 1, 4096, false);
     }
 
     public MockServerSettings withPort(int port) {

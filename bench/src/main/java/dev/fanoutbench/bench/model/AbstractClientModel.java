@@ -1,0 +1,77 @@
+package dev.fanoutbench.bench.model;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every model does alike: refuse work once closed, keep the timeout timer, cancel on close. */
+abstract class AbstractClientModel implements ClientModel {
+
+    private final String name;
+    private final ScheduledExecutorService timer;
+    private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    AbstractClientModel(String name) {
+        this.name = name;
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name + "-timeouts").factory());
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Batch start(List<URI> requests, BatchOptions options) {
+        BatchRun batch = register(requests, options);
+        launch(batch);
+        return new BatchView(batch, () -> forget(batch));
+    }
+
+    /** A new batch that {@link #close()} will cancel if it is still running. */
+    final BatchRun register(List<URI> requests, BatchOptions options) {
+        ensureOpen();
+        BatchRun batch = new BatchRun(List.copyOf(requests), options, timer);
+        running.add(batch);
+        return batch;
+    }
+
+    final void forget(BatchRun batch) {
+        running.remove(batch);
+    }
+
+    /** Starts the batch's requests without waiting for them. */
+    abstract void launch(BatchRun batch);
+
+    /** Releases the model's threads, pools and connections. */
+    abstract void release();
+
+    final void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the " + name + " model is closed: create a new one to send more requests");
+        }
+    }
+
+    @Override
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running.forEach(BatchRun::cancel);
+        try {
+            release();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

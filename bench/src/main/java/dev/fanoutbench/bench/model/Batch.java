@@ -1,0 +1,33 @@
+package dev.fanoutbench.bench.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A running batch of requests. Thread-safe: any thread may read handles, await or cancel.
+ */
+public interface Batch {
+
+    /** One handle per request, in input order. */
+    List<RequestHandle> handles();
+
+    boolean isDone();
+
+    /**
+     * Waits for every request and returns one outcome per request in input order. Waits at most
+     * a generous bound derived from the batch (waves x timeout); any request still unfinished
+     * then is reported as {@link Outcome.Kind#LOST}, never dropped.
+     */
+    List<Outcome> await();
+
+    /** As {@link #await()}, but reports what is unfinished after {@code patience} as lost. */
+    List<Outcome> await(Duration patience);
+
+    /** Cancels every unfinished request: each ends as cancelled and its connection is closed. */
+    void cancel();
+
+    /** How many requests have run their clean-up (released permit, thread or connection). */
+    int cleanedUp();
+
+    LatencyRecorder latencies();
+}

@@ -1,0 +1,55 @@
+package dev.fanoutbench.bench.model;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a batch runs, the same for every model.
+ *
+ * @param maxInFlight most requests in flight at once; 0 means no limit
+ * @param timeout     per-request limit, counted from dispatch; the request then ends as
+ *                    {@link Outcome.Kind#TIMEOUT} and its connection is closed
+ * @param latencies   where each request's three timings are recorded
+ * @param work        CPU work on each response, and where it runs
+ */
+public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public BatchOptions {
+        if (maxInFlight < 0) {
+            throw new IllegalArgumentException("maxInFlight must be 0 (no limit) or more, got " + maxInFlight);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        Objects.requireNonNull(latencies, "latencies");
+        Objects.requireNonNull(work, "work");
+    }
+
+    /** No limit, a 30 s timeout, a fresh recorder, no CPU work. */
+    public static BatchOptions defaults() {
+        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE);
+    }
+
+    public BatchOptions withMaxInFlight(int limit) {
+        return new BatchOptions(limit, timeout, latencies, work);
+    }
+
+    public BatchOptions withTimeout(Duration limit) {
+        return new BatchOptions(maxInFlight, limit, latencies, work);
+    }
+
+    public BatchOptions withLatencies(LatencyRecorder recorder) {
+        return new BatchOptions(maxInFlight, timeout, recorder, work);
+    }
+
+    public BatchOptions withWork(ResponseWork perResponse) {
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse);
+    }
+
+    /** The limit that applies to a batch of {@code size} requests. */
+    public int effectiveLimit(int size) {
+        return maxInFlight == 0 ? Math.max(1, size) : Math.min(maxInFlight, Math.max(1, size));
+    }
+}

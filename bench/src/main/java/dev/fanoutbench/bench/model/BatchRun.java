@@ -1,0 +1,240 @@
+package dev.fanoutbench.bench.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The accounting every model shares, so that all four are measured the same way: one slot per
+ * request whose outcome is set exactly once (the first of: the model's answer, the timeout, a
+ * cancel, being declared lost), timings recorded on that one occasion, and the connection
+ * released through the slot's abort action whenever the batch, not the response, ended it.
+ */
+public final class BatchRun implements Batch {
+
+    private final Slot[] slots;
+    private final List<RequestHandle> handles;
+    private final BatchOptions options;
+    private final ScheduledExecutorService timer;
+    private final CountDownLatch unfinished;
+    private final AtomicInteger cleanedUp = new AtomicInteger();
+
+    public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer) {
+        this.options = options;
+        this.timer = timer;
+        long intendedStart = System.nanoTime();
+        this.slots = new Slot[uris.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(i, uris.get(i), intendedStart);
+        }
+        this.handles = Collections.unmodifiableList(List.of(slots));
+        this.unfinished = new CountDownLatch(slots.length);
+    }
+
+    public Slot slot(int index) {
+        return slots[index];
+    }
+
+    public int size() {
+        return slots.length;
+    }
+
+    public BatchOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<RequestHandle> handles() {
+        return handles;
+    }
+
+    @Override
+    public boolean isDone() {
+        return unfinished.getCount() == 0;
+    }
+
+    @Override
+    public List<Outcome> await() {
+        int waves = (slots.length + options.effectiveLimit(slots.length) - 1) / options.effectiveLimit(slots.length);
+        return await(options.timeout().multipliedBy(Math.max(1, waves) + 1L).plusSeconds(10));
+    }
+
+    @Override
+    public List<Outcome> await(Duration patience) {
+        try {
+            if (!unfinished.await(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                for (Slot slot : slots) {
+                    slot.end(Outcome.Kind.LOST, 0, "no outcome within " + patience.toMillis() + " ms: the model lost it");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+        }
+        List<Outcome> outcomes = new ArrayList<>(slots.length);
+        for (Slot slot : slots) {
+            outcomes.add(slot.outcome.get());
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void cancel() {
+        for (Slot slot : slots) {
+            slot.cancel();
+        }
+    }
+
+    @Override
+    public int cleanedUp() {
+        return cleanedUp.get();
+    }
+
+    @Override
+    public LatencyRecorder latencies() {
+        return options.latencies();
+    }
+
+    /** One request's life in the batch. The model calls dispatched, onAbort, answered/failed, cleanedUp. */
+    public final class Slot implements RequestHandle {
+
+        private final int index;
+        private final URI uri;
+        private final long intendedStartNanos;
+        private final AtomicReference<Outcome> outcome = new AtomicReference<>();
+        private final AtomicReference<Runnable> abort = new AtomicReference<>();
+        private volatile long dispatchedNanos = -1;
+        private volatile ScheduledFuture<?> timeoutTask;
+
+        Slot(int index, URI uri, long intendedStartNanos) {
+            this.index = index;
+            this.uri = uri;
+            this.intendedStartNanos = intendedStartNanos;
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public State state() {
+            Outcome ended = outcome.get();
+            if (ended == null) {
+                return dispatchedNanos < 0 ? State.PENDING : State.RUNNING;
+            }
+            return switch (ended.kind()) {
+                case SUCCESS -> State.DONE;
+                case CANCELLED -> State.CANCELLED;
+                default -> State.FAILED;
+            };
+        }
+
+        @Override
+        public Outcome outcome() {
+            Outcome ended = outcome.get();
+            if (ended == null) {
+                throw new IllegalStateException("request " + index + " (" + uri + ") is still " + state()
+                        + ": read its outcome once its state is terminal, or await the batch");
+            }
+            return ended;
+        }
+
+        @Override
+        public boolean cancel() {
+            return end(Outcome.Kind.CANCELLED, 0, "cancelled");
+        }
+
+        /**
+         * The request got its permit, thread or turn and is about to go on the wire. Starts its
+         * timeout. Returns false if it already ended (cancelled while queued): the model must skip it.
+         */
+        public boolean dispatched() {
+            if (outcome.get() != null) {
+                return false;
+            }
+            dispatchedNanos = System.nanoTime();
+            long timeoutNanos = options.timeout().toNanos();
+            timeoutTask = timer.schedule(
+                    () -> end(Outcome.Kind.TIMEOUT, 0, "timed out after " + options.timeout().toMillis() + " ms"),
+                    timeoutNanos, TimeUnit.NANOSECONDS);
+            return outcome.get() == null;
+        }
+
+        /** How to drop this request's connection if the batch ends it; runs at once if it already ended. */
+        public void onAbort(Runnable action) {
+            abort.set(action);
+            if (outcome.get() != null && outcome.get().kind() != Outcome.Kind.SUCCESS) {
+                runAbort();
+            }
+        }
+
+        /** A status line and body arrived: success only if 2xx and the body echoes the request's id. */
+        public void answered(int status, String body) {
+            if (status >= 200 && status < 300) {
+                String id = idOf(uri);
+                if (body != null && body.contains("\"id\":\"" + id + "\"")) {
+                    end(Outcome.Kind.SUCCESS, status, body);
+                } else {
+                    end(Outcome.Kind.CONNECTION_ERROR, status, "malformed: body does not echo id " + id);
+                }
+            } else {
+                end(Outcome.Kind.HTTP_ERROR, status, "HTTP " + status);
+            }
+        }
+
+        public void failed(Throwable error) {
+            end(Outcome.Kind.CONNECTION_ERROR, 0, ConnectionErrors.describe(error));
+        }
+
+        /** The model released what this request held (permit, thread, connection). */
+        public void cleanedUp() {
+            cleanedUp.incrementAndGet();
+        }
+
+        boolean end(Outcome.Kind kind, int status, String detail) {
+            if (outcome.get() != null) {
+                return false;
+            }
+            Timings timings = new Timings(intendedStartNanos, dispatchedNanos, System.nanoTime());
+            if (!outcome.compareAndSet(null, new Outcome(index, uri, kind, status, detail, timings))) {
+                return false;
+            }
+            ScheduledFuture<?> pending = timeoutTask;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            options.latencies().record(timings);
+            unfinished.countDown();
+            if (kind == Outcome.Kind.TIMEOUT || kind == Outcome.Kind.CANCELLED || kind == Outcome.Kind.LOST) {
+                runAbort();
+            }
+            return true;
+        }
+
+        private void runAbort() {
+            Runnable action = abort.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
+        }
+    }
+
+    static String idOf(URI uri) {
+        String path = uri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

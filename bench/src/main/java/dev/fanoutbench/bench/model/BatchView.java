@@ -1,0 +1,51 @@
+package dev.fanoutbench.bench.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The batch as the caller sees it; forgets it in the model once awaited. */
+record BatchView(BatchRun run, Runnable onAwaited) implements Batch {
+
+    @Override
+    public List<RequestHandle> handles() {
+        return run.handles();
+    }
+
+    @Override
+    public boolean isDone() {
+        return run.isDone();
+    }
+
+    @Override
+    public List<Outcome> await() {
+        try {
+            return run.await();
+        } finally {
+            onAwaited.run();
+        }
+    }
+
+    @Override
+    public List<Outcome> await(Duration patience) {
+        try {
+            return run.await(patience);
+        } finally {
+            onAwaited.run();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        run.cancel();
+    }
+
+    @Override
+    public int cleanedUp() {
+        return run.cleanedUp();
+    }
+
+    @Override
+    public LatencyRecorder latencies() {
+        return run.latencies();
+    }
+}

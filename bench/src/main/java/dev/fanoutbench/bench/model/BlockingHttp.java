@@ -1,0 +1,100 @@
+package dev.fanoutbench.bench.model;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one blocking HTTP client setup the three thread-based models share, so that only their
+ * scheduling differs: Apache HttpClient 5 classic, which does its socket I/O on the calling thread
+ * (so a platform thread really blocks, and a virtual thread really parks) and locks with
+ * ReentrantLock (so virtual threads do not pin). HTTP/1.1, keep-alive, no retries (a retried GET
+ * would hide a failure and double the server's count), no redirects, and a pool larger than any
+ * concurrency under test.
+ *
+ * <p>Thread-safe.
+ */
+public final class BlockingHttp implements AutoCloseable {
+
+    /** Larger than any concurrency the harness runs (10,000 in flight). */
+    public static final int POOL_SIZE = 20_000;
+
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+
+    public BlockingHttp() {
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(POOL_SIZE)
+                .setMaxConnPerRoute(POOL_SIZE)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        // the batch owns time limits; the socket only guards against the absurd
+                        .setSocketTimeout(Timeout.ofMinutes(15))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build();
+    }
+
+    /**
+     * Sends the slot's request on the calling thread and settles its outcome; does the response
+     * work in place or on {@code workers}.
+     */
+    void execute(BatchRun.Slot slot, ResponseWork work, ExecutorService workers) {
+        HttpGet get = new HttpGet(slot.uri());
+        slot.onAbort(get::cancel);
+        try {
+            Reply reply = client.execute(get, response ->
+                    new Reply(response.getCode(), response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity())));
+            doWork(work, workers);
+            slot.answered(reply.status(), reply.body());
+        } catch (IOException | RuntimeException e) {
+            slot.failed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot.failed(e);
+        }
+    }
+
+    private static void doWork(ResponseWork work, ExecutorService workers) throws InterruptedException {
+        if (work.isNone()) {
+            return;
+        }
+        if (work.placement() == ResponseWork.Placement.IN_PLACE || workers == null) {
+            work.work().run();
+            return;
+        }
+        Future<?> done = workers.submit(work.work()::run);
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    record Reply(int status, String body) {}
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing sockets on the way out: nothing to report
+        }
+        connections.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.fanoutbench.bench.model;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One way of calling many slow HTTP APIs: sequential, a platform thread pool, virtual threads,
+ * or an event loop.
+ *
+ * <p>Contract: {@link #start} returns at once with a {@link Batch} whose every request ends as
+ * exactly one {@link Outcome}, in input order; failures are outcomes, never exceptions. At most
+ * {@link BatchOptions#maxInFlight()} requests are on the wire at once. A request's timeout counts
+ * from its dispatch. Success means a 2xx whose body echoes the id in the URI's last segment.
+ *
+ * <p>Thread-safety: every model may be called from any thread, including concurrently. After
+ * {@link #close()}, {@link #start} throws {@link IllegalStateException} at once (seed lesson 10);
+ * closing cancels batches still running.
+ *
+ * <p>Units: nanoseconds from {@link System#nanoTime()} in {@link Timings}, microseconds in the
+ * {@link LatencyRecorder}.
+ */
+public interface ClientModel extends AutoCloseable {
+
+    /** "sequential", "thread-pool", "virtual-threads" or "vertx". */
+    String name();
+
+    Batch start(List<URI> requests, BatchOptions options);
+
+    /** Starts the batch and waits for it: {@code start(requests, options).await()}. */
+    default List<Outcome> run(List<URI> requests, BatchOptions options) {
+        return start(requests, options).await();
+    }
+
+    @Override
+    void close();
+}

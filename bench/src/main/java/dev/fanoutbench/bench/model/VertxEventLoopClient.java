@@ -1,0 +1,176 @@
+package dev.fanoutbench.bench.model;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One Vert.x 5 event loop drives every request of a batch: no thread waits, each request is a
+ * chain of futures, and the in-flight limit is a counter the loop checks before sending the next
+ * (it never blocks the loop). The pool is sized explicitly: Vert.x's default of 5 connections
+ * would silently queue a fan-out.
+ *
+ * <p>{@link IoMode} makes the pitfall of seed lesson 9 measurable: a blocking library called on
+ * the loop serialises everything; the same call moved to a worker pool is concurrent again. Each
+ * time the loop is blocked past {@code maxLoopExecuteMillis}, Vert.x's blocked-thread checker
+ * fires; {@link #blockedThreadWarnings()} counts those warnings.
+ */
+public final class VertxEventLoopClient extends AbstractClientModel {
+
+    public enum IoMode {
+        /** the Vert.x HTTP client: the loop never waits */
+        ASYNC,
+        /** the shared blocking client called on the event loop: the pitfall */
+        BLOCKING_ON_LOOP,
+        /** the shared blocking client called through executeBlocking: the fix */
+        BLOCKING_ON_WORKER
+    }
+
+    /** Vert.x's default warning threshold: the loop ran one task for longer than 2 s. */
+    public static final long DEFAULT_MAX_LOOP_EXECUTE_MILLIS = 2_000;
+
+    private final IoMode mode;
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final BlockingHttp blockingHttp;
+    private final AtomicLong blockedWarnings = new AtomicLong();
+
+    public VertxEventLoopClient() {
+        this(IoMode.ASYNC, DEFAULT_MAX_LOOP_EXECUTE_MILLIS);
+    }
+
+    /**
+     * @param maxLoopExecuteMillis how long one task may hold the loop before the blocked-thread
+     *                             checker warns (it checks every tenth of that, at least every 10 ms)
+     */
+    public VertxEventLoopClient(IoMode mode, long maxLoopExecuteMillis) {
+        super(mode == IoMode.ASYNC ? "vertx" : "vertx-" + mode.name().toLowerCase().replace('_', '-'));
+        this.mode = mode;
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setMaxEventLoopExecuteTime(maxLoopExecuteMillis)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+                .setBlockedThreadCheckInterval(Math.max(10, maxLoopExecuteMillis / 10))
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
+        // internal API, the only hook that reports blocked-thread events rather than logging them
+        ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> {
+            blockedWarnings.incrementAndGet();
+            System.err.println("vertx: " + event.thread().getName() + " blocked for "
+                    + TimeUnit.NANOSECONDS.toMillis(event.duration()) + " ms (limit "
+                    + TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()) + " ms)");
+        });
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0),
+                new PoolOptions().setHttp1MaxSize(BlockingHttp.POOL_SIZE));
+        this.blockingHttp = mode == IoMode.ASYNC ? null : new BlockingHttp();
+    }
+
+    public IoMode mode() {
+        return mode;
+    }
+
+    /** Blocked-thread warnings Vert.x raised since this model started. */
+    public long blockedThreadWarnings() {
+        return blockedWarnings.get();
+    }
+
+    @Override
+    void launch(BatchRun batch) {
+        Context loop = vertx.getOrCreateContext();
+        loop.runOnContext(v -> new Pump(batch, loop).next());
+    }
+
+    /** Confined to the batch's event loop: no locks, no blocking. */
+    private final class Pump {
+        private final BatchRun batch;
+        private final Context loop;
+        private final int limit;
+        private int nextIndex;
+        private int inFlight;
+
+        Pump(BatchRun batch, Context loop) {
+            this.batch = batch;
+            this.loop = loop;
+            this.limit = batch.options().effectiveLimit(batch.size());
+        }
+
+        void next() {
+            while (inFlight < limit && nextIndex < batch.size()) {
+                BatchRun.Slot slot = batch.slot(nextIndex++);
+                if (!slot.dispatched()) {
+                    slot.cleanedUp();
+                    continue;
+                }
+                inFlight++;
+                send(slot).onComplete(done -> {
+                    inFlight--;
+                    slot.cleanedUp();
+                    next();
+                });
+            }
+        }
+
+        private Future<Void> send(BatchRun.Slot slot) {
+            return switch (mode) {
+                case ASYNC -> sendAsync(slot);
+                case BLOCKING_ON_LOOP -> {
+                    blockingHttp.execute(slot, batch.options().work(), null);
+                    yield Future.succeededFuture();
+                }
+                case BLOCKING_ON_WORKER -> vertx.executeBlocking(() -> {
+                    blockingHttp.execute(slot, batch.options().work(), null);
+                    return null;
+                }, false);
+            };
+        }
+
+        private Future<Void> sendAsync(BatchRun.Slot slot) {
+            ResponseWork work = batch.options().work();
+            return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(slot.uri().toString()))
+                    .compose(request -> {
+                        slot.onAbort(() -> loop.runOnContext(v -> request.reset()));
+                        return request.send();
+                    })
+                    .compose(response -> response.body().map(body -> new BlockingHttp.Reply(response.statusCode(), body.toString())))
+                    .compose(reply -> afterWork(work).map(reply))
+                    .onSuccess(reply -> slot.answered(reply.status(), reply.body()))
+                    .onFailure(slot::failed)
+                    .mapEmpty();
+        }
+
+        private Future<Void> afterWork(ResponseWork work) {
+            if (work.isNone()) {
+                return Future.succeededFuture();
+            }
+            if (work.placement() == ResponseWork.Placement.IN_PLACE) {
+                work.work().run(); // on the event loop: every other request waits for it
+                return Future.succeededFuture();
+            }
+            return vertx.executeBlocking(() -> {
+                work.work().run();
+                return null;
+            }, false);
+        }
+    }
+
+    @Override
+    void release() {
+        if (blockingHttp != null) {
+            blockingHttp.close();
+        }
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("vertx: the event loop did not stop within 10 s");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.fanoutbench.bench.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One virtual thread per request, written as plain blocking code; a {@link Semaphore} bounds how
+ * many are on the wire (seed lesson 5). A waiting virtual thread parks and gives its carrier back,
+ * so thousands wait on a handful of platform threads. CPU work, though, runs on those few carriers
+ * (one per core) and delays every other request's turn (seed lesson 11).
+ */
+public final class VirtualThreadClient extends AbstractClientModel {
+
+    private final BlockingHttp http = new BlockingHttp();
+    private final ExecutorService workers = WorkerPool.forCores("virtual-threads");
+
+    public VirtualThreadClient() {
+        super("virtual-threads");
+    }
+
+    @Override
+    void launch(BatchRun batch) {
+        Semaphore permits = new Semaphore(batch.options().effectiveLimit(batch.size()));
+        for (int i = 0; i < batch.size(); i++) {
+            BatchRun.Slot slot = batch.slot(i);
+            Thread thread = Thread.ofVirtual().name("request-" + i).unstarted(() -> {
+                boolean permitted = false;
+                try {
+                    permits.acquire();
+                    permitted = true;
+                    if (slot.dispatched()) {
+                        http.execute(slot, batch.options().work(), workers);
+                    }
+                } catch (InterruptedException cancelledWhileQueued) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    if (permitted) {
+                        permits.release();
+                    }
+                    slot.cleanedUp();
+                }
+            });
+            slot.onAbort(thread::interrupt); // until dispatched: a queued thread stops waiting
+            thread.start();
+        }
+    }
+
+    @Override
+    void release() {
+        workers.shutdownNow();
+        http.close();
+    }
+}
