@@ -31,8 +31,11 @@ final class EndpointCounters {
         latenessMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(latenessNanos)));
     }
 
-    void ended(String outcome) {
+    void left() {
         inFlight.decrementAndGet();
+    }
+
+    void ended(String outcome) {
         if (CLIENT_DISCONNECTED.equals(outcome)) {
             disconnects.increment();
         } else {

@@ -19,9 +19,10 @@ final class Exchange {
     final String endpoint;
     final long arrivalNanos;
     private State state = State.WAITING;
+    private boolean leftInFlight;
     private long configuredDelayMillis = -1;
     private SelectionKey watchKey;
-    private final List<Runnable> onFinish = new ArrayList<>(1);
+    private final List<Runnable> onRelease = new ArrayList<>(1);
 
     Exchange(String endpoint, long arrivalNanos) {
         this.endpoint = endpoint;
@@ -37,13 +38,26 @@ final class Exchange {
         return configuredDelayMillis;
     }
 
-    /** Runs once when the exchange ends, however it ends (e.g. to give back a concurrency permit). */
-    synchronized void onFinish(Runnable action) {
-        if (state == State.FINISHED) {
-            action.run();
+    /**
+     * Runs once, when the answer starts or the exchange ends, whichever is first: a concurrency
+     * permit is given back before the client can see the answer, so a client that sends its next
+     * request on receipt never finds its own finished request still counted.
+     */
+    synchronized void onAnswerOrEnd(Runnable action) {
+        if (state == State.WAITING) {
+            onRelease.add(action);
         } else {
-            onFinish.add(action);
+            action.run();
         }
+    }
+
+    /** True for the one caller that takes this exchange out of the in-flight count. */
+    synchronized boolean leaveInFlight() {
+        if (leftInFlight) {
+            return false;
+        }
+        leftInFlight = true;
+        return true;
     }
 
     synchronized boolean isWaiting() {
@@ -60,11 +74,18 @@ final class Exchange {
     }
 
     /** From here on the server owns the socket again: stop probing it for a closed client. */
-    synchronized void markResponding() {
-        if (state == State.WAITING) {
+    void markResponding() {
+        List<Runnable> actions;
+        synchronized (this) {
+            if (state != State.WAITING) {
+                return;
+            }
             state = State.RESPONDING;
+            cancelWatch();
+            actions = List.copyOf(onRelease);
+            onRelease.clear();
         }
-        cancelWatch();
+        actions.forEach(Runnable::run);
     }
 
     /** Returns true for the one caller that actually ended the exchange. */
@@ -76,8 +97,8 @@ final class Exchange {
             }
             state = State.FINISHED;
             cancelWatch();
-            actions = List.copyOf(onFinish);
-            onFinish.clear();
+            actions = List.copyOf(onRelease);
+            onRelease.clear();
         }
         actions.forEach(Runnable::run);
         return true;

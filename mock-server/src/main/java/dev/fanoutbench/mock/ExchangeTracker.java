@@ -5,8 +5,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts every {@code /api/**} request from arrival until its answer is fully written or its
- * client goes away, per endpoint and in total. Thread-safe.
+ * Counts every {@code /api/**} request per endpoint and in total. A request is in flight from its
+ * arrival until the server starts writing its answer or its client goes away. Not until the last
+ * byte is written: a client that sends its next request the moment it reads the last byte can beat
+ * the server's own write-completion callback, and the stub would then report an eleventh request
+ * in flight that no client ever had. Outcomes are counted when the exchange ends. Thread-safe.
  */
 final class ExchangeTracker {
 
@@ -37,6 +40,7 @@ final class ExchangeTracker {
     /** Records the server's own lateness and returns it in nanoseconds, or -1 if no delay was configured. */
     long answerStarted(Exchange exchange, long nowNanos) {
         exchange.markResponding();
+        leave(exchange);
         long delayMillis = exchange.configuredDelayMillis();
         if (delayMillis < 0) {
             return -1;
@@ -49,8 +53,16 @@ final class ExchangeTracker {
 
     void ended(Exchange exchange, String outcome) {
         if (exchange.finish()) {
+            leave(exchange);
             total.ended(outcome);
             counters(exchange.endpoint).ended(outcome);
+        }
+    }
+
+    private void leave(Exchange exchange) {
+        if (exchange.leaveInFlight()) {
+            total.left();
+            counters(exchange.endpoint).left();
         }
     }
 

@@ -19,8 +19,8 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
     }
 
     /**
-     * @param inFlight          requests that arrived and have neither been fully answered nor
-     *                          abandoned by their client
+     * @param inFlight          requests that arrived and are still waiting for their answer to
+     *                          start (their client has not gone away either)
      * @param peakInFlight      the most in flight at once
      * @param served            requests answered (a fault counts: the server chose to send it)
      * @param clientDisconnects requests whose client went away before the answer was written

@@ -57,7 +57,7 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                         .withHeader(IN_FLIGHT_HEADER, Integer.toString(limit.limit()))
                         .build();
             }
-            exchange.onFinish(limit::release);
+            exchange.onAnswerOrEnd(limit::release);
             answer.withHeader(IN_FLIGHT_HEADER, Integer.toString(inFlight));
         }
 

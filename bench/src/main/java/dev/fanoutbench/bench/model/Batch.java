@@ -23,6 +23,12 @@ public interface Batch {
     /** As {@link #await()}, but reports what is unfinished after {@code patience} as lost. */
     List<Outcome> await(Duration patience);
 
+    /**
+     * Waits until the first request ends, however it ends (asyncio's FIRST_COMPLETED), and
+     * returns its handle; the others keep running.
+     */
+    RequestHandle awaitFirst() throws InterruptedException;
+
     /** Cancels every unfinished request: each ends as cancelled and its connection is closed. */
     void cancel();
 

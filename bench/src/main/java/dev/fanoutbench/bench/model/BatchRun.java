@@ -26,6 +26,7 @@ public final class BatchRun implements Batch {
     private final ScheduledExecutorService timer;
     private final CountDownLatch unfinished;
     private final AtomicInteger cleanedUp = new AtomicInteger();
+    private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
 
     public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer) {
         this.options = options;
@@ -84,6 +85,15 @@ public final class BatchRun implements Batch {
             outcomes.add(slot.outcome.get());
         }
         return outcomes;
+    }
+
+    @Override
+    public RequestHandle awaitFirst() throws InterruptedException {
+        try {
+            return first.get();
+        } catch (java.util.concurrent.ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Override
@@ -219,6 +229,7 @@ public final class BatchRun implements Batch {
             }
             options.latencies().record(timings);
             unfinished.countDown();
+            first.complete(this);
             if (kind == Outcome.Kind.TIMEOUT || kind == Outcome.Kind.CANCELLED || kind == Outcome.Kind.LOST) {
                 runAbort();
             }

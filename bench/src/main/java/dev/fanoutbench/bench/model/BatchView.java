@@ -35,6 +35,11 @@ record BatchView(BatchRun run, Runnable onAwaited) implements Batch {
     }
 
     @Override
+    public RequestHandle awaitFirst() throws InterruptedException {
+        return run.awaitFirst();
+    }
+
+    @Override
     public void cancel() {
         run.cancel();
     }

@@ -1,0 +1,42 @@
+package dev.fanoutbench.bench.scenario;
+
+import dev.fanoutbench.bench.model.Outcome;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What one scenario run on one model did: its wall time next to the ideal, and every outcome.
+ *
+ * @param idealNanos the physical best for this model ({@code efficiency = ideal / wall})
+ * @param notes      scenario-specific facts, in words ("server peak in flight: 10")
+ */
+public record ScenarioResult(String scenario, String model, long wallNanos, long idealNanos,
+                             List<Outcome> outcomes, List<String> notes) {
+
+    public Duration wall() {
+        return Duration.ofNanos(wallNanos);
+    }
+
+    public double efficiency() {
+        return wallNanos == 0 ? 0 : (double) idealNanos / wallNanos;
+    }
+
+    public Map<Outcome.Kind, Long> counts() {
+        return outcomes.stream().collect(Collectors.groupingBy(Outcome::kind, () -> new EnumMap<>(Outcome.Kind.class),
+                Collectors.counting()));
+    }
+
+    public long count(Outcome.Kind kind) {
+        return counts().getOrDefault(kind, 0L);
+    }
+
+    /** One line: "fan-out on vertx: 203 ms (ideal 200 ms, 0.99x) SUCCESS=3". */
+    public String summary() {
+        return String.format("%s on %s: %d ms (ideal %d ms, efficiency %.2f) %s%s", scenario, model,
+                wallNanos / 1_000_000, idealNanos / 1_000_000, efficiency(), counts(),
+                notes.isEmpty() ? "" : " | " + String.join("; ", notes));
+    }
+}

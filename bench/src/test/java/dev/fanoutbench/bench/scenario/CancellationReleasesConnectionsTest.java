@@ -1,0 +1,30 @@
+package dev.fanoutbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class CancellationReleasesConnectionsTest {
+
+    static final int REQUESTS = CancellationReleasesConnections.REQUESTS;
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void cancellingABatchStopsTheWaitRunsCleanUpAndReachesTheServer(String modelName) throws Exception {
+        try (ClientModel model = Models.create(modelName)) {
+            ScenarioResult result = CancellationReleasesConnections.run(model, SharedServer.base());
+
+            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+            assertThat(result.wallNanos()).isBetween(CancellationReleasesConnections.CANCEL_AFTER.toNanos(),
+                    2 * CancellationReleasesConnections.CANCEL_AFTER.toNanos());
+            await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);
+            assertThat(result.notes()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.fanoutbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class FailuresKeptInOrderTest {
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void everyRequestGetsItsOwnOutcomeInInputOrderAndNothingIsLost(String modelName) {
+        SharedServer.resetStats();
+        try (ClientModel model = Models.create(modelName)) {
+            ScenarioResult result = FailuresKeptInOrder.run(model, SharedServer.base());
+
+            for (int i = 0; i < FailuresKeptInOrder.REQUESTS; i++) {
+                Outcome outcome = result.outcomes().get(i);
+                assertThat(outcome.index()).isEqualTo(i);
+                assertThat(outcome.uri().getPath()).isEqualTo("/api/flaky/" + i);
+                assertThat(outcome.kind()).as("request %d: %s", i, outcome.detail()).isEqualTo(FailuresKeptInOrder.expectedKind(i));
+            }
+            assertThat(result.counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    Outcome.Kind.SUCCESS, 30L, Outcome.Kind.HTTP_ERROR, 12L, Outcome.Kind.CONNECTION_ERROR, 18L));
+            assertThat(SharedServer.stats().endpoint("flaky").served()).as("no request retried behind our back").isEqualTo(60);
+        }
+    }
+}

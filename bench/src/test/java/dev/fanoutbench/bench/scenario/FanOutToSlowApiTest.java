@@ -1,0 +1,35 @@
+package dev.fanoutbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class FanOutToSlowApiTest {
+
+    static final long DELAY_NANOS = FanOutToSlowApi.DELAY_MS * 1_000_000;
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
+    void threeConcurrentCallsCostAboutOneDelay(String modelName) {
+        try (ClientModel model = Models.create(modelName)) {
+            ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
+
+            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(Outcome.Kind.SUCCESS).hasSize(3);
+            assertThat(result.wallNanos()).isGreaterThanOrEqualTo(DELAY_NANOS).isLessThan(2 * DELAY_NANOS);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void threeSequentialCallsCostEveryDelay() {
+        try (ClientModel model = Models.create("sequential")) {
+            ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
+
+            assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(3);
+            assertThat(result.wallNanos()).isGreaterThanOrEqualTo(3 * DELAY_NANOS);
+        }
+    }
+}
