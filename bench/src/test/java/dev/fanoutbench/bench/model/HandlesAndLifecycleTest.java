@@ -1,0 +1,101 @@
+package dev.fanoutbench.bench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fanoutbench.mock.MockServer;
+import dev.fanoutbench.mock.MockServerSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Seed lessons 2 (handles), 8 (nothing silently lost) and 10 (a closed model refuses work). */
+class HandlesAndLifecycleTest {
+
+    static MockServer server;
+
+    @BeforeAll
+    static void start() {
+        server = MockServer.start(MockServerSettings.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static List<URI> stuck(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i)).toList();
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void aRunningRequestsStateCanBeReadButReadingItsResultEarlyIsAnErrorNotAHang(String modelName) {
+        try (ClientModel model = Models.create(modelName)) {
+            Batch batch = model.start(stuck(3), BatchOptions.defaults());
+            RequestHandle first = batch.handles().get(0);
+
+            assertThat(first.state()).isIn(RequestHandle.State.PENDING, RequestHandle.State.RUNNING);
+            assertThatThrownBy(first::outcome).isInstanceOf(IllegalStateException.class).hasMessageContaining("still");
+            assertThat(batch.isDone()).isFalse();
+
+            assertThat(first.cancel()).isTrue();
+            assertThat(first.state()).isEqualTo(RequestHandle.State.CANCELLED);
+            batch.cancel();
+            assertThat(batch.await()).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+            assertThat(batch.handles()).extracting(RequestHandle::state).containsOnly(RequestHandle.State.CANCELLED);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void aClosedModelRefusesWorkAtOnceFromAnyThread(String modelName) throws Exception {
+        ClientModel model = Models.create(modelName);
+        model.close();
+
+        CompletableFuture<Throwable> fromAnotherThread = CompletableFuture.supplyAsync(() -> {
+            try {
+                model.start(stuck(1), BatchOptions.defaults());
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        assertThat(fromAnotherThread.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void closingAModelCancelsWhatItStillRuns() {
+        ClientModel model = Models.create("vertx");
+        Batch batch = model.start(stuck(5), BatchOptions.defaults());
+        model.close();
+        assertThat(batch.await()).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+    }
+
+    @Test
+    void aRequestTheModelForgetsIsReportedLostNotDropped() {
+        // a model with the "forgot to await" bug: it dispatches every request but settles only the even ones
+        List<URI> uris = stuck(6);
+        BatchRun batch = new BatchRun(uris, BatchOptions.defaults(),
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        for (int i = 0; i < uris.size(); i++) {
+            BatchRun.Slot slot = batch.slot(i);
+            slot.dispatched();
+            if (i % 2 == 0) {
+                slot.answered(200, "{\"id\":\"" + i + "\"}");
+            }
+        }
+
+        List<Outcome> outcomes = batch.await(Duration.ofMillis(200));
+
+        assertThat(outcomes).hasSize(6).extracting(Outcome::kind).containsExactly(
+                Outcome.Kind.SUCCESS, Outcome.Kind.LOST, Outcome.Kind.SUCCESS, Outcome.Kind.LOST,
+                Outcome.Kind.SUCCESS, Outcome.Kind.LOST);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fanoutbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import org.junit.jupiter.api.Test;
+
+/** Thread counts are behaviour, not timing: a pool of N blocked requests is N threads. */
+class CostPerModelTest {
+
+    static final int IN_FLIGHT = 1_000;
+
+    static int extraThreads(ScenarioResult result) {
+        String note = result.notes().get(0);
+        return Integer.parseInt(note.substring(note.lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void aThreadPoolHoldsAThreadPerWaitingRequest() {
+        try (ClientModel pool = Models.create("thread-pool")) {
+            ScenarioResult result = CostPerModel.run(pool, SharedServer.base(), IN_FLIGHT);
+
+            assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(IN_FLIGHT);
+            assertThat(extraThreads(result)).isGreaterThanOrEqualTo(IN_FLIGHT);
+        }
+    }
+
+    @Test
+    void virtualThreadsAndTheEventLoopWaitOnAHandfulOfPlatformThreads() {
+        for (String name : new String[] {"virtual-threads", "vertx"}) {
+            try (ClientModel model = Models.create(name)) {
+                ScenarioResult result = CostPerModel.run(model, SharedServer.base(), IN_FLIGHT);
+
+                assertThat(result.count(Outcome.Kind.SUCCESS)).as(name).isEqualTo(IN_FLIGHT);
+                assertThat(extraThreads(result)).as(name).isLessThan(IN_FLIGHT / 10);
+            }
+        }
+    }
+}

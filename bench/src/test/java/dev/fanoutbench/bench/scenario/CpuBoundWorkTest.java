@@ -1,0 +1,56 @@
+package dev.fanoutbench.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.CpuWork;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.model.ResponseWork.Placement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Lower bounds only: CPU work can be slowed by a busy machine, never sped up past the cores. */
+class CpuBoundWorkTest {
+
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    static final long DELAY_NANOS = CpuBoundWork.DELAY_MS * 1_000_000;
+    static CpuWork work;
+    static long fastestWorkNanos;
+
+    @BeforeAll
+    static void calibrate() {
+        work = CpuWork.calibrated(CpuBoundWork.CPU_PER_RESPONSE);
+        fastestWorkNanos = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            work.run();
+            fastestWorkNanos = Math.min(fastestWorkNanos, System.nanoTime() - start);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void noModelFinishesTheWorkFasterThanTheCoresAllow(String modelName) {
+        for (Placement placement : Placement.values()) {
+            try (ClientModel model = Models.create(modelName)) {
+                ScenarioResult result = CpuBoundWork.run(model, SharedServer.base(), work, placement);
+
+                assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(CpuBoundWork.REQUESTS);
+                assertThat(result.wallNanos()).as("%s, %s", modelName, placement)
+                        .isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * fastestWorkNanos / CORES);
+            }
+        }
+    }
+
+    @Test
+    void workOnTheEventLoopRunsOneResponseAtATime() {
+        try (ClientModel vertx = Models.create("vertx")) {
+            ScenarioResult result = CpuBoundWork.run(vertx, SharedServer.base(), work, Placement.IN_PLACE);
+
+            assertThat(result.wallNanos()).isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * fastestWorkNanos);
+        }
+    }
+}
