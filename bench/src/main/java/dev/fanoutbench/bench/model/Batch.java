@@ -35,5 +35,11 @@ public interface Batch {
     /** How many requests have run their clean-up (released permit, thread or connection). */
     int cleanedUp();
 
+    /**
+     * Waits until every request has run its clean-up, which can trail its outcome (a cancelled
+     * thread still unwinds); returns false if that takes longer than {@code patience}.
+     */
+    boolean awaitCleanUp(Duration patience) throws InterruptedException;
+
     LatencyRecorder latencies();
 }

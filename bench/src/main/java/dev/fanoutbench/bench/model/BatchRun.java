@@ -25,6 +25,7 @@ public final class BatchRun implements Batch {
     private final BatchOptions options;
     private final ScheduledExecutorService timer;
     private final CountDownLatch unfinished;
+    private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
 
@@ -38,6 +39,7 @@ public final class BatchRun implements Batch {
         }
         this.handles = Collections.unmodifiableList(List.of(slots));
         this.unfinished = new CountDownLatch(slots.length);
+        this.uncleaned = new CountDownLatch(slots.length);
     }
 
     public Slot slot(int index) {
@@ -106,6 +108,11 @@ public final class BatchRun implements Batch {
     @Override
     public int cleanedUp() {
         return cleanedUp.get();
+    }
+
+    @Override
+    public boolean awaitCleanUp(Duration patience) throws InterruptedException {
+        return uncleaned.await(patience.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -213,6 +220,7 @@ public final class BatchRun implements Batch {
         /** The model released what this request held (permit, thread, connection). */
         public void cleanedUp() {
             cleanedUp.incrementAndGet();
+            uncleaned.countDown();
         }
 
         boolean end(Outcome.Kind kind, int status, String detail) {

@@ -50,6 +50,11 @@ record BatchView(BatchRun run, Runnable onAwaited) implements Batch {
     }
 
     @Override
+    public boolean awaitCleanUp(Duration patience) throws InterruptedException {
+        return run.awaitCleanUp(patience);
+    }
+
+    @Override
     public LatencyRecorder latencies() {
         return run.latencies();
     }

@@ -63,14 +63,19 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
         // internal API, the only hook that reports blocked-thread events rather than logging them
         ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> {
-            blockedWarnings.incrementAndGet();
+            if (blockedWarnings.incrementAndGet() > 1) {
+                return; // counted; one line on the console is enough to see it happen
+            }
             System.err.println("vertx: " + event.thread().getName() + " blocked for "
                     + TimeUnit.NANOSECONDS.toMillis(event.duration()) + " ms (limit "
                     + TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()) + " ms)");
         });
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0),
-                new PoolOptions().setHttp1MaxSize(BlockingHttp.POOL_SIZE));
+        this.client = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0))
+                .with(new PoolOptions().setHttp1MaxSize(BlockingHttp.POOL_SIZE))
+                // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
+                .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
+                .build();
         this.blockingHttp = mode == IoMode.ASYNC ? null : new BlockingHttp();
     }
 

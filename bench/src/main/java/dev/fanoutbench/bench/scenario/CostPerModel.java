@@ -22,18 +22,6 @@ public final class CostPerModel {
 
     private CostPerModel() {}
 
-    /**
-     * Bytes allocated by every thread of the JVM so far, dead ones included (JDK 22+'s
-     * getTotalThreadAllocatedMemory, looked up at run time since the code targets 21), or -1.
-     */
-    static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
-        try {
-            return (long) com.sun.management.ThreadMXBean.class.getMethod("getTotalThreadAllocatedMemory").invoke(threads);
-        } catch (ReflectiveOperationException | RuntimeException notAvailable) {
-            return -1;
-        }
-    }
-
     public static ScenarioResult run(ClientModel model, URI base, int inFlight) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -41,20 +29,19 @@ public final class CostPerModel {
         List<URI> uris = Requests.items(base, inFlight, DELAY_MS);
         threads.resetPeakThreadCount();
         int threadsBefore = threads.getThreadCount();
-        long bytesBefore = allocatedBytes(threads);
+        AllocationMeter allocations = AllocationMeter.start();
         long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
         long wall = System.nanoTime() - start;
-        long bytes = allocatedBytes(threads) - bytesBefore;
+        long bytes = allocations.stop();
         long cpu = os.getProcessCpuTime() - cpuBefore;
         int extraThreads = threads.getPeakThreadCount() - threadsBefore;
         int lanes = model.name().equals("sequential") ? 1 : inFlight;
         long ideal = Requests.millis((inFlight + lanes - 1) / lanes * DELAY_MS);
         return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
                 "peak extra platform threads: " + extraThreads,
-                bytesBefore < 0 ? "allocated per request: unknown on this JDK"
-                        : "allocated per request: " + bytes / inFlight / 1024 + " KiB",
+                "allocated per request: " + bytes / inFlight / 1024 + " KiB",
                 "CPU per request: " + cpu / inFlight / 1000 + " us"));
     }
 }

@@ -27,6 +27,21 @@ public final class CpuBoundWork {
 
     private CpuBoundWork() {}
 
+    /**
+     * Sequential pays delay and work for each request in turn; the event loop does in-place work
+     * one response at a time; everything else spreads the work over the cores.
+     */
+    static long idealNanos(String model, ResponseWork.Placement placement) {
+        long delay = Requests.millis(DELAY_MS);
+        long cpu = CPU_PER_RESPONSE.toNanos();
+        if (model.equals("sequential")) {
+            return REQUESTS * (delay + cpu);
+        }
+        long lanes = model.equals("vertx") && placement == ResponseWork.Placement.IN_PLACE
+                ? 1 : Runtime.getRuntime().availableProcessors();
+        return delay + cpu * ((REQUESTS + lanes - 1) / lanes);
+    }
+
     public static ScenarioResult run(ClientModel model, URI base, CpuWork work, ResponseWork.Placement placement) {
         List<URI> uris = Requests.items(base, REQUESTS, DELAY_MS);
         LatencyRecorder latencies = new LatencyRecorder();
@@ -36,9 +51,7 @@ public final class CpuBoundWork {
                 .withWork(new ResponseWork(work, placement)));
         long wall = System.nanoTime() - start;
         Histogram response = latencies.intervalSnapshot().responseMicros();
-        int cores = Runtime.getRuntime().availableProcessors();
-        long lanes = placement == ResponseWork.Placement.WORKER_POOL ? cores : 1;
-        long ideal = Requests.millis(DELAY_MS) + CPU_PER_RESPONSE.toNanos() * ((REQUESTS + lanes - 1) / lanes);
+        long ideal = idealNanos(model.name(), placement);
         return new ScenarioResult("cpu-" + placement.name().toLowerCase().replace('_', '-'), model.name(), wall, ideal,
                 outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1000,
                         response.getMaxValue() / 1000)));

@@ -35,8 +35,9 @@ public record ScenarioResult(String scenario, String model, long wallNanos, long
 
     /** One line: "fan-out on vertx: 203 ms (ideal 200 ms, 0.99x) SUCCESS=3". */
     public String summary() {
-        return String.format("%s on %s: %d ms (ideal %d ms, efficiency %.2f) %s%s", scenario, model,
-                wallNanos / 1_000_000, idealNanos / 1_000_000, efficiency(), counts(),
+        String ideal = idealNanos == 0 ? "no ideal"
+                : String.format("ideal %d ms, efficiency %.2f", idealNanos / 1_000_000, efficiency());
+        return String.format("%s on %s: %d ms (%s) %s%s", scenario, model, wallNanos / 1_000_000, ideal, counts(),
                 notes.isEmpty() ? "" : " | " + String.join("; ", notes));
     }
 }

@@ -16,6 +16,7 @@ class FanOutToSlowApiTest {
     @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
     void threeConcurrentCallsCostAboutOneDelay(String modelName) {
         try (ClientModel model = Models.create(modelName)) {
+            WarmUp.run(model, SharedServer.base());
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
             assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(Outcome.Kind.SUCCESS).hasSize(3);

@@ -15,8 +15,9 @@ class FirstCompletedWinsTest {
     @ParameterizedTest
     @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
     void theFastAnswerWinsAndTheLoserIsCancelledAtTheServer(String modelName) throws Exception {
-        SharedServer.resetStats();
         try (ClientModel model = Models.create(modelName)) {
+            WarmUp.run(model, SharedServer.base());
+            SharedServer.resetStats();
             ScenarioResult result = FirstCompletedWins.run(model, SharedServer.base());
 
             assertThat(result.notes()).containsExactly("winner: /api/items/fast");

@@ -1,0 +1,197 @@
+package dev.fanoutbench.bench.scenario;
+
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.CpuWork;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.model.ResponseWork;
+import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
+import dev.fanoutbench.mock.MockServer;
+import dev.fanoutbench.mock.MockServerSettings;
+import dev.fanoutbench.mock.ServerStats;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Try one scenario by hand and see its outcomes and wall time next to the ideal:
+ * {@code java -cp bench/target/bench.jar dev.fanoutbench.bench.scenario.ScenarioMain fan-out --model vertx}.
+ * Starts an embedded mock server unless {@code --target} names a running one (loopback only,
+ * unless {@code --allow-remote}).
+ */
+@Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs one of the seed's lessons on one or every model against the mock server.")
+public final class ScenarioMain implements Callable<Integer> {
+
+    static final List<String> SCENARIOS = List.of("fan-out", "bounded", "rate-limit", "timeout", "cancel", "failures",
+            "first", "blocking-loop", "cpu", "cost", "all");
+
+    @Parameters(index = "0", description = "one of: ${COMPLETION-CANDIDATES}", completionCandidates = Names.class)
+    String scenario;
+
+    @Option(names = "--model", description = "sequential, thread-pool, virtual-threads, vertx or all (default: all)")
+    String model = "all";
+
+    @Option(names = "--target", description = "base URL of a running mock server (default: start one in-process)")
+    URI target;
+
+    @Option(names = "--allow-remote", description = "allow a --target that is not on this machine")
+    boolean allowRemote;
+
+    @Option(names = "--in-flight", description = "requests in flight for 'cost' (default: ${DEFAULT-VALUE})")
+    int inFlight = 1_000;
+
+    @Option(names = "--verbose", description = "print every outcome")
+    boolean verbose;
+
+    static final class Names extends ArrayList<String> {
+        Names() {
+            super(SCENARIOS);
+        }
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ScenarioMain());
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("scenario: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, parsed, result) -> {
+            System.err.println("scenario: " + e.getMessage());
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!SCENARIOS.contains(scenario)) {
+            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known: " + String.join(", ", SCENARIOS));
+        }
+        List<String> models = model.equals("all") ? Models.NAMES : List.of(model);
+        models.forEach(name -> Models.create(name).close()); // a bad name fails before any work
+        MockServer embedded = null;
+        URI base = target;
+        if (base == null) {
+            embedded = MockServer.start(MockServerSettings.defaults());
+            base = embedded.baseUri();
+        } else {
+            requireLocal(base);
+        }
+        try {
+            List<String> scenarios = scenario.equals("all") ? SCENARIOS.subList(0, SCENARIOS.size() - 1) : List.of(scenario);
+            for (String name : scenarios) {
+                for (ScenarioResult result : run(name, models, base, embedded)) {
+                    System.out.println(result.summary());
+                    if (verbose) {
+                        result.outcomes().forEach(o -> System.out.println("  " + o.index() + " " + o.kind() + " "
+                                + o.uri().getPath() + " " + o.detail().replaceAll("\\s+", " ")));
+                    }
+                }
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+        return 0;
+    }
+
+    private List<ScenarioResult> run(String name, List<String> models, URI base, MockServer embedded) throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
+        if (name.equals("blocking-loop")) {
+            results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, base));
+            results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_WORKER, base));
+            return results;
+        }
+        CpuWork work = name.equals("cpu") ? CpuWork.calibrated(CpuBoundWork.CPU_PER_RESPONSE) : CpuWork.NONE;
+        for (String modelName : models) {
+            if (skip(name, modelName)) {
+                System.out.println(name + " on " + modelName + ": skipped (" + (inFlight) + " x 1 s one at a time)");
+                continue;
+            }
+            resetStats(base, embedded);
+            try (ClientModel client = Models.create(modelName)) {
+                WarmUp.run(client, base);
+                resetStats(base, embedded);
+                switch (name) {
+                    case "fan-out" -> results.add(FanOutToSlowApi.run(client, base));
+                    case "bounded" -> results.add(BoundedConcurrency.run(client, base, stats(base, embedded)));
+                    case "rate-limit" -> {
+                        results.add(BoundedConcurrencyAvoids429.run(client, base, BoundedConcurrencyAvoids429.SERVER_LIMIT));
+                        results.add(BoundedConcurrencyAvoids429.run(client, base, 0));
+                    }
+                    case "timeout" -> results.add(TimeoutReleasesConnection.run(client, base));
+                    case "cancel" -> results.add(CancellationReleasesConnections.run(client, base));
+                    case "failures" -> results.add(FailuresKeptInOrder.run(client, base));
+                    case "first" -> results.add(FirstCompletedWins.run(client, base));
+                    case "cpu" -> {
+                        results.add(CpuBoundWork.run(client, base, work, ResponseWork.Placement.IN_PLACE));
+                        results.add(CpuBoundWork.run(client, base, work, ResponseWork.Placement.WORKER_POOL));
+                    }
+                    case "cost" -> results.add(CostPerModel.run(client, base, inFlight));
+                    default -> throw new IllegalArgumentException("unknown scenario '" + name + "'");
+                }
+            }
+        }
+        return results;
+    }
+
+    /** Sequential at 1,000 x 1 s would take 17 minutes: not a lesson worth the wait. */
+    private boolean skip(String name, String modelName) {
+        return name.equals("cost") && modelName.equals("sequential") && inFlight > 10;
+    }
+
+    private void requireLocal(URI base) throws IOException {
+        if (allowRemote) {
+            return;
+        }
+        for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException("--target " + base + " is not on this machine; pass --allow-remote"
+                        + " if you really mean to send load there");
+            }
+        }
+    }
+
+    private static void resetStats(URI base, MockServer embedded) throws IOException, InterruptedException {
+        if (embedded != null) {
+            embedded.resetStats();
+            return;
+        }
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            http.send(HttpRequest.newBuilder(base.resolve("/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static Supplier<ServerStats> stats(URI base, MockServer embedded) {
+        if (embedded != null) {
+            return embedded::stats;
+        }
+        return () -> {
+            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                String json = http.send(HttpRequest.newBuilder(base.resolve("/stats")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ServerStats.class);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot read " + base.resolve("/stats") + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    static long count(List<Outcome> outcomes, Outcome.Kind kind) {
+        return outcomes.stream().filter(o -> o.kind() == kind).count();
+    }
+}
