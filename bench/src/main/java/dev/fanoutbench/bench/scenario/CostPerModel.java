@@ -27,6 +27,8 @@ public final class CostPerModel {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<URI> uris = Requests.items(base, inFlight, DELAY_MS);
+        // once to open the connections: the lesson is the steady cost of waiting, not TCP handshakes
+        model.run(uris, BatchOptions.defaults());
         threads.resetPeakThreadCount();
         int threadsBefore = threads.getThreadCount();
         AllocationMeter allocations = AllocationMeter.start();
@@ -40,7 +42,7 @@ public final class CostPerModel {
         int lanes = model.name().equals("sequential") ? 1 : inFlight;
         long ideal = Requests.millis((inFlight + lanes - 1) / lanes * DELAY_MS);
         return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
-                "peak extra platform threads: " + extraThreads,
+                "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
                 "allocated per request: " + bytes / inFlight / 1024 + " KiB",
                 "CPU per request: " + cpu / inFlight / 1000 + " us"));
     }

@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
  * computation. On the event loop it runs one at a time and stretches every other request's
  * latency; on a worker pool it uses every core; nothing beats the core count.
  * Expect: in place on the loop, wall >= 100 ms + 10 x 20 ms; on workers >= 100 ms + 10 x 20 ms / cores.
+ * The ideal uses the work's measured time on an idle core, not the nominal 20 ms.
  * Run: ... ScenarioMain cpu --model vertx
  */
 public final class CpuBoundWork {
@@ -31,9 +32,8 @@ public final class CpuBoundWork {
      * Sequential pays delay and work for each request in turn; the event loop does in-place work
      * one response at a time; everything else spreads the work over the cores.
      */
-    static long idealNanos(String model, ResponseWork.Placement placement) {
+    static long idealNanos(String model, ResponseWork.Placement placement, long cpu) {
         long delay = Requests.millis(DELAY_MS);
-        long cpu = CPU_PER_RESPONSE.toNanos();
         if (model.equals("sequential")) {
             return REQUESTS * (delay + cpu);
         }
@@ -51,7 +51,7 @@ public final class CpuBoundWork {
                 .withWork(new ResponseWork(work, placement)));
         long wall = System.nanoTime() - start;
         Histogram response = latencies.intervalSnapshot().responseMicros();
-        long ideal = idealNanos(model.name(), placement);
+        long ideal = idealNanos(model.name(), placement, work.measuredNanos());
         return new ScenarioResult("cpu-" + placement.name().toLowerCase().replace('_', '-'), model.name(), wall, ideal,
                 outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1000,
                         response.getMaxValue() / 1000)));

@@ -118,7 +118,7 @@ public final class ScenarioMain implements Callable<Integer> {
         CpuWork work = name.equals("cpu") ? CpuWork.calibrated(CpuBoundWork.CPU_PER_RESPONSE) : CpuWork.NONE;
         for (String modelName : models) {
             if (skip(name, modelName)) {
-                System.out.println(name + " on " + modelName + ": skipped (" + (inFlight) + " x 1 s one at a time)");
+                System.out.println("cost on sequential: skipped (" + inFlight + " x 1 s one at a time)");
                 continue;
             }
             resetStats(base, embedded);
