@@ -36,6 +36,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         BLOCKING_ON_WORKER
     }
 
+    /** How many requests the loop sends before it lets other events (answers) through. */
+    static final int REQUESTS_PER_TURN = 100;
+
     /** Vert.x's default warning threshold: the loop ran one task for longer than 2 s. */
     public static final long DEFAULT_MAX_LOOP_EXECUTE_MILLIS = 2_000;
 
@@ -101,6 +104,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         private final int limit;
         private int nextIndex;
         private int inFlight;
+        private boolean rescheduled;
 
         Pump(BatchRun batch, Context loop) {
             this.batch = batch;
@@ -109,7 +113,19 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         }
 
         void next() {
+            int sentThisTurn = 0;
             while (inFlight < limit && nextIndex < batch.size()) {
+                if (sentThisTurn++ == REQUESTS_PER_TURN) {
+                    // give the loop back between slices: 10,000 sends in one go would hold it for seconds
+                    if (!rescheduled) {
+                        rescheduled = true;
+                        loop.runOnContext(v -> {
+                            rescheduled = false;
+                            next();
+                        });
+                    }
+                    return;
+                }
                 BatchRun.Slot slot = batch.slot(nextIndex++);
                 if (!slot.dispatched()) {
                     slot.cleanedUp();
