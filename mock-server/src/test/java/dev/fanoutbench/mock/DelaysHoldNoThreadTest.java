@@ -10,9 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * If a thread slept through each delay, the server could hold at most its container threads
@@ -23,24 +22,15 @@ class DelaysHoldNoThreadTest {
     static final int REQUESTS = 2_000;
     static final int DELAY_MS = 1_000;
 
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void twoThousandDelayedRequestsAreAllInFlightAtOnce() throws Exception {
-        assertThat(REQUESTS).isGreaterThan(server.settings().containerThreads() * 10);
+        assertThat(REQUESTS).isGreaterThan(server.get().settings().containerThreads() * 10);
         // a cold JVM parses too slowly for 2,000 arrivals inside one delay; warm both sides first
         sendTogether();
-        server.resetStats();
+        server.get().resetStats();
 
         List<Future<RawHttp.Reply>> replies = sendTogether();
 

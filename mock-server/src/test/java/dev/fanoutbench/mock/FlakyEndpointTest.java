@@ -6,9 +6,8 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The flaky endpoint's cycle, by the id's last digit: 0-4 -> 200, 5 -> 500, 6 -> 503,
@@ -20,17 +19,8 @@ class FlakyEndpointTest {
     static final int REQUESTS = 60;
     static final int PER_DIGIT = REQUESTS / 10;
 
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void sixtyRequestsGiveTheDocumentedCountOfEachOutcome() throws Exception {

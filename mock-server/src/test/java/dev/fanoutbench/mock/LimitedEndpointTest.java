@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A rate-limited API: past {@code --limit} requests in flight, the rest get 429 and nothing else. */
 class LimitedEndpointTest {
@@ -18,17 +17,8 @@ class LimitedEndpointTest {
     static final int LIMIT = 10;
     static final int REQUESTS = 1_000;
 
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults().withInFlightLimit(LIMIT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults().withInFlightLimit(LIMIT));
 
     @Test
     void requestsBeyondTenInFlightAreTheOnesThatGet429() throws Exception {

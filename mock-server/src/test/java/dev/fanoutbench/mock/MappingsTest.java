@@ -10,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,17 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MappingsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     static List<Path> mappingFiles() throws IOException, URISyntaxException {
         Path folder = Path.of(MappingsTest.class.getResource("/wiremock/mappings").toURI());

@@ -3,9 +3,8 @@ package dev.fanoutbench.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each answer says which delay it was given and how late the server started it, so a client can
@@ -16,17 +15,8 @@ class ServerMeasuresItsOwnLatenessTest {
     static final int DELAY_MS = 50;
     static final int REQUESTS = 20;
 
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void everyAnswerCarriesItsDelayAndLateness() throws Exception {

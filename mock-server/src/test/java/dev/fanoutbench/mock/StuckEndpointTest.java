@@ -8,10 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that gives up on a stuck request must show at the server at once: later issues prove
@@ -21,21 +20,12 @@ class StuckEndpointTest {
 
     static final Duration PROMPTLY = Duration.ofSeconds(5);
 
-    static MockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerSettings.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @BeforeEach
     void reset() {
-        server.resetStats();
+        server.get().resetStats();
     }
 
     @Test

@@ -2,17 +2,13 @@ package dev.fanoutbench.bench.model;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 /**
  * One request after another: each waits out the whole delay before the next is sent, so a batch
  * takes the sum of its delays (seed lesson 1: 3 x 2 s = 6 s). {@link #run} does this on the
  * calling thread; {@link #start} on one thread of its own, so the handles can be watched.
  */
-public final class SequentialClient extends AbstractClientModel {
-
-    private final BlockingHttp http = new BlockingHttp();
-    private final ExecutorService workers = WorkerPool.forCores("sequential");
+public final class SequentialClient extends BlockingClientModel {
 
     public SequentialClient() {
         super("sequential");
@@ -36,20 +32,8 @@ public final class SequentialClient extends AbstractClientModel {
 
     private void runAll(BatchRun batch) {
         for (int i = 0; i < batch.size(); i++) {
-            BatchRun.Slot slot = batch.slot(i);
-            try {
-                if (slot.dispatched()) {
-                    http.execute(slot, batch.options().work(), workers);
-                }
-            } finally {
-                slot.cleanedUp();
-            }
+            send(batch, batch.slot(i), null);
         }
     }
 
-    @Override
-    void release() {
-        workers.shutdownNow();
-        http.close();
-    }
 }

@@ -12,12 +12,10 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Pool size: set explicitly, or 0 to match each batch's limit (a pool per batch).
  */
-public final class ThreadPoolClient extends AbstractClientModel {
+public final class ThreadPoolClient extends BlockingClientModel {
 
     private final int poolSize;
     private final ExecutorService sharedPool;
-    private final BlockingHttp http = new BlockingHttp();
-    private final ExecutorService workers = WorkerPool.forCores("thread-pool");
 
     /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
     public ThreadPoolClient(int poolSize) {
@@ -47,25 +45,7 @@ public final class ThreadPoolClient extends AbstractClientModel {
         Semaphore permits = sharedPool != null && limit < poolSize ? new Semaphore(limit) : null;
         for (int i = 0; i < batch.size(); i++) {
             BatchRun.Slot slot = batch.slot(i);
-            pool.execute(() -> {
-                boolean permitted = false;
-                try {
-                    if (permits != null) {
-                        permits.acquire();
-                        permitted = true;
-                    }
-                    if (slot.dispatched()) {
-                        http.execute(slot, batch.options().work(), workers);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    if (permitted) {
-                        permits.release();
-                    }
-                    slot.cleanedUp();
-                }
-            });
+            pool.execute(() -> send(batch, slot, permits));
         }
         if (sharedPool == null) {
             pool.shutdown(); // threads end once the queue drains
@@ -81,7 +61,6 @@ public final class ThreadPoolClient extends AbstractClientModel {
         if (sharedPool != null) {
             sharedPool.shutdownNow();
         }
-        workers.shutdownNow();
-        http.close();
+        super.release();
     }
 }

@@ -1,6 +1,5 @@
 package dev.fanoutbench.bench.model;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -9,10 +8,7 @@ import java.util.concurrent.Semaphore;
  * so thousands wait on a handful of platform threads. CPU work, though, runs on those few carriers
  * (one per core) and delays every other request's turn (seed lesson 11).
  */
-public final class VirtualThreadClient extends AbstractClientModel {
-
-    private final BlockingHttp http = new BlockingHttp();
-    private final ExecutorService workers = WorkerPool.forCores("virtual-threads");
+public final class VirtualThreadClient extends BlockingClientModel {
 
     public VirtualThreadClient() {
         super("virtual-threads");
@@ -23,31 +19,10 @@ public final class VirtualThreadClient extends AbstractClientModel {
         Semaphore permits = new Semaphore(batch.options().effectiveLimit(batch.size()));
         for (int i = 0; i < batch.size(); i++) {
             BatchRun.Slot slot = batch.slot(i);
-            Thread thread = Thread.ofVirtual().name("request-" + i).unstarted(() -> {
-                boolean permitted = false;
-                try {
-                    permits.acquire();
-                    permitted = true;
-                    if (slot.dispatched()) {
-                        http.execute(slot, batch.options().work(), workers);
-                    }
-                } catch (InterruptedException cancelledWhileQueued) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    if (permitted) {
-                        permits.release();
-                    }
-                    slot.cleanedUp();
-                }
-            });
+            Thread thread = Thread.ofVirtual().name("request-" + i).unstarted(() -> send(batch, slot, permits));
             slot.onAbort(thread::interrupt); // until dispatched: a queued thread stops waiting
             thread.start();
         }
     }
 
-    @Override
-    void release() {
-        workers.shutdownNow();
-        http.close();
-    }
 }

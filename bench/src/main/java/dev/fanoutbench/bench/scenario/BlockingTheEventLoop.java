@@ -31,7 +31,7 @@ public final class BlockingTheEventLoop {
             long start = System.nanoTime();
             List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
             long wall = System.nanoTime() - start;
-            long ideal = Requests.millis(mode == IoMode.BLOCKING_ON_LOOP ? REQUESTS * DELAY_MS : DELAY_MS);
+            long ideal = Requests.millisToNanos(mode == IoMode.BLOCKING_ON_LOOP ? REQUESTS * DELAY_MS : DELAY_MS);
             return new ScenarioResult("blocking-loop", model.name(), wall, ideal, outcomes,
                     List.of("blocked-thread warnings: " + (model.blockedThreadWarnings() - warmUpWarnings)));
         }

@@ -28,7 +28,7 @@ public final class BoundedConcurrency {
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withMaxInFlight(LIMIT));
         long wall = System.nanoTime() - start;
         int effectiveLimit = model.name().equals("sequential") ? 1 : LIMIT;
-        long ideal = Requests.millis((REQUESTS + effectiveLimit - 1) / effectiveLimit * DELAY_MS);
+        long ideal = Requests.millisToNanos((REQUESTS + effectiveLimit - 1) / effectiveLimit * DELAY_MS);
         ServerStats.EndpointStats items = serverStats.get().endpoint("items");
         return new ScenarioResult("bounded", model.name(), wall, ideal, outcomes,
                 List.of("server peak in flight: " + items.peakInFlight()));

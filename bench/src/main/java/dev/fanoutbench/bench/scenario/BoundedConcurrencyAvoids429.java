@@ -30,7 +30,7 @@ public final class BoundedConcurrencyAvoids429 {
         long rejected = outcomes.stream().filter(o -> o.status() == 429).count();
         int lanes = model.name().equals("sequential") ? 1 : SERVER_LIMIT;
         // unbounded, most requests are turned away at once: there is no ideal to compare with
-        long ideal = clientLimit == 0 && lanes > 1 ? 0 : Requests.millis((REQUESTS + lanes - 1) / lanes * DELAY_MS);
+        long ideal = clientLimit == 0 && lanes > 1 ? 0 : Requests.millisToNanos((REQUESTS + lanes - 1) / lanes * DELAY_MS);
         return new ScenarioResult(clientLimit == 0 ? "rate-limit-unbounded" : "rate-limit", model.name(), wall, ideal,
                 outcomes, List.of("429 answers: " + rejected));
     }

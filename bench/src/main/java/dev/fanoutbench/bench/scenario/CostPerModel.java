@@ -40,7 +40,7 @@ public final class CostPerModel {
         long cpu = os.getProcessCpuTime() - cpuBefore;
         int extraThreads = threads.getPeakThreadCount() - threadsBefore;
         int lanes = model.name().equals("sequential") ? 1 : inFlight;
-        long ideal = Requests.millis((inFlight + lanes - 1) / lanes * DELAY_MS);
+        long ideal = Requests.millisToNanos((inFlight + lanes - 1) / lanes * DELAY_MS);
         return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
                 "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
                 "allocated per request: " + bytes / inFlight / 1024 + " KiB",

@@ -33,7 +33,7 @@ public final class CpuBoundWork {
      * one response at a time; everything else spreads the work over the cores.
      */
     static long idealNanos(String model, ResponseWork.Placement placement, long cpu) {
-        long delay = Requests.millis(DELAY_MS);
+        long delay = Requests.millisToNanos(DELAY_MS);
         if (model.equals("sequential")) {
             return REQUESTS * (delay + cpu);
         }

@@ -24,7 +24,7 @@ public final class FanOutToSlowApi {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
         long wall = System.nanoTime() - start;
-        long ideal = Requests.millis(model.name().equals("sequential") ? CALLS * DELAY_MS : DELAY_MS);
+        long ideal = Requests.millisToNanos(model.name().equals("sequential") ? CALLS * DELAY_MS : DELAY_MS);
         return new ScenarioResult("fan-out", model.name(), wall, ideal, outcomes, List.of());
     }
 }

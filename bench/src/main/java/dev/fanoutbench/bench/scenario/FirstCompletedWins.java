@@ -30,7 +30,7 @@ public final class FirstCompletedWins {
         long firstAnswer = System.nanoTime() - start;
         race.cancel();
         List<Outcome> outcomes = race.await();
-        long ideal = Requests.millis(model.name().equals("sequential") ? SLOW_MS + FAST_MS : FAST_MS);
+        long ideal = Requests.millisToNanos(model.name().equals("sequential") ? SLOW_MS + FAST_MS : FAST_MS);
         return new ScenarioResult("first", model.name(), firstAnswer, ideal, outcomes,
                 List.of("winner: " + winner.uri().getPath()));
     }

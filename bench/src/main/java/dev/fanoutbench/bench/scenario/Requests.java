@@ -21,7 +21,7 @@ final class Requests {
         return uris;
     }
 
-    static long millis(long count) {
-        return count * 1_000_000L;
+    static long millisToNanos(long millis) {
+        return millis * 1_000_000L;
     }
 }

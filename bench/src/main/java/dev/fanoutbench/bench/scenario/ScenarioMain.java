@@ -3,7 +3,6 @@ package dev.fanoutbench.bench.scenario;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.Models;
-import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.mock.MockServer;
@@ -189,9 +188,5 @@ public final class ScenarioMain implements Callable<Integer> {
                 throw new IllegalStateException("cannot read " + base.resolve("/stats") + ": " + e.getMessage(), e);
             }
         };
-    }
-
-    static long count(List<Outcome> outcomes, Outcome.Kind kind) {
-        return outcomes.stream().filter(o -> o.kind() == kind).count();
     }
 }

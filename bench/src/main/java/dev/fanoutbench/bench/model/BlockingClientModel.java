@@ -1,0 +1,49 @@
+package dev.fanoutbench.bench.model;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * What the three thread-based models share: the one blocking client, the worker pool for
+ * offloaded CPU work, and the body of a request's task. They differ only in which thread runs it.
+ */
+abstract class BlockingClientModel extends AbstractClientModel {
+
+    final BlockingHttp http = new BlockingHttp();
+    private final ExecutorService workers;
+
+    BlockingClientModel(String name) {
+        super(name);
+        this.workers = WorkerPool.forCores(name);
+    }
+
+    /**
+     * Takes a permit (if {@code permits} is not null), sends the request on this thread unless it
+     * was cancelled while queued, and always runs the clean-up: permit back, slot told.
+     */
+    final void send(BatchRun batch, BatchRun.Slot slot, Semaphore permits) {
+        boolean permitted = false;
+        try {
+            if (permits != null) {
+                permits.acquire();
+                permitted = true;
+            }
+            if (slot.dispatched()) {
+                http.execute(slot, batch.options().work(), workers);
+            }
+        } catch (InterruptedException cancelledWhileQueued) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (permitted) {
+                permits.release();
+            }
+            slot.cleanedUp();
+        }
+    }
+
+    @Override
+    void release() {
+        workers.shutdownNow();
+        http.close();
+    }
+}
