@@ -11,8 +11,12 @@ import java.util.Objects;
  *                    {@link Outcome.Kind#TIMEOUT} and its connection is closed
  * @param latencies   where each request's three timings are recorded
  * @param work        CPU work on each response, and where it runs
+ * @param intendedStartNanos when the batch was meant to start ({@link System#nanoTime()}), 0 for
+ *                    "now"; an open-loop driver passes its schedule so a late dispatcher shows
+ *                    up as latency instead of being hidden (coordinated omission)
  */
-public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work) {
+public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
+                           long intendedStartNanos) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -29,23 +33,27 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
 
     /** No limit, a 30 s timeout, a fresh recorder, no CPU work. */
     public static BatchOptions defaults() {
-        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE);
+        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
-        return new BatchOptions(limit, timeout, latencies, work);
+        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos);
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work);
+        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work);
+        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse);
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos);
+    }
+
+    public BatchOptions withIntendedStart(long nanos) {
+        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

@@ -32,7 +32,7 @@ public final class BatchRun implements Batch {
     public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer) {
         this.options = options;
         this.timer = timer;
-        long intendedStart = System.nanoTime();
+        long intendedStart = options.intendedStartNanos() != 0 ? options.intendedStartNanos() : System.nanoTime();
         this.slots = new Slot[uris.size()];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(i, uris.get(i), intendedStart);

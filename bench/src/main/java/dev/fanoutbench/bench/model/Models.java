@@ -10,6 +10,11 @@ public final class Models {
 
     private Models() {}
 
+    /** As {@link #create(String)}, with the thread pool fixed at {@code poolSize} threads (0: sized to each batch). */
+    public static ClientModel create(String name, int poolSize) {
+        return name.equals("thread-pool") ? new ThreadPoolClient(poolSize) : create(name);
+    }
+
     /** @throws IllegalArgumentException naming the known models */
     public static ClientModel create(String name) {
         return switch (name) {

@@ -32,14 +32,14 @@ public final class CpuBoundWork {
      * Sequential pays delay and work for each request in turn; the event loop does in-place work
      * one response at a time; everything else spreads the work over the cores.
      */
-    static long idealNanos(String model, ResponseWork.Placement placement, long cpu) {
-        long delay = Requests.millisToNanos(DELAY_MS);
+    public static long idealNanos(String model, ResponseWork.Placement placement, long cpu, int requests, long delayMs) {
+        long delay = Requests.millisToNanos(delayMs);
         if (model.equals("sequential")) {
-            return REQUESTS * (delay + cpu);
+            return requests * (delay + cpu);
         }
         long lanes = model.equals("vertx") && placement == ResponseWork.Placement.IN_PLACE
                 ? 1 : Runtime.getRuntime().availableProcessors();
-        return delay + cpu * ((REQUESTS + lanes - 1) / lanes);
+        return delay + cpu * ((requests + lanes - 1) / lanes);
     }
 
     public static ScenarioResult run(ClientModel model, URI base, CpuWork work, ResponseWork.Placement placement) {
@@ -51,7 +51,7 @@ public final class CpuBoundWork {
                 .withWork(new ResponseWork(work, placement)));
         long wall = System.nanoTime() - start;
         Histogram response = latencies.intervalSnapshot().responseMicros();
-        long ideal = idealNanos(model.name(), placement, work.measuredNanos());
+        long ideal = idealNanos(model.name(), placement, work.measuredNanos(), REQUESTS, DELAY_MS);
         return new ScenarioResult("cpu-" + placement.name().toLowerCase().replace('_', '-'), model.name(), wall, ideal,
                 outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1000,
                         response.getMaxValue() / 1000)));

@@ -5,11 +5,11 @@ import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
+import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.mock.ServerStats;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +86,7 @@ public final class ScenarioMain implements Callable<Integer> {
             embedded = MockServer.start(MockServerSettings.defaults());
             base = embedded.baseUri();
         } else {
-            requireLocal(base);
+            LoopbackGuard.require(base, allowRemote, "--allow-remote");
         }
         try {
             List<String> scenarios = scenario.equals("all") ? SCENARIOS.subList(0, SCENARIOS.size() - 1) : List.of(scenario);
@@ -150,18 +150,6 @@ public final class ScenarioMain implements Callable<Integer> {
     /** Sequential at 1,000 x 1 s would take 17 minutes: not a lesson worth the wait. */
     private boolean skip(String name, String modelName) {
         return name.equals("cost") && modelName.equals("sequential") && inFlight > 10;
-    }
-
-    private void requireLocal(URI base) throws IOException {
-        if (allowRemote) {
-            return;
-        }
-        for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
-            if (!address.isLoopbackAddress()) {
-                throw new IllegalArgumentException("--target " + base + " is not on this machine; pass --allow-remote"
-                        + " if you really mean to send load there");
-            }
-        }
     }
 
     private static void resetStats(URI base, MockServer embedded) throws IOException, InterruptedException {

@@ -1,0 +1,71 @@
+package dev.fanoutbench.bench.jmh;
+
+import dev.fanoutbench.bench.model.BatchOptions;
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.CpuWork;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.model.ResponseWork;
+import dev.fanoutbench.bench.scenario.CpuBoundWork;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Seed lesson 11, measured: {@code requests} responses arrive together after {@code delayMs}, each
+ * followed by ~{@code cpuMs} of real computation, in place or on a worker pool (one thread per core).
+ * Expect: delay + requests x cpu / cores for everything but Vert.x in place, which does the work on
+ * its one event loop: delay + requests x cpu. Nothing beats the core count.
+ * Run: mvn verify -Pbench -Dbench.include=CpuWork
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class CpuWorkBenchmark extends BatchBenchmark {
+
+    @Param({"thread-pool", "virtual-threads", "vertx"})
+    public String model;
+
+    @Param({"IN_PLACE", "WORKER_POOL"})
+    public ResponseWork.Placement placement;
+
+    @Param("10")
+    public int requests;
+
+    @Param("100")
+    public int delayMs;
+
+    @Param("20")
+    public int cpuMs;
+
+    private CpuWork work;
+
+    @Override
+    protected ClientModel createModel() {
+        work = CpuWork.calibrated(Duration.ofMillis(cpuMs));
+        return Models.create(model);
+    }
+
+    @Override
+    protected double idealMillis() {
+        return CpuBoundWork.idealNanos(model, placement, work.measuredNanos(), requests, delayMs) / 1e6;
+    }
+
+    @Override
+    protected int offeredConcurrency() {
+        return requests;
+    }
+
+    @Benchmark
+    public List<Outcome> cpuWork() {
+        return runBatch(uris("items", requests, "?delayMs=" + delayMs),
+                BatchOptions.defaults().withWork(new ResponseWork(work, placement)));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.fanoutbench.bench.jmh;
+
+import dev.fanoutbench.bench.model.BatchOptions;
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Seed lesson 1: three slow calls, one after another or together.
+ * Expect: sequential ~ 3 x 200 ms = 600 ms; every concurrent model ~ 200 ms (the target is 1.03x).
+ * Run: mvn verify -Pbench -Dbench.include=FanOut
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FanOutBenchmark extends BatchBenchmark {
+
+    @Param({"sequential", "thread-pool", "virtual-threads", "vertx"})
+    public String model;
+
+    @Param("3")
+    public int calls;
+
+    @Param("200")
+    public int delayMs;
+
+    @Override
+    protected ClientModel createModel() {
+        return Models.create(model);
+    }
+
+    @Override
+    protected double idealMillis() {
+        return model.equals("sequential") ? calls * delayMs : delayMs;
+    }
+
+    @Override
+    protected int offeredConcurrency() {
+        return calls;
+    }
+
+    @Benchmark
+    public List<Outcome> fanOut() {
+        return runBatch(uris("items", calls, "?delayMs=" + delayMs), BatchOptions.defaults());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fanoutbench.bench.jmh;
+
+import dev.fanoutbench.bench.model.Batch;
+import dev.fanoutbench.bench.model.BatchOptions;
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.Outcome;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * An open model, wrk2-style: requests arrive at a constant rate whatever the client's state, and
+ * each one's latency counts from when it was due, not from when the driver got round to it; so a
+ * client that falls behind shows it (coordinated omission, after Gil Tene's wrk2). JMH itself
+ * calls a benchmark back to back, a closed model: this method drives the schedule inside.
+ * Sequential is skipped: at 500 req/s of ~100 ms each it falls behind by design and never
+ * catches up. The thread pool has 200 threads, four times the ~50 requests in flight on average.
+ * Expect: response time ~ the jitter stub's own lognormal (median 100 ms) plus small overhead;
+ * the score (wall time of the whole schedule) is only the run's length.
+ * Run: mvn verify -Pbench -Dbench.include=OpenModel
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class OpenModelBenchmark extends BatchBenchmark {
+
+    static final int MEDIAN_MS = 100;
+
+    @Param({"thread-pool", "virtual-threads", "vertx"})
+    public String model;
+
+    @Param("500")
+    public int ratePerSecond;
+
+    @Param("10")
+    public int durationSeconds;
+
+    @Override
+    protected ClientModel createModel() {
+        return Models.create(model, 200);
+    }
+
+    @Override
+    protected double idealMillis() {
+        return durationSeconds * 1000.0 + MEDIAN_MS;
+    }
+
+    @Override
+    protected int offeredConcurrency() {
+        return Math.max(1, ratePerSecond * MEDIAN_MS / 1000);
+    }
+
+    @Benchmark
+    public List<Outcome> openModel() {
+        int total = ratePerSecond * durationSeconds;
+        long periodNanos = 1_000_000_000L / ratePerSecond;
+        List<URI> uris = uris("jitter", total, "");
+        List<Batch> batches = new ArrayList<>(total);
+        long start = System.nanoTime();
+        BatchOptions options = BatchOptions.defaults().withLatencies(recorder.latencies());
+        for (int i = 0; i < total; i++) {
+            long due = start + i * periodNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            batches.add(client.start(List.of(uris.get(i)), options.withIntendedStart(due)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(total);
+        for (Batch batch : batches) {
+            outcomes.addAll(batch.await());
+        }
+        recorder.count(outcomes);
+        return outcomes;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fanoutbench.bench.run;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How long the main job runs. Iterations are JMH single-shot invocations (one batch each);
+ * parameter overrides shrink the long benchmarks where a preset must stay short.
+ *
+ * @param forks             JMH forks per trial
+ * @param warmupIterations  unmeasured batches after the trial's own 20-request warm-up
+ * @param iterations        measured batches
+ * @param params            {@code @Param} overrides by name
+ */
+public record Preset(String name, int forks, int warmupIterations, int iterations, Map<String, String> params) {
+
+    /** Every benchmark and model in under 2 minutes: small batches, short open-model run. */
+    public static final Preset QUICK = new Preset("quick", 1, 0, 2,
+            Map.of("batchSize", "200", "inFlight", "1000", "durationSeconds", "2"));
+
+    /** Under 10 minutes on 2 cores: the sizes the README's figures use. */
+    public static final Preset DEFAULT = new Preset("default", 1, 1, 3, Map.of());
+
+    /** Two forks and more iterations, for numbers worth comparing across machines. */
+    public static final Preset FULL = new Preset("full", 2, 2, 5, Map.of());
+
+    /** Tests only: each benchmark once, tiny. */
+    public static final Preset SMOKE = new Preset("smoke", 0, 0, 1, Map.of(
+            "calls", "3", "delayMs", "10", "batchSize", "20", "inFlight", "50", "poolSize", "10",
+            "ratePerSecond", "50", "durationSeconds", "1", "requests", "4", "cpuMs", "2"));
+
+    /** @throws IllegalArgumentException naming the known presets */
+    public static Preset named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "quick" -> QUICK;
+            case "", "default" -> DEFAULT;
+            case "full" -> FULL;
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; known: quick, default, full");
+        };
+    }
+}
