@@ -56,6 +56,11 @@ public final class BenchMain implements Callable<Integer> {
     boolean allowRemote;
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the main job; returns the exit code: 0 done, 1 failed, 2 bad input. */
+    static int run(String... args) {
         CommandLine cli = new CommandLine(new BenchMain());
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("bench: " + e.getMessage() + " (see --help)");
@@ -65,7 +70,7 @@ public final class BenchMain implements Callable<Integer> {
             System.err.println("bench: " + e.getMessage());
             return e instanceof IllegalArgumentException ? 2 : 1;
         });
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
     @Override

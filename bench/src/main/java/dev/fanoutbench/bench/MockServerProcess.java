@@ -97,7 +97,8 @@ public final class MockServerProcess implements AutoCloseable {
     private static void drain(BufferedReader out) {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.contains("WARN") || line.contains("ERROR") || line.contains("warning")) {
+                // the server's own warnings (slf4j "WARN"/"ERROR", the open-file limit), not the JDK's deprecation notes
+                if (line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("mock-server: warning")) {
                     System.err.println("mock-server: " + line);
                 }
             }

@@ -12,12 +12,14 @@ import java.util.Map;
  * @param threadCap          a fixed pool's size when smaller than that, else 0
  * @param sent               requests started
  * @param outcomes           ended requests by {@code Outcome.Kind}; they must add up to {@code sent}
+ * @param pinnedAt           where virtual threads pinned their carrier: the first frame outside the
+ *                           JDK, with counts (the three most frequent)
  * @param files              histogram files, relative to the run folder
  */
 public record TrialRecord(String key, String benchmark, String model, Map<String, String> params, double idealMillis,
                           int offeredConcurrency, int threadCap, long sent, Map<String, Long> outcomes,
                           Map<String, Percentiles> latencyMicros, Server server, int peakThreads,
-                          long cpuMicrosPerRequest, long pinnedEvents, long blockedThreadWarnings,
+                          long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
                           Map<String, String> files) {
 
     /** Microseconds. */

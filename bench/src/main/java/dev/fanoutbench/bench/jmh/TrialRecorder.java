@@ -47,6 +47,8 @@ public final class TrialRecorder {
     private final Map<Outcome.Kind, Long> counts = new EnumMap<>(Outcome.Kind.class);
     private final AtomicLong iterationSent = new AtomicLong();
     private final AtomicLong pinned = new AtomicLong();
+    private final long baseTimeMillis = System.currentTimeMillis();
+    private final Map<String, Long> pinnedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final RecordingStream pinning;
     private long sent;
     private long cpuNanos;
@@ -70,13 +72,14 @@ public final class TrialRecorder {
         try {
             Files.createDirectories(runDir.resolve("histograms"));
             Files.createDirectories(runDir.resolve("records"));
-            long now = System.currentTimeMillis();
+            long now = baseTimeMillis;
             for (int i = 0; i < SERIES.length; i++) {
                 logStreams[i] = new PrintStream(Files.newOutputStream(runDir.resolve(file(SERIES[i], "hlog"))), true);
                 logs[i] = new HistogramLogWriter(logStreams[i]);
                 logs[i].outputComment(benchmark + " " + this.params + ": " + SERIES[i] + " time, microseconds");
                 logs[i].outputLogFormatVersion();
                 logs[i].setBaseTime(now);
+                logs[i].outputStartTime(now);
                 logs[i].outputBaseTime(now);
                 logs[i].outputLegend();
             }
@@ -85,7 +88,10 @@ public final class TrialRecorder {
         }
         this.pinning = new RecordingStream();
         pinning.enable("jdk.VirtualThreadPinned");
-        pinning.onEvent("jdk.VirtualThreadPinned", event -> pinned.incrementAndGet());
+        pinning.onEvent("jdk.VirtualThreadPinned", event -> {
+            pinned.incrementAndGet();
+            pinnedAt.merge(pinningFrame(event), 1L, Long::sum);
+        });
         pinning.startAsync();
     }
 
@@ -117,7 +123,9 @@ public final class TrialRecorder {
         }
         Histogram[] interval = {snapshot.responseMicros(), snapshot.serviceMicros(), snapshot.dispatchMicros()};
         for (int i = 0; i < SERIES.length; i++) {
-            logs[i].outputIntervalHistogram(interval[i]);
+            // values are microseconds: a ratio of 1,000 makes the log's Interval_Max milliseconds
+            logs[i].outputIntervalHistogram((interval[i].getStartTimeStamp() - baseTimeMillis) / 1000.0,
+                    (interval[i].getEndTimeStamp() - baseTimeMillis) / 1000.0, interval[i], 1000.0);
             totals[i].add(interval[i]);
         }
         iterationCounts.forEach((kind, c) -> counts.merge(kind, c.get(), Long::sum));
@@ -154,7 +162,7 @@ public final class TrialRecorder {
             TrialRecord record = new TrialRecord(key, benchmark, model, params, idealMillis, offeredConcurrency, threadCap,
                     sent, outcomes, latencyMicros,
                     new TrialRecord.Server(serverPeak, served, disconnects, worstLateness),
-                    peakThreads, sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned.get(), blockedThreadWarnings, files);
+                    peakThreads, sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned.get(), topFrames(), blockedThreadWarnings, files);
             JSON.writeValue(runDir.resolve("records").resolve(key + ".json").toFile(), record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the record of " + key + " into " + runDir, e);
@@ -182,6 +190,28 @@ public final class TrialRecorder {
 
     private String file(String series, String extension) {
         return "histograms/" + key + "." + series + "." + extension;
+    }
+
+    /** The first frame outside java.* and jdk.*: where our code (or a library's) held the carrier. */
+    private static String pinningFrame(jdk.jfr.consumer.RecordedEvent event) {
+        if (event.getStackTrace() == null) {
+            return "(no stack trace)";
+        }
+        for (var frame : event.getStackTrace().getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return type + "." + frame.getMethod().getName();
+            }
+        }
+        var top = event.getStackTrace().getFrames().get(0).getMethod();
+        return top.getType().getName() + "." + top.getName();
+    }
+
+    private Map<String, Long> topFrames() {
+        Map<String, Long> top = new LinkedHashMap<>();
+        pinnedAt.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     static TrialRecord.Percentiles percentiles(Histogram h) {

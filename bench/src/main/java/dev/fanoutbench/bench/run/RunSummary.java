@@ -33,7 +33,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                         Double allocBytesPerOp, double idealMillis, Double efficiency, int offeredConcurrency,
                         int threadCap, long sent, Map<String, Long> outcomes, boolean outcomesAddUp,
                         Map<String, TrialRecord.Percentiles> latencyMicros, TrialRecord.Server server, int peakThreads,
-                        long cpuMicrosPerRequest, long pinnedEvents, long blockedThreadWarnings,
+                        long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
                         Map<String, String> files, List<String> warnings) {}
 
     public record Score(double value, Double error, String unit, long samples) {}

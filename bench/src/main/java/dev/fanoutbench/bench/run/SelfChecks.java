@@ -40,7 +40,8 @@ final class SelfChecks {
                     + record.offeredConcurrency() + ": it runs in waves (by design, a realistic fixed pool)");
         }
         if (record.pinnedEvents() > 0) {
-            warnings.add(record.pinnedEvents() + " virtual-thread pinning events (JFR jdk.VirtualThreadPinned)");
+            warnings.add(record.pinnedEvents() + " virtual-thread pinning events (JFR jdk.VirtualThreadPinned), mostly at "
+                    + record.pinnedAt().keySet().stream().findFirst().orElse("?"));
         }
         if (record.blockedThreadWarnings() > 0) {
             warnings.add("Vert.x reported its event loop blocked " + record.blockedThreadWarnings() + " times");
