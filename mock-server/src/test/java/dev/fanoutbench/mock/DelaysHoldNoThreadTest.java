@@ -39,7 +39,7 @@ class DelaysHoldNoThreadTest {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).contains("\"id\":\"" + id + "\"");
         }
-        ServerStats.EndpointStats items = StatsOverHttp.read(server.baseUri()).endpoint("items");
+        ServerStats.EndpointStats items = StatsOverHttp.settled(server.baseUri(), "items", REQUESTS);
         assertThat(items.peakInFlight()).isEqualTo(REQUESTS);
         assertThat(items.served()).isEqualTo(REQUESTS);
         assertThat(items.inFlight()).isZero();

@@ -41,7 +41,7 @@ class FlakyEndpointTest {
                 .containsEntry(RawHttp.Kind.EMPTY, PER_DIGIT)
                 .containsEntry(RawHttp.Kind.MALFORMED, PER_DIGIT);
 
-        ServerStats.EndpointStats flaky = StatsOverHttp.read(base).endpoint("flaky");
+        ServerStats.EndpointStats flaky = StatsOverHttp.settled(base, "flaky", REQUESTS);
         assertThat(flaky.outcomes()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "200", 5L * PER_DIGIT, "500", (long) PER_DIGIT, "503", (long) PER_DIGIT,
                 "CONNECTION_RESET_BY_PEER", (long) PER_DIGIT, "EMPTY_RESPONSE", (long) PER_DIGIT,

@@ -49,6 +49,7 @@ class LimitedEndpointTest {
         assertThat(ok + rejected).isEqualTo(REQUESTS);
         assertThat(rejected).as("1,000 requests against 10 slots of 500 ms: most must be turned away").isGreaterThan(0);
 
+        StatsOverHttp.settled(base, "limited", REQUESTS);
         ServerStats stats = StatsOverHttp.read(base);
         assertThat(stats.limit().peakInFlight()).isEqualTo(LIMIT);
         assertThat(stats.limit().admitted()).isEqualTo(ok);

@@ -27,7 +27,7 @@ class StandaloneJarIT {
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
 
             assertThat(RawHttp.get(base, "/api/items/1?delayMs=0").status()).isEqualTo(200);
-            assertThat(StatsOverHttp.read(base).total().served()).isEqualTo(1);
+            assertThat(StatsOverHttp.settled(base, "items", 1).served()).isEqualTo(1);
 
             server.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();

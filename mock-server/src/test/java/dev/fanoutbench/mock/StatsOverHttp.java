@@ -24,6 +24,18 @@ final class StatsOverHttp {
         }
     }
 
+    /**
+     * The server counts an exchange as ended once its last byte is written, which can trail the
+     * moment the client has read it: wait until {@code requests} have ended at this endpoint.
+     */
+    static ServerStats.EndpointStats settled(URI base, String endpoint, long requests) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            ServerStats.EndpointStats stats = read(base).endpoint(endpoint);
+            return stats.served() + stats.clientDisconnects() >= requests;
+        });
+        return read(base).endpoint(endpoint);
+    }
+
     static void reset(URI base) {
         try {
             RawHttp.request(base, "POST", "/stats/reset");
