@@ -1,0 +1,8 @@
+package dev.fanoutbench.reports;
+
+/** Bad input from the user (a missing run, a corrupt file): one line, exit code 2. */
+public final class BadInputException extends RuntimeException {
+    public BadInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fanoutbench.reports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Writes {@code index.html} into a run folder (the end of every {@code mvn verify -Pbench}, or by
+ * hand on any finished run) and checks the SLA, if one is given. Its last line is the report's path.
+ * Exit 0; 1 if the SLA is breached; 2 for bad input.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Writes the HTML report of a run folder.")
+public final class ReportMain implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "the run folder (e.g. reports/runs/latest)")
+    Path run;
+
+    @Option(names = "--sla", description = "rules like \"fanout.vertx.p99 < 250ms; bounded.*.efficiency > 0.95\", or @FILE")
+    String sla = "";
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new ReportMain());
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("report: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, parsed, result) -> {
+            System.err.println("report: " + e.getMessage());
+            return e instanceof BadInputException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        RunFolderReader folder = RunFolderReader.open(run);
+        List<String> breaches = Sla.parse(sla).breaches(folder.summary());
+        ReportModel model = ReportModel.of("fanout-bench run " + folder.id(),
+                List.of(new ReportModel.LabelledRun("", folder, "")), breaches);
+        Path html = folder.folder().resolve("index.html");
+        HtmlRenderer.write(model, html);
+        breaches.forEach(b -> System.out.println("SLA breached: " + b));
+        System.out.println("report: " + html);
+        return breaches.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.fanoutbench.reports;
+
+import dev.fanoutbench.bench.run.RunSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Service-level thresholds checked against a run, e.g. {@code fanout.vertx.p99 < 250ms} or
+ * {@code bounded.*.efficiency > 0.95}: benchmark (the start of its class name, any case, or
+ * {@code *}), model (or {@code *}), metric, comparison, value. Metrics: {@code score}, {@code p50},
+ * {@code p90}, {@code p99}, {@code p999}, {@code max} (response time), {@code stubP99} (the
+ * server's own lateness) in ms, s or us; {@code efficiency}; {@code failed} (requests). Rules are
+ * separated by {@code ;} or new lines; {@code @FILE} reads them from a file ({@code #} comments).
+ */
+public record Sla(List<Rule> rules) {
+
+    private static final Pattern RULE = Pattern.compile(
+            "\\s*([\\w*]+)\\.([\\w*.-]+)\\.(score|p50|p90|p99|p999|max|stubP99|efficiency|failed)\\s*(<=|>=|<|>)\\s*([0-9.]+)\\s*(ms|s|us)?\\s*");
+
+    public record Rule(String text, String benchmark, String model, String metric, String op, double limit) {
+
+        boolean matches(RunSummary.Trial trial) {
+            String bench = trial.benchmark().replaceAll("\\..*", "").replace("Benchmark", "").toLowerCase(Locale.ROOT);
+            return (benchmark.equals("*") || bench.startsWith(benchmark.toLowerCase(Locale.ROOT)))
+                    && (model.equals("*") || trial.model().equals(model));
+        }
+
+        double value(RunSummary.Trial trial) {
+            var response = trial.latencyMicros().get("response");
+            return switch (metric) {
+                case "score" -> trial.score().value();
+                case "p50" -> response.p50() / 1000.0;
+                case "p90" -> response.p90() / 1000.0;
+                case "p99" -> response.p99() / 1000.0;
+                case "p999" -> response.p999() / 1000.0;
+                case "max" -> response.max() / 1000.0;
+                case "stubP99" -> trial.server().latenessMicros().p99Micros() / 1000.0;
+                case "efficiency" -> trial.efficiency() == null ? 0 : trial.efficiency();
+                case "failed" -> trial.sent() - trial.outcomes().getOrDefault("SUCCESS", 0L);
+                default -> throw new IllegalStateException(metric);
+            };
+        }
+
+        boolean holds(double value) {
+            return switch (op) {
+                case "<" -> value < limit;
+                case "<=" -> value <= limit;
+                case ">" -> value > limit;
+                default -> value >= limit;
+            };
+        }
+    }
+
+    /** @throws BadInputException naming the rule that does not parse or the file that cannot be read */
+    public static Sla parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return new Sla(List.of());
+        }
+        String text = spec.trim();
+        if (text.startsWith("@")) {
+            try {
+                text = Files.readString(Path.of(text.substring(1)));
+            } catch (IOException e) {
+                throw new BadInputException("cannot read the SLA file " + text.substring(1));
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (String line : text.split("[;\\n]")) {
+            String rule = line.replaceAll("#.*", "").trim();
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Matcher m = RULE.matcher(rule);
+            if (!m.matches()) {
+                throw new BadInputException("SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'");
+            }
+            double value = Double.parseDouble(m.group(5));
+            if ("s".equals(m.group(6))) {
+                value *= 1000;
+            } else if ("us".equals(m.group(6))) {
+                value /= 1000;
+            }
+            rules.add(new Rule(rule, m.group(1), m.group(2), m.group(3), m.group(4), value));
+        }
+        return new Sla(rules);
+    }
+
+    /** Every rule a trial breaks, in words; a rule that matches no trial is said on stderr. */
+    public List<String> breaches(RunSummary summary) {
+        List<String> breaches = new ArrayList<>();
+        for (Rule rule : rules) {
+            boolean matched = false;
+            for (RunSummary.Trial trial : summary.trials()) {
+                if (!rule.matches(trial)) {
+                    continue;
+                }
+                matched = true;
+                double value = rule.value(trial);
+                if (!rule.holds(value)) {
+                    breaches.add(String.format("%s: %s %s has %s = %.3f", rule.text(), trial.benchmark(), trial.params(),
+                            rule.metric(), value));
+                }
+            }
+            if (!matched) {
+                System.err.println("sla: rule '" + rule.text() + "' matches no trial of this run");
+            }
+        }
+        return breaches;
+    }
+}
