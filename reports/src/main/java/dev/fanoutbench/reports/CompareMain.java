@@ -162,9 +162,16 @@ public final class CompareMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir, e);
         }
+        List<List<String>> changes = new ArrayList<>();
+        changes.add(List.of("benchmark", "model", "A", "B", "change", "verdict"));
+        for (Comparison.Line line : comparison.lines()) {
+            changes.add(List.of(line.benchmark().replace("Benchmark", ""), line.model(), score(line.a(), line.aError()),
+                    score(line.b(), line.bError()), String.format("%+.1f%%", line.change() * 100), verdictWords(line.verdict())));
+        }
         HtmlRenderer.write(ReportModel.of("fanout-bench: " + b.id() + " (B) against " + a.id() + " (A)", List.of(
                 new ReportModel.LabelledRun("A", a, relative(dir, a.folder())),
-                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches), dir.resolve("compare.html"));
+                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches).withChanges(changes),
+                dir.resolve("compare.html"));
     }
 
     private List<Path> latestTwo() {

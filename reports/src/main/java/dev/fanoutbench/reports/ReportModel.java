@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * ready-made strings.
  */
 public record ReportModel(String title, String subtitle, List<Setting> environment, List<String> warnings,
-                          List<String> slaBreaches, List<Section> sections, List<RawFile> files, String chartJson) {
+                          List<String> slaBreaches, List<List<String>> changes, List<Section> sections, List<RawFile> files,
+                          String chartJson) {
 
     /** The percentiles on the spectrum's x axis, as HdrHistogram's plots draw them: x = 1 / (1 - p). */
     static final double[] PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 99.9999};
@@ -75,10 +76,16 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
                 .reduce((a, b) -> a + ", " + b).orElse("");
         try {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
-            return new ReportModel(title, subtitle, environment(runs.get(0).run()), warnings, slaBreaches, sections, files, json);
+            return new ReportModel(title, subtitle, environment(runs.get(0).run()), warnings, slaBreaches, List.of(), sections,
+                    files, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same report with a table of changes on top (a comparison): a header row, then one row per trial. */
+    public ReportModel withChanges(List<List<String>> table) {
+        return new ReportModel(title, subtitle, environment, warnings, slaBreaches, table, sections, files, chartJson);
     }
 
     /** A trial with the run it came from and its label in this report. */
