@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,16 +60,7 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Runs the main job; returns the exit code: 0 done, 1 failed, 2 bad input. */
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new BenchMain());
-        cli.setParameterExceptionHandler((e, a) -> {
-            System.err.println("bench: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, parsed, result) -> {
-            System.err.println("bench: " + e.getMessage());
-            return e instanceof IllegalArgumentException ? 2 : 1;
-        });
-        return cli.execute(args);
+        return Cli.of(new BenchMain(), "bench", System.err, e -> e instanceof IllegalArgumentException).execute(args);
     }
 
     @Override

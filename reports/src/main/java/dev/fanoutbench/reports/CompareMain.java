@@ -1,5 +1,6 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.bench.Cli;
 import dev.fanoutbench.bench.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,16 +57,7 @@ public final class CompareMain implements Callable<Integer> {
     }
 
     static int run(PrintStream stdout, PrintStream stderr, String... args) {
-        CommandLine cli = new CommandLine(new CompareMain(stdout));
-        cli.setParameterExceptionHandler((e, a) -> {
-            stderr.println("compare: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, parsed, result) -> {
-            stderr.println("compare: " + e.getMessage());
-            return e instanceof BadInputException ? 2 : 1;
-        });
-        return cli.execute(args);
+        return Cli.of(new CompareMain(stdout), "compare", stderr, e -> e instanceof BadInputException).execute(args);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.bench.Cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,16 +27,7 @@ public final class ReportMain implements Callable<Integer> {
     }
 
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new ReportMain());
-        cli.setParameterExceptionHandler((e, a) -> {
-            System.err.println("report: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, parsed, result) -> {
-            System.err.println("report: " + e.getMessage());
-            return e instanceof BadInputException ? 2 : 1;
-        });
-        return cli.execute(args);
+        return Cli.of(new ReportMain(), "report", System.err, e -> e instanceof BadInputException).execute(args);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.Cli;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.Models;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,16 +61,7 @@ public final class ScenarioMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new ScenarioMain());
-        cli.setParameterExceptionHandler((e, a) -> {
-            System.err.println("scenario: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((e, parsed, result) -> {
-            System.err.println("scenario: " + e.getMessage());
-            return e instanceof IllegalArgumentException ? 2 : 1;
-        });
-        System.exit(cli.execute(args));
+        System.exit(Cli.of(new ScenarioMain(), "scenario", System.err, e -> e instanceof IllegalArgumentException).execute(args));
     }
 
     @Override
