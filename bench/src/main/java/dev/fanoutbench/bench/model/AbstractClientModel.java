@@ -35,13 +35,18 @@ abstract class AbstractClientModel implements ClientModel {
     /** A new batch that {@link #close()} will cancel if it is still running. */
     final BatchRun register(List<URI> requests, BatchOptions options) {
         ensureOpen();
-        BatchRun batch = new BatchRun(List.copyOf(requests), options, timer);
+        BatchRun batch = new BatchRun(List.copyOf(requests), options, timer, lanes(options, requests.size()));
         running.add(batch);
         return batch;
     }
 
     final void forget(BatchRun batch) {
         running.remove(batch);
+    }
+
+    /** How many requests of a batch this model can run at once. */
+    int lanes(BatchOptions options, int size) {
+        return options.effectiveLimit(size);
     }
 
     /** Starts the batch's requests without waiting for them. */

@@ -23,13 +23,24 @@ public final class BatchRun implements Batch {
     private final Slot[] slots;
     private final List<RequestHandle> handles;
     private final BatchOptions options;
+    private final int lanes;
     private final ScheduledExecutorService timer;
     private final CountDownLatch unfinished;
     private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
 
+    /** A batch whose requests may all run at once, up to its limit. */
     public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer) {
+        this(uris, options, timer, options.effectiveLimit(uris.size()));
+    }
+
+    /**
+     * @param lanes how many requests the model can really run at once (a fixed pool may run fewer
+     *              than the limit): {@link #await()}'s patience allows for that many waves
+     */
+    public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer, int lanes) {
+        this.lanes = Math.max(1, lanes);
         this.options = options;
         this.timer = timer;
         long intendedStart = options.intendedStartNanos() != 0 ? options.intendedStartNanos() : System.nanoTime();
@@ -66,7 +77,7 @@ public final class BatchRun implements Batch {
 
     @Override
     public List<Outcome> await() {
-        int waves = (slots.length + options.effectiveLimit(slots.length) - 1) / options.effectiveLimit(slots.length);
+        int waves = (slots.length + lanes - 1) / lanes;
         return await(options.timeout().multipliedBy(Math.max(1, waves) + 1L).plusSeconds(10));
     }
 

@@ -26,6 +26,11 @@ public final class SequentialClient extends BlockingClientModel {
     }
 
     @Override
+    int lanes(BatchOptions options, int size) {
+        return 1;
+    }
+
+    @Override
     void launch(BatchRun batch) {
         Thread.ofPlatform().name("sequential-batch").daemon().start(() -> runAll(batch));
     }

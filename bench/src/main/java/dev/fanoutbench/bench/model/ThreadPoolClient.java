@@ -38,6 +38,11 @@ public final class ThreadPoolClient extends BlockingClientModel {
     }
 
     @Override
+    int lanes(BatchOptions options, int size) {
+        return poolSize == 0 ? options.effectiveLimit(size) : Math.min(poolSize, options.effectiveLimit(size));
+    }
+
+    @Override
     void launch(BatchRun batch) {
         int limit = batch.options().effectiveLimit(batch.size());
         ExecutorService pool = sharedPool != null ? sharedPool : newPool(limit);
