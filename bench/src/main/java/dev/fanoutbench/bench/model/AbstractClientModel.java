@@ -29,7 +29,7 @@ abstract class AbstractClientModel implements ClientModel {
     public final Batch start(List<URI> requests, BatchOptions options) {
         BatchRun batch = register(requests, options);
         launch(batch);
-        return new BatchView(batch, () -> forget(batch));
+        return batch;
     }
 
     /** A new batch that {@link #close()} will cancel if it is still running. */
@@ -37,11 +37,8 @@ abstract class AbstractClientModel implements ClientModel {
         ensureOpen();
         BatchRun batch = new BatchRun(List.copyOf(requests), options, timer, lanes(options, requests.size()));
         running.add(batch);
+        batch.whenAwaited(() -> running.remove(batch));
         return batch;
-    }
-
-    final void forget(BatchRun batch) {
-        running.remove(batch);
     }
 
     /** How many requests of a batch this model can run at once. */

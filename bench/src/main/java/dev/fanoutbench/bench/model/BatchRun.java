@@ -28,6 +28,7 @@ public final class BatchRun implements Batch {
     private final CountDownLatch unfinished;
     private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
+    private volatile Runnable onAwaited = () -> { };
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
 
     /** A batch whose requests may all run at once, up to its limit. */
@@ -81,8 +82,21 @@ public final class BatchRun implements Batch {
         return await(options.timeout().multipliedBy(Math.max(1, waves) + 1L).plusSeconds(10));
     }
 
+    /** Runs after every await, e.g. so the model stops tracking a batch its caller is done with. */
+    void whenAwaited(Runnable action) {
+        this.onAwaited = action;
+    }
+
     @Override
     public List<Outcome> await(Duration patience) {
+        try {
+            return awaitOutcomes(patience);
+        } finally {
+            onAwaited.run();
+        }
+    }
+
+    private List<Outcome> awaitOutcomes(Duration patience) {
         try {
             if (!unfinished.await(patience.toNanos(), TimeUnit.NANOSECONDS)) {
                 for (Slot slot : slots) {

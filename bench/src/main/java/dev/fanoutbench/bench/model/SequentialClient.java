@@ -17,12 +17,8 @@ public final class SequentialClient extends BlockingClientModel {
     @Override
     public List<Outcome> run(List<URI> requests, BatchOptions options) {
         BatchRun batch = register(requests, options);
-        try {
-            runAll(batch);
-            return batch.await();
-        } finally {
-            forget(batch);
-        }
+        runAll(batch);
+        return batch.await();
     }
 
     @Override

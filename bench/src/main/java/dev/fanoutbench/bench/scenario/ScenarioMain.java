@@ -1,6 +1,7 @@
 package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.Cli;
+import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.Models;
@@ -9,16 +10,10 @@ import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
-import dev.fanoutbench.mock.ServerStats;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,10 +74,11 @@ public final class ScenarioMain implements Callable<Integer> {
         } else {
             LoopbackGuard.require(base, allowRemote, "--allow-remote");
         }
-        try {
+        // the same /stats over HTTP whether the server is embedded or not
+        try (ServerClient stats = new ServerClient(base)) {
             List<String> scenarios = scenario.equals("all") ? SCENARIOS.subList(0, SCENARIOS.size() - 1) : List.of(scenario);
             for (String name : scenarios) {
-                for (ScenarioResult result : run(name, models, base, embedded)) {
+                for (ScenarioResult result : run(name, models, base, stats)) {
                     System.out.println(result.summary());
                     if (verbose) {
                         result.outcomes().forEach(o -> System.out.println("  " + o.index() + " " + o.kind() + " "
@@ -98,7 +94,7 @@ public final class ScenarioMain implements Callable<Integer> {
         return 0;
     }
 
-    private List<ScenarioResult> run(String name, List<String> models, URI base, MockServer embedded) throws Exception {
+    private List<ScenarioResult> run(String name, List<String> models, URI base, ServerClient stats) throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         if (name.equals("blocking-loop")) {
             results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, base));
@@ -111,13 +107,13 @@ public final class ScenarioMain implements Callable<Integer> {
                 System.out.println("cost on sequential: skipped (" + inFlight + " x 1 s one at a time)");
                 continue;
             }
-            resetStats(base, embedded);
+            stats.reset();
             try (ClientModel client = Models.create(modelName)) {
                 WarmUp.run(client, base);
-                resetStats(base, embedded);
+                stats.reset();
                 switch (name) {
                     case "fan-out" -> results.add(FanOutToSlowApi.run(client, base));
-                    case "bounded" -> results.add(BoundedConcurrency.run(client, base, stats(base, embedded)));
+                    case "bounded" -> results.add(BoundedConcurrency.run(client, base, stats::stats));
                     case "rate-limit" -> {
                         results.add(BoundedConcurrencyAvoids429.run(client, base, BoundedConcurrencyAvoids429.SERVER_LIMIT));
                         results.add(BoundedConcurrencyAvoids429.run(client, base, 0));
@@ -141,31 +137,5 @@ public final class ScenarioMain implements Callable<Integer> {
     /** Sequential at 1,000 x 1 s would take 17 minutes: not a lesson worth the wait. */
     private boolean skip(String name, String modelName) {
         return name.equals("cost") && modelName.equals("sequential") && inFlight > 10;
-    }
-
-    private static void resetStats(URI base, MockServer embedded) throws IOException, InterruptedException {
-        if (embedded != null) {
-            embedded.resetStats();
-            return;
-        }
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            http.send(HttpRequest.newBuilder(base.resolve("/stats/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
-    }
-
-    private static Supplier<ServerStats> stats(URI base, MockServer embedded) {
-        if (embedded != null) {
-            return embedded::stats;
-        }
-        return () -> {
-            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-                String json = http.send(HttpRequest.newBuilder(base.resolve("/stats")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ServerStats.class);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException("cannot read " + base.resolve("/stats") + ": " + e.getMessage(), e);
-            }
-        };
     }
 }
