@@ -1,18 +1,22 @@
 package dev.fanoutbench.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.run.Environment;
 import dev.fanoutbench.bench.run.JmhLaunch;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
+import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
-import dev.fanoutbench.bench.run.RunSummary;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.bench.run.SummaryPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Summaries;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +58,14 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--allow-remote", arity = "0..1", description = "allow a --target that is not on this machine")
     boolean allowRemote;
 
+    @Option(names = "--interval", description = "how often each trial records its latency, throughput and in-flight,"
+            + " e.g. 500ms or 2s (default: ${DEFAULT-VALUE})")
+    String interval = "1s";
+
+    @Option(names = "--mock-server-args", description = "flags for the mock server this job starts, e.g."
+            + " \"--extra-delay-percent 10\" to simulate a slower dependency")
+    String mockServerArgs = "";
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -66,42 +78,50 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preset chosen = Preset.named(preset);
+        Duration period = RecordingInterval.parse(interval);
         if (!target.isBlank()) {
+            if (!mockServerArgs.isBlank()) {
+                throw new IllegalArgumentException("--mock-server-args applies to the server this job starts, not to --target");
+            }
             URI base = URI.create(target.endsWith("/") ? target : target + "/");
             LoopbackGuard.require(base, allowRemote, "-Dbench.allowRemote=true");
-            return run(chosen, base, Map.of("external", base.toString()));
+            return run(chosen, base, period, Map.of("external", base.toString()));
         }
         if (mockServerJar == null) {
             throw new IllegalArgumentException("pass --mock-server-jar or --target");
         }
-        try (MockServerProcess server = MockServerProcess.start(mockServerJar)) {
+        String[] serverArgs = mockServerArgs.isBlank() ? new String[0] : mockServerArgs.trim().split("\\s+");
+        try (MockServerProcess server = MockServerProcess.start(mockServerJar, serverArgs)) {
             Thread stopOnCtrlC = new Thread(server::close, "mock-server-stop");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri());
+            System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
+                    + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));
             try {
-                return run(chosen, server.baseUri(), Map.of("jar", mockServerJar.toString(), "args", "--port 0 (defaults)"));
+                return run(chosen, server.baseUri(), period, Map.of("jar", mockServerJar.toString(),
+                        "args", "--port 0 " + String.join(" ", serverArgs)));
             } finally {
                 Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             }
         }
     }
 
-    private int run(Preset chosen, URI base, Map<String, Object> mockServer) throws Exception {
+    private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
         try (ServerClient health = new ServerClient(base)) {
             health.stats(); // fails with a clear message if nothing (or not our server) answers there
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
-        Options options = JmhLaunch.options(chosen, include, jmh, base, folder.working());
+        Options options = JmhLaunch.options(chosen, include, jmh, base, folder.working(), period);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
         Collection<RunResult> results = new Runner(options).run();
 
         RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), results, folder.working());
-        SummaryBuilder.write(summary, folder.working().resolve("summary.json"));
+        Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", chosen);
         settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
         settings.put("jmh", jmh);
+        settings.put("intervalMillis", period.toMillis());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                 folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, mockServer));
         Path done = folder.complete();
@@ -110,6 +130,7 @@ public final class BenchMain implements Callable<Integer> {
         SummaryPrinter.print(summary, System.out);
         System.out.println();
         System.out.println("bench: results in " + done);
+        // the run's verdict (failures, SLA rules) and its exit code come with the report, which is written next
         return 0;
     }
 }

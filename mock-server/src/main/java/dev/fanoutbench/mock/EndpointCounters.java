@@ -16,6 +16,8 @@ final class EndpointCounters {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder fromClientClock = new LongAdder();
     private final LongAdder served = new LongAdder();
     private final LongAdder disconnects = new LongAdder();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
@@ -24,10 +26,14 @@ final class EndpointCounters {
     private Histogram interval;
 
     void arrived() {
+        received.increment();
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
-    void answerStarted(long latenessNanos) {
+    void answerStarted(long latenessNanos, boolean measuredFromClientClock) {
+        if (measuredFromClientClock) {
+            fromClientClock.increment();
+        }
         latenessMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(latenessNanos)));
     }
 
@@ -54,14 +60,16 @@ final class EndpointCounters {
             }
         });
         Histogram h = latenessSoFar;
-        ServerStats.Lateness lateness = new ServerStats.Lateness(h.getTotalCount(),
+        ServerStats.Lateness lateness = new ServerStats.Lateness(h.getTotalCount(), fromClientClock.sum(),
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getMaxValue());
-        return new ServerStats.EndpointStats(inFlight.get(), peak.get(), served.sum(), disconnects.sum(),
+        return new ServerStats.EndpointStats(received.sum(), inFlight.get(), peak.get(), served.sum(), disconnects.sum(),
                 byOutcome, lateness);
     }
 
     synchronized void reset() {
         peak.set(inFlight.get());
+        received.reset();
+        fromClientClock.reset();
         served.reset();
         disconnects.reset();
         outcomes.values().forEach(LongAdder::reset);

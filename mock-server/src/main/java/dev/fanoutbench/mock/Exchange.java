@@ -18,15 +18,24 @@ final class Exchange {
 
     final String endpoint;
     final long arrivalNanos;
+    /** Where the stub's lateness counts from: the client's send time when it is known, else the arrival. */
+    final long originNanos;
+    final boolean fromClientClock;
+    /** Which reset of the counts this exchange arrived after. */
+    final int epoch;
     private State state = State.WAITING;
     private boolean leftInFlight;
     private long configuredDelayMillis = -1;
     private SelectionKey watchKey;
     private final List<Runnable> onRelease = new ArrayList<>(1);
 
-    Exchange(String endpoint, long arrivalNanos) {
+    /** @param clientSendNanos the client's send time on this host's monotonic clock, or -1 if unknown */
+    Exchange(String endpoint, long arrivalNanos, long clientSendNanos, int epoch) {
+        this.epoch = epoch;
         this.endpoint = endpoint;
         this.arrivalNanos = arrivalNanos;
+        this.fromClientClock = clientSendNanos >= 0;
+        this.originNanos = fromClientClock ? clientSendNanos : arrivalNanos;
     }
 
     synchronized void configuredDelayMillis(long delayMillis) {

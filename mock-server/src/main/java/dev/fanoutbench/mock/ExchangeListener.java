@@ -14,7 +14,6 @@ import org.eclipse.jetty.server.Request;
  */
 final class ExchangeListener implements HttpChannel.Listener {
 
-    static final String LATENESS_HEADER = "X-Mock-Late-Micros";
     private static final String EXCHANGE = Exchange.class.getName();
     private static final String FAULT_HEADER = Fault.class.getName();
     private static final ThreadLocal<Exchange> DISPATCHING = new ThreadLocal<>();
@@ -34,7 +33,10 @@ final class ExchangeListener implements HttpChannel.Listener {
 
     @Override
     public void onRequestBegin(Request request) {
-        Exchange exchange = tracker.arrived(request.getHttpURI().getPath(), System.nanoTime());
+        long now = System.nanoTime();
+        long clientSend = ClientClock.sendNanos(request.getHeader(StubHeaders.CLIENT_SEND_NANOS),
+                request.getRemoteInetSocketAddress(), now);
+        Exchange exchange = tracker.arrived(request.getHttpURI().getPath(), now, clientSend);
         if (exchange != null) {
             request.setAttribute(EXCHANGE, exchange);
         }
@@ -61,7 +63,7 @@ final class ExchangeListener implements HttpChannel.Listener {
         if (exchange != null) {
             long latenessNanos = tracker.answerStarted(exchange, System.nanoTime());
             if (latenessNanos >= 0) {
-                request.getResponse().setHeader(LATENESS_HEADER, Long.toString(latenessNanos / 1_000));
+                request.getResponse().setHeader(StubHeaders.LATE_MICROS, Long.toString(latenessNanos / 1_000));
             }
         }
     }

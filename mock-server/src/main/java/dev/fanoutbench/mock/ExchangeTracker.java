@@ -3,19 +3,24 @@ package dev.fanoutbench.mock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts every {@code /api/**} request per endpoint and in total. A request is in flight from its
  * arrival until the server starts writing its answer or its client goes away. Not until the last
  * byte is written: a client that sends its next request the moment it reads the last byte can beat
  * the server's own write-completion callback, and the stub would then report an eleventh request
- * in flight that no client ever had. Outcomes are counted when the exchange ends. Thread-safe.
+ * in flight that no client ever had. Outcomes are counted when the exchange ends, in the counts of
+ * the reset it arrived after: an answer to a request from before a reset, ended just after it,
+ * does not appear as served without having been received. Thread-safe.
  */
 final class ExchangeTracker {
 
     private final EndpointCounters total = new EndpointCounters();
     private final Map<String, EndpointCounters> endpoints = new ConcurrentHashMap<>();
     private final InFlightLimit limit;
+    /** Bumped by each reset: an exchange counts only in the counts of the epoch it arrived in. */
+    private final AtomicInteger epoch = new AtomicInteger();
 
     ExchangeTracker(InFlightLimit limit) {
         this.limit = limit;
@@ -26,12 +31,12 @@ final class ExchangeTracker {
     }
 
     /** Starts an exchange for this path, or returns null for paths that are not tracked ({@code /stats}). */
-    Exchange arrived(String path, long arrivalNanos) {
+    Exchange arrived(String path, long arrivalNanos, long clientSendNanos) {
         String endpoint = endpointOf(path);
         if (endpoint == null) {
             return null;
         }
-        Exchange exchange = new Exchange(endpoint, arrivalNanos);
+        Exchange exchange = new Exchange(endpoint, arrivalNanos, clientSendNanos, epoch.get());
         total.arrived();
         counters(endpoint).arrived();
         return exchange;
@@ -45,15 +50,21 @@ final class ExchangeTracker {
         if (delayMillis < 0) {
             return -1;
         }
-        long latenessNanos = nowNanos - exchange.arrivalNanos - delayMillis * 1_000_000L;
-        total.answerStarted(latenessNanos);
-        counters(exchange.endpoint).answerStarted(latenessNanos);
+        long latenessNanos = nowNanos - exchange.originNanos - delayMillis * 1_000_000L;
+        if (exchange.epoch != epoch.get()) {
+            return latenessNanos; // arrived before the last reset: not part of what the counts describe
+        }
+        total.answerStarted(latenessNanos, exchange.fromClientClock);
+        counters(exchange.endpoint).answerStarted(latenessNanos, exchange.fromClientClock);
         return latenessNanos;
     }
 
     void ended(Exchange exchange, String outcome) {
         if (exchange.finish()) {
             leave(exchange);
+            if (exchange.epoch != epoch.get()) {
+                return;
+            }
             total.ended(outcome);
             counters(exchange.endpoint).ended(outcome);
         }
@@ -77,6 +88,7 @@ final class ExchangeTracker {
     }
 
     void reset() {
+        epoch.incrementAndGet();
         total.reset();
         endpoints.values().forEach(EndpointCounters::reset);
         limit.reset();

@@ -62,7 +62,7 @@ public final class MockServer implements AutoCloseable {
                 .stubRequestLoggingDisabled(true)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new TrackingServerFactory(new ExchangeListener(tracker, watcher)),
-                        new StubBehaviour(tracker.limit()),
+                        new StubBehaviour(tracker.limit(), settings.slowdown()),
                         new StatsTransformer(tracker));
         if (!settings.requestJournal()) {
             config.disableRequestJournal();

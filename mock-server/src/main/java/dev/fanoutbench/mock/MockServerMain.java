@@ -44,6 +44,14 @@ public final class MockServerMain implements Callable<Integer> {
     @Option(names = "--accept-queue", description = "listen backlog (default: ${DEFAULT-VALUE})")
     int acceptQueue = DEFAULTS.acceptQueueSize();
 
+    @Option(names = "--extra-delay-ms", description = "added to every delayed answer, to simulate a slower"
+            + " dependency (default: ${DEFAULT-VALUE})")
+    long extraDelayMillis;
+
+    @Option(names = "--extra-delay-percent", description = "every delayed answer this much slower, e.g. 10 makes"
+            + " 200 ms 220 ms (default: ${DEFAULT-VALUE})")
+    double extraDelayPercent;
+
     @Option(names = "--request-journal", description = "keep WireMock's request journal (off: it grows without bound)")
     boolean requestJournal;
 
@@ -92,7 +100,7 @@ public final class MockServerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         MockServerSettings settings = new MockServerSettings(bindAddress, port, limit, asyncThreads,
-                containerThreads, acceptors, acceptQueue, requestJournal);
+                containerThreads, acceptors, acceptQueue, requestJournal, new Slowdown(extraDelayMillis, extraDelayPercent));
         OpenFileLimit.warning().ifPresent(System.err::println);
         server = MockServer.start(settings);
         out.println("mock-server listening on " + server.baseUri().toString().replaceAll("/$", ""));

@@ -13,9 +13,11 @@ package dev.fanoutbench.mock;
  * @param acceptors           Jetty acceptor threads
  * @param acceptQueueSize     the listen backlog; Java's default of 50 drops bursts of new connections
  * @param requestJournal      keep WireMock's request journal (unbounded, holds bodies: off for load)
+ * @param slowdown            added to every delayed answer: a slower dependency, without touching the clients
  */
 public record MockServerSettings(String bindAddress, int port, int inFlightLimit, int asyncResponseThreads,
-                                 int containerThreads, int acceptors, int acceptQueueSize, boolean requestJournal) {
+                                 int containerThreads, int acceptors, int acceptQueueSize, boolean requestJournal,
+                                 Slowdown slowdown) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -27,21 +29,22 @@ public record MockServerSettings(String bindAddress, int port, int inFlightLimit
         require(containerThreads >= acceptors + 4,
                 "container threads must be at least acceptors + 4 (Jetty needs selectors too), got " + containerThreads);
         require(acceptQueueSize >= 1, "accept queue must be at least 1, got " + acceptQueueSize);
+        java.util.Objects.requireNonNull(slowdown, "slowdown");
     }
 
     /** Loopback, any free port, limit 10, the tuned thread counts. */
     public static MockServerSettings defaults() {
-        return new MockServerSettings(LOOPBACK, 0, 10, 8, 32, 1, 4096, false);
-    }
-
-    public MockServerSettings withPort(int port) {
-        return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal);
+        return new MockServerSettings(LOOPBACK, 0, 10, 8, 32, 1, 4096, false, Slowdown.NONE);
     }
 
     public MockServerSettings withInFlightLimit(int limit) {
         return new MockServerSettings(bindAddress, port, limit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal);
+                acceptors, acceptQueueSize, requestJournal, slowdown);
+    }
+
+    public MockServerSettings withSlowdown(Slowdown extra) {
+        return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
+                acceptors, acceptQueueSize, requestJournal, extra);
     }
 
     private static void require(boolean condition, String message) {

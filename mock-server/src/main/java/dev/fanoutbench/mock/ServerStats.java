@@ -3,7 +3,8 @@ package dev.fanoutbench.mock;
 import java.util.Map;
 
 /**
- * What the mock server saw, as served by {@code GET /stats}. Counts are since the last reset;
+ * What the mock server saw, as served by {@code GET /stats}. Counts are since the last reset and
+ * cover the requests that arrived since (so received, served and disconnects add up);
  * {@code inFlight} is live and never reset; a peak restarts from the live count at a reset.
  *
  * @param total     every tracked request ({@code /api/**}), whatever its endpoint
@@ -19,6 +20,7 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
     }
 
     /**
+     * @param received          requests that arrived (a request counts once its headers are parsed)
      * @param inFlight          requests that arrived and are still waiting for their answer to
      *                          start (their client has not gone away either)
      * @param peakInFlight      the most in flight at once
@@ -28,18 +30,32 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
      *                          ("CONNECTION_RESET_BY_PEER") or "client-disconnected"
      * @param lateness          how much later than arrival + configured delay each answer started
      */
-    public record EndpointStats(int inFlight, int peakInFlight, long served, long clientDisconnects,
+    public record EndpointStats(long received, int inFlight, int peakInFlight, long served, long clientDisconnects,
                                 Map<String, Long> outcomes, Lateness lateness) {
-        static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, Map.of(), Lateness.NONE);
+        static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, 0, Map.of(), Lateness.NONE);
 
         public long outcome(String name) {
             return outcomes.getOrDefault(name, 0L);
         }
     }
 
-    /** The server's own queueing, in microseconds; a large p99 means the stub, not the client, is slow. */
-    public record Lateness(long count, long p50Micros, long p90Micros, long p99Micros, long maxMicros) {
-        static final Lateness NONE = new Lateness(0, 0, 0, 0, 0);
+    /**
+     * The server's own queueing, in microseconds; a large p99 means the stub, not the client, is
+     * slow. Measured from the client's send time where a client on this host sent it
+     * ({@link StubHeaders#CLIENT_SEND_NANOS}), so time spent waiting to be parsed counts too;
+     * otherwise from the request's arrival, which is a lower bound.
+     *
+     * @param count           answers measured
+     * @param fromClientClock how many of them were measured from the client's send time
+     */
+    public record Lateness(long count, long fromClientClock, long p50Micros, long p90Micros, long p99Micros,
+                           long maxMicros) {
+        public static final Lateness NONE = new Lateness(0, 0, 0, 0, 0, 0);
+
+        /** True when every answer was measured from the client's clock: the figure is complete. */
+        public boolean complete() {
+            return count > 0 && fromClientClock == count;
+        }
     }
 
     /**

@@ -21,14 +21,14 @@ import java.util.Map;
 final class StubBehaviour implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "fanout-stub";
-    static final String DELAY_HEADER = "X-Mock-Delay-Ms";
-    static final String IN_FLIGHT_HEADER = "X-Mock-In-Flight";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InFlightLimit limit;
+    private final Slowdown slowdown;
 
-    StubBehaviour(InFlightLimit limit) {
+    StubBehaviour(InFlightLimit limit, Slowdown slowdown) {
         this.limit = limit;
+        this.slowdown = slowdown;
     }
 
     @Override
@@ -54,20 +54,20 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                 // a fresh response: like() would copy the stub's delay into the rejection
                 return immediately(exchange, 429, Map.of("error", "more than " + limit.limit() + " requests in flight"))
                         .withHeader("Retry-After", "1")
-                        .withHeader(IN_FLIGHT_HEADER, Integer.toString(limit.limit()))
+                        .withHeader(StubHeaders.IN_FLIGHT, Integer.toString(limit.limit()))
                         .build();
             }
             exchange.onAnswerOrEnd(limit::release);
-            answer.withHeader(IN_FLIGHT_HEADER, Integer.toString(inFlight));
+            answer.withHeader(StubHeaders.IN_FLIGHT, Integer.toString(inFlight));
         }
 
-        long delayMillis = chooseDelayMillis(stub, requested);
+        long delayMillis = slowdown.apply(chooseDelayMillis(stub, requested));
         if (exchange != null) {
             exchange.configuredDelayMillis(delayMillis);
         }
         return answer.withFixedDelay((int) delayMillis)
                 .withRandomDelay(null)
-                .withHeader(DELAY_HEADER, Long.toString(delayMillis))
+                .withHeader(StubHeaders.DELAY_MILLIS, Long.toString(delayMillis))
                 .build();
     }
 
@@ -102,7 +102,7 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             return ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(status)
                     .withHeader("Content-Type", "application/json")
-                    .withHeader(DELAY_HEADER, "0")
+                    .withHeader(StubHeaders.DELAY_MILLIS, "0")
                     .withBody(JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -31,6 +31,13 @@ class BadInputTest {
     }
 
     @Test
+    void aNegativeSlowdownIsRefused() {
+        Run run = cli("--port", "0", "--extra-delay-percent", "-5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("extra delay percent must be from 0 to 1000, got -5");
+    }
+
+    @Test
     void aNegativePortIsRefused() {
         Run run = cli("--port", "-1");
         assertThat(run.exitCode()).isEqualTo(2);

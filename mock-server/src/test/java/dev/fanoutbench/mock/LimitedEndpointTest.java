@@ -35,7 +35,7 @@ class LimitedEndpointTest {
         int rejected = 0;
         for (Future<RawHttp.Reply> future : replies) {
             RawHttp.Reply reply = future.get();
-            int inFlightSeen = Integer.parseInt(reply.header(StubBehaviour.IN_FLIGHT_HEADER));
+            int inFlightSeen = Integer.parseInt(reply.header(StubHeaders.IN_FLIGHT));
             if (reply.status() == 200) {
                 ok++;
                 assertThat(inFlightSeen).isBetween(1, LIMIT);

@@ -34,8 +34,12 @@ final class RawHttp {
     }
 
     static Reply request(URI base, String method, String pathAndQuery) throws IOException {
+        return request(base, method, pathAndQuery, Map.of());
+    }
+
+    static Reply request(URI base, String method, String pathAndQuery, Map<String, String> headers) throws IOException {
         try (Socket socket = open(base)) {
-            send(socket, method, pathAndQuery);
+            send(socket, method, pathAndQuery, headers);
             return read(socket.getInputStream());
         }
     }
@@ -43,15 +47,25 @@ final class RawHttp {
     /** Sends the request and returns the open socket: the caller decides when the client gives up. */
     static Socket sendOnly(URI base, String pathAndQuery) throws IOException {
         Socket socket = open(base);
-        send(socket, "GET", pathAndQuery);
+        send(socket, "GET", pathAndQuery, Map.of());
         return socket;
     }
 
     /** Sends a GET on a socket {@link #open}ed earlier and reads the reply; closes the socket. */
     static Reply get(Socket connected, String pathAndQuery) throws IOException {
         try (connected) {
-            send(connected, "GET", pathAndQuery);
+            send(connected, "GET", pathAndQuery, Map.of());
             return read(connected.getInputStream());
+        }
+    }
+
+    /** Sends a GET with headers on a socket {@link #open}ed earlier and reads the reply; closes the socket. */
+    static Reply exchange(Socket connected, String pathAndQuery, Map<String, String> headers) {
+        try (connected) {
+            send(connected, "GET", pathAndQuery, headers);
+            return read(connected.getInputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -62,10 +76,13 @@ final class RawHttp {
         return socket;
     }
 
-    private static void send(Socket socket, String method, String pathAndQuery) throws IOException {
+    private static void send(Socket socket, String method, String pathAndQuery, Map<String, String> headers)
+            throws IOException {
         // keep-alive, as real clients ask: the server then frames bodies (length or chunks)
-        String request = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder request = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("Content-Length: 0\r\n\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
     }
 

@@ -22,8 +22,7 @@ class StandaloneJarIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0").redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-            String listening = firstLineStartingWith(out, "mock-server listening on ");
-            URI base = URI.create(listening.substring("mock-server listening on ".length()) + "/");
+            URI base = listeningOn(out);
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
 
             assertThat(RawHttp.get(base, "/api/items/1?delayMs=0").status()).isEqualTo(200);
@@ -45,6 +44,12 @@ class StandaloneJarIT {
         assertThat(help.waitFor()).isZero();
         assertThat(text).contains("--port", "--bind", "--limit", "--async-threads");
         assertThat(Files.size(JAR)).isPositive();
+    }
+
+    /** Reads the server's output up to the line that says where it listens. */
+    static URI listeningOn(BufferedReader out) throws Exception {
+        String listening = firstLineStartingWith(out, "mock-server listening on ");
+        return URI.create(listening.substring("mock-server listening on ".length()) + "/");
     }
 
     private static String firstLineStartingWith(BufferedReader out, String prefix) throws Exception {

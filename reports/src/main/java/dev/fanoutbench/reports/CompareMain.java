@@ -1,7 +1,7 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.bench.Cli;
 import dev.fanoutbench.bench.run.RunSummary;
+import dev.fanoutbench.results.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.bench.Cli;
+import dev.fanoutbench.results.Cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -7,8 +7,14 @@ import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -16,10 +22,13 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What every batch benchmark does around its measured method: create the model, warm it,
- * record each measurement iteration, write the trial's record. Subclasses are JMH states with
- * their own {@code @Param}s and one {@code @Benchmark} method; one invocation is one batch, so
- * JMH's score (single-shot time) is the wall time of a batch.
+ * record each measured iteration, write the trial's record. Subclasses add their own
+ * {@code @Param}s and one {@code @Benchmark} method; one invocation is one batch, so JMH's score
+ * (single-shot time, inherited from here as JMH's inheritance sample shows) is the wall time of a batch.
  */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 public abstract class BatchBenchmark {
 
     protected ClientModel client;
@@ -29,47 +38,41 @@ public abstract class BatchBenchmark {
     /** The model to run, built from this trial's parameters. */
     protected abstract ClientModel createModel();
 
-    /** The physical best for one invocation with these parameters, in milliseconds. */
-    protected abstract double idealMillis();
-
-    /** Requests in flight at once that this benchmark offers the model. */
-    protected abstract int offeredConcurrency();
-
-    /** A fixed thread pool smaller than the offered concurrency, or 0. */
-    protected int threadCap() {
-        return 0;
-    }
+    /** What this trial's numbers should be judged against. */
+    protected abstract TrialFacts facts();
 
     @Setup(Level.Trial)
     public void startTrial(BenchmarkParams params) {
         base = BenchTarget.uri();
         client = createModel();
-        recorder = new TrialRecorder(params, client.name());
+        recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(), new ServerWatch(base),
+                BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start
         client.run(uris("items", 20, "?delayMs=0"), BatchOptions.defaults().withMaxInFlight(10));
     }
 
     @Setup(Level.Iteration)
-    public void startIteration() {
-        recorder.iterationStarted();
+    public void startIteration(IterationParams iteration) {
+        recorder.iterationStarted(iteration.getType() == IterationType.MEASUREMENT);
     }
 
     @TearDown(Level.Iteration)
-    public void endIteration(IterationParams iteration) {
-        recorder.iterationEnded(iteration.getType() == IterationType.MEASUREMENT);
+    public void endIteration() {
+        recorder.iterationEnded();
     }
 
     @TearDown(Level.Trial)
     public void endTrial() {
         long blocked = client instanceof VertxEventLoopClient vertx ? vertx.blockedThreadWarnings() : 0;
         client.close();
-        recorder.finish(idealMillis(), offeredConcurrency(), threadCap(), blocked);
+        recorder.finish(facts(), blocked);
     }
 
-    /** Runs one batch, records it, and returns its outcomes for JMH to consume. */
+    /** Runs one batch, counted where it is handed over and where its outcomes come back. */
     protected List<Outcome> runBatch(List<URI> uris, BatchOptions options) {
+        recorder.handedOver(uris.size());
         List<Outcome> outcomes = client.run(uris, options.withLatencies(recorder.latencies()));
-        recorder.count(outcomes);
+        recorder.returned(outcomes);
         return outcomes;
     }
 

@@ -2,15 +2,19 @@ package dev.fanoutbench.bench.jmh;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * Where a benchmark sends its load and writes its records: the system properties
- * {@code bench.target} and {@code bench.runDir}, which BenchMain passes to every JMH fork.
+ * Where a benchmark sends its load and writes its records, and how often it cuts an interval: the
+ * system properties {@code bench.target}, {@code bench.runDir} and {@code bench.intervalMillis},
+ * which BenchMain passes to every JMH fork.
  */
 public final class BenchTarget {
 
     public static final String TARGET = "bench.target";
     public static final String RUN_DIR = "bench.runDir";
+    public static final String INTERVAL_MILLIS = "bench.intervalMillis";
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private BenchTarget() {}
 
@@ -21,6 +25,11 @@ public final class BenchTarget {
                     + " `mvn verify -Pbench` (BenchMain), which starts the mock server and passes its address");
         }
         return URI.create(target.endsWith("/") ? target : target + "/");
+    }
+
+    static Duration interval() {
+        String millis = System.getProperty(INTERVAL_MILLIS);
+        return millis == null || millis.isBlank() ? DEFAULT_INTERVAL : Duration.ofMillis(Long.parseLong(millis));
     }
 
     static Path runDir() {

@@ -6,14 +6,8 @@ import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Seed lesson 9, measured: a blocking HTTP client called on the Vert.x event loop, and the same
@@ -23,9 +17,6 @@ import org.openjdk.jmh.annotations.State;
  * workers ~one delay (200 ms) and none.
  * Run: mvn verify -Pbench -Dbench.include=BlockingLoop
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BlockingLoopBenchmark extends BatchBenchmark {
 
     static final long MAX_LOOP_EXECUTE_MS = 100;
@@ -45,13 +36,9 @@ public class BlockingLoopBenchmark extends BatchBenchmark {
     }
 
     @Override
-    protected double idealMillis() {
-        return mode == IoMode.BLOCKING_ON_LOOP ? (double) requests * delayMs : delayMs;
-    }
-
-    @Override
-    protected int offeredConcurrency() {
-        return requests;
+    protected TrialFacts facts() {
+        double ideal = mode == IoMode.BLOCKING_ON_LOOP ? (double) requests * delayMs : delayMs;
+        return new TrialFacts(ideal, requests, 0, true, false);
     }
 
     @Benchmark

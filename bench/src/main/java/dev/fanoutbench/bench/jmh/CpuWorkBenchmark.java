@@ -9,14 +9,8 @@ import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.scenario.CpuBoundWork;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Seed lesson 11, measured: {@code requests} responses arrive together after {@code delayMs}, each
@@ -25,9 +19,6 @@ import org.openjdk.jmh.annotations.State;
  * its one event loop: delay + requests x cpu. Nothing beats the core count.
  * Run: mvn verify -Pbench -Dbench.include=CpuWork
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CpuWorkBenchmark extends BatchBenchmark {
 
     @Param({"thread-pool", "virtual-threads", "vertx"})
@@ -54,13 +45,9 @@ public class CpuWorkBenchmark extends BatchBenchmark {
     }
 
     @Override
-    protected double idealMillis() {
-        return CpuBoundWork.idealNanos(model, placement, work.measuredNanos(), requests, delayMs) / 1e6;
-    }
-
-    @Override
-    protected int offeredConcurrency() {
-        return requests;
+    protected TrialFacts facts() {
+        double ideal = CpuBoundWork.idealNanos(model, placement, work.measuredNanos(), requests, delayMs) / 1e6;
+        return new TrialFacts(ideal, requests, 0, true, false);
     }
 
     @Benchmark

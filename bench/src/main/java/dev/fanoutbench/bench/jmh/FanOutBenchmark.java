@@ -5,23 +5,14 @@ import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Seed lesson 1: three slow calls, one after another or together.
  * Expect: sequential ~ 3 x 200 ms = 600 ms; every concurrent model ~ 200 ms (the target is 1.03x).
  * Run: mvn verify -Pbench -Dbench.include=FanOut
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FanOutBenchmark extends BatchBenchmark {
 
     @Param({"sequential", "thread-pool", "virtual-threads", "vertx"})
@@ -39,13 +30,8 @@ public class FanOutBenchmark extends BatchBenchmark {
     }
 
     @Override
-    protected double idealMillis() {
-        return model.equals("sequential") ? calls * delayMs : delayMs;
-    }
-
-    @Override
-    protected int offeredConcurrency() {
-        return calls;
+    protected TrialFacts facts() {
+        return new TrialFacts(model.equals("sequential") ? calls * delayMs : delayMs, calls, 0, true, false);
     }
 
     @Benchmark

@@ -1,33 +1,27 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.mock.ServerStats;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What one trial (benchmark x model x params) saw besides JMH's score, written by the forked JVM
- * as {@code records/<key>.json} for the run summary. Counts and histograms cover measurement
- * iterations only.
+ * What one fork of one trial saw besides JMH's score, written by the forked JVM as
+ * {@code records/<key>.fork-<n>.json}; the run's summary merges the forks. Counts, histograms and
+ * the timeline cover measured iterations only.
  *
- * @param offeredConcurrency requests the benchmark puts in flight at once
- * @param threadCap          a fixed pool's size when smaller than that, else 0
- * @param sent               requests started
- * @param outcomes           ended requests by {@code Outcome.Kind}; they must add up to {@code sent}
- * @param pinnedAt           where virtual threads pinned their carrier: the first frame outside the
- *                           JDK, with counts (the three most frequent)
- * @param files              histogram files, relative to the run folder
+ * @param fork      1 for the first fork of this trial in the run, 2 for the next...
+ * @param sent      requests handed to the model, counted where they were handed over
+ * @param returned  outcomes the model gave back
+ * @param outcomes  requests ended, by kind, counted as each ended
+ * @param server    what the stub saw, or null if it was not asked
+ * @param cpuNanos  process CPU time over the measured iterations
+ * @param pinnedAt  where virtual threads blocked while pinned, with why, and how often (the three most frequent)
+ * @param hlogFiles the interval logs of this fork, relative to the run folder
  */
-public record TrialRecord(String key, String benchmark, String model, Map<String, String> params, double idealMillis,
-                          int offeredConcurrency, int threadCap, long sent, Map<String, Long> outcomes,
-                          Map<String, Percentiles> latencyMicros, Server server, int peakThreads,
-                          long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
-                          Map<String, String> files) {
-
-    /** Microseconds. */
-    public record Percentiles(long count, long p50, long p90, long p99, long p999, long max) {}
-
-    /**
-     * @param peakInFlight   the most in flight at the server in any measurement iteration
-     * @param latenessMicros the server's own lateness (worst iteration's p50/p99/max)
-     */
-    public record Server(int peakInFlight, long served, long clientDisconnects, ServerStats.Lateness latenessMicros) {}
-}
+public record TrialRecord(TrialIdentity trial, int fork, TrialFacts facts, long sent, long returned,
+                          Map<OutcomeKind, Long> outcomes, RunSummary.Server server, int peakThreads, long cpuNanos,
+                          long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
+                          List<RunSummary.Iteration> iterations, List<RunSummary.Interval> timeline,
+                          Map<Series, String> hlogFiles) {}

@@ -4,222 +4,256 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.model.LatencyRecorder;
 import dev.fanoutbench.bench.model.Outcome;
-import dev.fanoutbench.mock.ServerStats;
+import dev.fanoutbench.results.HistogramLogs;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jfr.consumer.RecordingStream;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Records one trial: every request's three timings (HdrHistogram interval logs per measurement
- * iteration, and their totals), outcome counts, the server's view, threads, CPU, JFR's
- * virtual-thread pinning events. Called from the benchmark's setup and teardown methods on the
- * benchmark thread; {@link #count} may be called from any thread.
+ * Records one fork of one trial over its measured iterations: every request's three timings as
+ * HdrHistogram interval logs cut at a fixed period (1 s by default) and per iteration, how many
+ * requests were handed over, ended (by kind) and returned, what the stub saw, this JVM's CPU and
+ * threads, and virtual-thread pinning. Writes it all as {@code records/<key>.fork-<n>.json}.
+ *
+ * <p>Threading: the iteration and trial methods are called by the benchmark thread; {@link #handedOver}
+ * and {@link #returned} from any thread; a ticker thread cuts the intervals.
  */
 public final class TrialRecorder {
 
-    static final String[] SERIES = {"response", "service", "dispatch"};
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final String key;
-    private final String benchmark;
-    private final String model;
-    private final Map<String, String> params;
+    private final TrialIdentity trial;
     private final Path runDir;
-    private final ServerClient server;
+    private final int fork;
+    private final ServerWatch server;
+    private final long periodNanos;
     private final LatencyRecorder latencies = new LatencyRecorder();
-    private final Histogram[] totals = {new Histogram(3), new Histogram(3), new Histogram(3)};
-    private final HistogramLogWriter[] logs = new HistogramLogWriter[3];
-    private final PrintStream[] logStreams = new PrintStream[3];
-    private final Map<Outcome.Kind, AtomicLong> iterationCounts = new EnumMap<>(Outcome.Kind.class);
-    private final Map<Outcome.Kind, Long> counts = new EnumMap<>(Outcome.Kind.class);
-    private final AtomicLong iterationSent = new AtomicLong();
-    private final AtomicLong pinned = new AtomicLong();
-    private final long baseTimeMillis = System.currentTimeMillis();
-    private final Map<String, Long> pinnedAt = new java.util.concurrent.ConcurrentHashMap<>();
-    private final RecordingStream pinning;
-    private long sent;
-    private long cpuNanos;
-    private long cpuAtIterationStart;
-    private int peakThreads;
-    private int serverPeak;
-    private long served;
-    private long disconnects;
-    private ServerStats.Lateness worstLateness = new ServerStats.Lateness(0, 0, 0, 0, 0);
+    private final SeriesLogs logs;
+    private final PinningWatch pinning = new PinningWatch();
+    private final ProcessMeter process = new ProcessMeter();
+    private final ScheduledExecutorService ticker;
+    private final AtomicLong handedOver = new AtomicLong();
+    private final AtomicLong returned = new AtomicLong();
+    private final long startMillis = System.currentTimeMillis();
 
-    TrialRecorder(BenchmarkParams params, String model) {
-        this.benchmark = benchmarkName(params);
-        this.model = model;
-        this.params = paramsOf(params);
-        this.key = keyOf(params);
-        this.runDir = BenchTarget.runDir();
-        this.server = new ServerClient(BenchTarget.uri());
-        for (Outcome.Kind kind : Outcome.Kind.values()) {
-            iterationCounts.put(kind, new AtomicLong());
+    // guarded by this
+    private boolean measuring;
+    private ScheduledFuture<?> ticking;
+    private final Map<Series, Histogram> totals = new EnumMap<>(Series.class);
+    private final List<RunSummary.Iteration> iterations = new ArrayList<>();
+    private final List<RunSummary.Interval> timeline = new ArrayList<>();
+    private final Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
+    private long sent;
+    private long returnedMeasured;
+    private Map<OutcomeKind, Long> endedMark;
+    private long handedOverMark;
+    private long returnedMark;
+    private Histogram iterationResponse;
+    private long iterationStartNanos;
+    private long iterationSentMark;
+    private Map<OutcomeKind, Long> iterationEndedMark;
+    private RunSummary.Server serverSeen;
+
+    /**
+     * @param server where to ask the stub what it saw, or null when the target is not our stub
+     * @param period how often to cut an interval while measuring
+     */
+    public TrialRecorder(TrialIdentity trial, Path runDir, ServerWatch server, Duration period) {
+        this.trial = trial;
+        this.runDir = runDir;
+        this.server = server;
+        this.periodNanos = period.toNanos();
+        this.fork = claimFork(runDir, trial.key());
+        this.logs = new SeriesLogs(runDir, "histograms/" + trial.key() + ".fork-" + fork,
+                trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork, startMillis);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("trial-ticker").factory());
+        for (Series series : Series.values()) {
+            totals.put(series, new Histogram(3));
         }
-        try {
-            Files.createDirectories(runDir.resolve("histograms"));
-            Files.createDirectories(runDir.resolve("records"));
-            long now = baseTimeMillis;
-            for (int i = 0; i < SERIES.length; i++) {
-                logStreams[i] = new PrintStream(Files.newOutputStream(runDir.resolve(file(SERIES[i], "hlog"))), true);
-                logs[i] = new HistogramLogWriter(logStreams[i]);
-                logs[i].outputComment(benchmark + " " + this.params + ": " + SERIES[i] + " time, microseconds");
-                logs[i].outputLogFormatVersion();
-                logs[i].setBaseTime(now);
-                logs[i].outputStartTime(now);
-                logs[i].outputBaseTime(now);
-                logs[i].outputLegend();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into the run folder " + runDir, e);
-        }
-        this.pinning = new RecordingStream();
-        pinning.enable("jdk.VirtualThreadPinned");
-        pinning.onEvent("jdk.VirtualThreadPinned", event -> {
-            pinned.incrementAndGet();
-            pinnedAt.merge(pinningFrame(event), 1L, Long::sum);
-        });
-        pinning.startAsync();
     }
 
     public LatencyRecorder latencies() {
         return latencies;
     }
 
-    /** Counts a finished batch's outcomes. */
-    public void count(List<Outcome> outcomes) {
-        iterationSent.addAndGet(outcomes.size());
-        for (Outcome outcome : outcomes) {
-            iterationCounts.get(outcome.kind()).incrementAndGet();
+    /** Requests given to the model: counted here, independently of the outcomes it returns. */
+    public void handedOver(int requests) {
+        handedOver.addAndGet(requests);
+    }
+
+    /** The outcomes a model returned for requests handed over before. */
+    public void returned(List<Outcome> outcomesReturned) {
+        returned.addAndGet(outcomesReturned.size());
+    }
+
+    public void iterationStarted(boolean measured) {
+        if (measured && server != null) {
+            server.reset();
+        }
+        if (measured) {
+            process.iterationStarted();
+        }
+        synchronized (this) {
+            latencies.intervalSnapshot(); // drops what an earlier, unmeasured iteration left behind
+            endedMark = latencies.endedSoFar();
+            handedOverMark = handedOver.get();
+            returnedMark = returned.get();
+            measuring = measured;
+            if (!measured) {
+                return;
+            }
+            iterationResponse = new Histogram(3);
+            iterationSentMark = handedOverMark;
+            iterationEndedMark = endedMark;
+            iterationStartNanos = System.nanoTime();
+            ticking = ticker.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        }
+        pinning.measuring(true);
+    }
+
+    public void iterationEnded() {
+        long endNanos = System.nanoTime();
+        synchronized (this) {
+            if (!measuring) {
+                return;
+            }
+            ticking.cancel(false);
+        }
+        Integer serverInFlight = serverInFlight();
+        synchronized (this) {
+            cut(serverInFlight);
+            Map<OutcomeKind, Long> ended = latencies.endedSoFar();
+            long iterationSent = handedOver.get() - iterationSentMark;
+            long completed = total(ended) - total(iterationEndedMark);
+            long failed = completed - (ended.get(OutcomeKind.SUCCESS) - iterationEndedMark.get(OutcomeKind.SUCCESS));
+            double seconds = (endNanos - iterationStartNanos) / 1e9;
+            iterations.add(new RunSummary.Iteration(fork, iterations.size() + 1, seconds * 1000, iterationSent, completed,
+                    failed, micros(iterationResponse.getValueAtPercentile(50)), micros(iterationResponse.getValueAtPercentile(99)),
+                    seconds <= 0 ? 0 : completed / seconds));
+            sent += iterationSent;
+            returnedMeasured += returned.get() - returnedMark;
+            measuring = false;
+        }
+        pinning.measuring(false);
+        process.iterationEnded();
+        if (server != null) {
+            serverSeen = ServerWatch.merge(serverSeen, server.settled());
         }
     }
 
-    void iterationStarted() {
-        server.reset();
-        latencies.intervalSnapshot(); // drops whatever the previous (warm-up) iteration left
-        iterationCounts.values().forEach(c -> c.set(0));
-        iterationSent.set(0);
-        ManagementFactory.getThreadMXBean().resetPeakThreadCount();
-        cpuAtIterationStart = processCpuNanos();
-    }
-
-    void iterationEnded(boolean measured) {
-        LatencyRecorder.Snapshot snapshot = latencies.intervalSnapshot();
-        if (!measured) {
-            return;
-        }
-        Histogram[] interval = {snapshot.responseMicros(), snapshot.serviceMicros(), snapshot.dispatchMicros()};
-        for (int i = 0; i < SERIES.length; i++) {
-            // values are microseconds: a ratio of 1,000 makes the log's Interval_Max milliseconds
-            logs[i].outputIntervalHistogram((interval[i].getStartTimeStamp() - baseTimeMillis) / 1000.0,
-                    (interval[i].getEndTimeStamp() - baseTimeMillis) / 1000.0, interval[i], 1000.0);
-            totals[i].add(interval[i]);
-        }
-        iterationCounts.forEach((kind, c) -> counts.merge(kind, c.get(), Long::sum));
-        sent += iterationSent.get();
-        cpuNanos += processCpuNanos() - cpuAtIterationStart;
-        peakThreads = Math.max(peakThreads, ManagementFactory.getThreadMXBean().getPeakThreadCount());
-        ServerStats stats = server.stats();
-        serverPeak = Math.max(serverPeak, stats.total().peakInFlight());
-        served += stats.total().served();
-        disconnects += stats.total().clientDisconnects();
-        if (stats.total().lateness().p99Micros() >= worstLateness.p99Micros()) {
-            worstLateness = stats.total().lateness();
+    private void tick() {
+        Integer serverInFlight = serverInFlight();
+        synchronized (this) {
+            if (measuring) {
+                cut(serverInFlight);
+            }
         }
     }
 
-    /** Writes {@code records/<key>.json} and the {@code .hgrm} percentile files; releases everything. */
-    void finish(double idealMillis, int offeredConcurrency, int threadCap, long blockedThreadWarnings) {
-        pinning.close();
-        server.close();
-        Map<String, TrialRecord.Percentiles> latencyMicros = new LinkedHashMap<>();
-        Map<String, String> files = new TreeMap<>();
+    private Integer serverInFlight() {
         try {
-            for (int i = 0; i < SERIES.length; i++) {
-                logStreams[i].close();
-                files.put(SERIES[i] + ".hlog", file(SERIES[i], "hlog"));
-                files.put(SERIES[i] + ".hgrm", file(SERIES[i], "hgrm"));
-                try (PrintStream hgrm = new PrintStream(Files.newOutputStream(runDir.resolve(file(SERIES[i], "hgrm"))))) {
-                    totals[i].outputPercentileDistribution(hgrm, 1000.0); // microseconds in, milliseconds out
-                }
-                latencyMicros.put(SERIES[i], percentiles(totals[i]));
+            return server == null ? null : server.inFlightNow();
+        } catch (RuntimeException unreachable) {
+            return null; // a missed sample: the per-iteration read after the batch says whether the stub is gone
+        }
+    }
+
+    /** Closes the current interval: its histograms go to the logs and totals, its counts to the timeline. */
+    private void cut(Integer serverInFlight) {
+        LatencyRecorder.Snapshot interval = latencies.intervalSnapshot();
+        logs.write(interval);
+        for (Series series : Series.values()) {
+            totals.get(series).add(interval.of(series));
+        }
+        Histogram response = interval.responseNanos();
+        iterationResponse.add(response);
+        Map<OutcomeKind, Long> ended = latencies.endedSoFar();
+        Map<OutcomeKind, Long> failed = new EnumMap<>(OutcomeKind.class);
+        long completed = 0;
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            long n = ended.get(kind) - endedMark.get(kind);
+            completed += n;
+            outcomes.merge(kind, n, Long::sum);
+            if (kind.isFailure() && n > 0) {
+                failed.put(kind, n);
             }
-            Map<String, Long> outcomes = new TreeMap<>();
-            counts.forEach((kind, n) -> outcomes.put(kind.name(), n));
-            TrialRecord record = new TrialRecord(key, benchmark, model, params, idealMillis, offeredConcurrency, threadCap,
-                    sent, outcomes, latencyMicros,
-                    new TrialRecord.Server(serverPeak, served, disconnects, worstLateness),
-                    peakThreads, sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned.get(), topFrames(), blockedThreadWarnings, files);
-            JSON.writeValue(runDir.resolve("records").resolve(key + ".json").toFile(), record);
+        }
+        long handed = handedOver.get();
+        timeline.add(new RunSummary.Interval(fork, (response.getStartTimeStamp() - startMillis) / 1000.0,
+                (response.getEndTimeStamp() - response.getStartTimeStamp()) / 1000.0, handed - handedOverMark, completed, failed,
+                handed - total(ended), serverInFlight, micros(response.getValueAtPercentile(50)),
+                micros(response.getValueAtPercentile(99)), micros(response.getMaxValue())));
+        endedMark = ended;
+        handedOverMark = handed;
+    }
+
+    /** Writes {@code records/<key>.fork-<n>.json} and releases everything. */
+    public void finish(TrialFacts facts, long blockedThreadWarnings) {
+        ticker.shutdownNow();
+        pinning.close();
+        if (server != null) {
+            server.close();
+        }
+        logs.close();
+        TrialRecord record;
+        synchronized (this) {
+            record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), serverSeen,
+                    process.peakThreads(), process.cpuNanos(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
+                    List.copyOf(iterations), List.copyOf(timeline), logs.files());
+        }
+        Path file = recordFile(runDir, trial.key(), fork);
+        try {
+            Path written = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(written.toFile(), record);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the record of " + key + " into " + runDir, e);
+            throw new UncheckedIOException("cannot write the record of " + trial.key() + " into " + runDir, e);
         }
     }
 
-    /** "FanOutBenchmark.fanOut" from the fully qualified method name. */
-    public static String benchmarkName(BenchmarkParams params) {
-        String full = params.getBenchmark();
-        return full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+    static Path recordFile(Path runDir, String key, int fork) {
+        return runDir.resolve("records").resolve(key + ".fork-" + fork + ".json");
     }
 
-    public static Map<String, String> paramsOf(BenchmarkParams params) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : params.getParamsKeys()) {
-            values.put(name, params.getParam(name));
-        }
-        return values;
-    }
-
-    /** The trial's file name: benchmark and parameter values, e.g. "FanOutBenchmark.fanOut-vertx-3-200". */
-    public static String keyOf(BenchmarkParams params) {
-        return (benchmarkName(params) + "-" + String.join("-", paramsOf(params).values())).replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private String file(String series, String extension) {
-        return "histograms/" + key + "." + series + "." + extension;
-    }
-
-    /** The first frame outside java.* and jdk.*: where our code (or a library's) held the carrier. */
-    private static String pinningFrame(jdk.jfr.consumer.RecordedEvent event) {
-        if (event.getStackTrace() == null) {
-            return "(no stack trace)";
-        }
-        for (var frame : event.getStackTrace().getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
-                return type + "." + frame.getMethod().getName();
+    /** Forks of one trial run one after another: each takes the next free number by creating its record's file. */
+    private static int claimFork(Path runDir, String key) {
+        try {
+            Files.createDirectories(runDir.resolve("records"));
+            for (int n = 1; ; n++) {
+                try {
+                    Files.createFile(recordFile(runDir, key, n));
+                    return n;
+                } catch (FileAlreadyExistsException taken) {
+                    // an earlier fork of this trial
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into the run folder " + runDir, e);
         }
-        var top = event.getStackTrace().getFrames().get(0).getMethod();
-        return top.getType().getName() + "." + top.getName();
     }
 
-    private Map<String, Long> topFrames() {
-        Map<String, Long> top = new LinkedHashMap<>();
-        pinnedAt.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
+    private static long total(Map<OutcomeKind, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    static TrialRecord.Percentiles percentiles(Histogram h) {
-        return new TrialRecord.Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
-                h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    private static long micros(long nanos) {
+        return HistogramLogs.micros(nanos);
     }
 }

@@ -4,20 +4,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** What every model does alike: refuse work once closed, keep the timeout timer, cancel on close. */
 abstract class AbstractClientModel implements ClientModel {
 
     private final String name;
-    private final ScheduledExecutorService timer;
+    private final Timeouts timeouts;
     private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     AbstractClientModel(String name) {
         this.name = name;
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name + "-timeouts").factory());
+        this.timeouts = new Timeouts(name);
     }
 
     @Override
@@ -35,7 +33,7 @@ abstract class AbstractClientModel implements ClientModel {
     /** A new batch that {@link #close()} will cancel if it is still running. */
     final BatchRun register(List<URI> requests, BatchOptions options) {
         ensureOpen();
-        BatchRun batch = new BatchRun(List.copyOf(requests), options, timer, lanes(options, requests.size()));
+        BatchRun batch = new BatchRun(List.copyOf(requests), options, timeouts, lanes(options, requests.size()));
         running.add(batch);
         batch.whenAwaited(() -> running.remove(batch));
         return batch;
@@ -68,7 +66,7 @@ abstract class AbstractClientModel implements ClientModel {
         try {
             release();
         } finally {
-            timer.shutdownNow();
+            timeouts.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public interface Batch {
     /**
      * Waits for every request and returns one outcome per request in input order. Waits at most
      * a generous bound derived from the batch (waves x timeout); any request still unfinished
-     * then is reported as {@link Outcome.Kind#LOST}, never dropped.
+     * then is reported as {@link OutcomeKind#LOST}, never dropped.
      */
     List<Outcome> await();
 

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * @param maxInFlight most requests in flight at once; 0 means no limit
  * @param timeout     per-request limit, counted from dispatch; the request then ends as
- *                    {@link Outcome.Kind#TIMEOUT} and its connection is closed
+ *                    {@link OutcomeKind#TIMEOUT} and its connection is closed
  * @param latencies   where each request's three timings are recorded
  * @param work        CPU work on each response, and where it runs
  * @param intendedStartNanos when the batch was meant to start ({@link System#nanoTime()}), 0 for

@@ -1,12 +1,12 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.OutcomeKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,32 +18,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * cancel, being declared lost), timings recorded on that one occasion, and the connection
  * released through the slot's abort action whenever the batch, not the response, ended it.
  */
-public final class BatchRun implements Batch {
+final class BatchRun implements Batch {
 
     private final Slot[] slots;
     private final List<RequestHandle> handles;
     private final BatchOptions options;
     private final int lanes;
-    private final ScheduledExecutorService timer;
+    private final Timeouts timeouts;
     private final CountDownLatch unfinished;
     private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
     private volatile Runnable onAwaited = () -> { };
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
 
-    /** A batch whose requests may all run at once, up to its limit. */
-    public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer) {
-        this(uris, options, timer, options.effectiveLimit(uris.size()));
-    }
-
     /**
      * @param lanes how many requests the model can really run at once (a fixed pool may run fewer
      *              than the limit): {@link #await()}'s patience allows for that many waves
      */
-    public BatchRun(List<URI> uris, BatchOptions options, ScheduledExecutorService timer, int lanes) {
+    BatchRun(List<URI> uris, BatchOptions options, Timeouts timeouts, int lanes) {
         this.lanes = Math.max(1, lanes);
         this.options = options;
-        this.timer = timer;
+        this.timeouts = timeouts;
         long intendedStart = options.intendedStartNanos() != 0 ? options.intendedStartNanos() : System.nanoTime();
         this.slots = new Slot[uris.size()];
         for (int i = 0; i < slots.length; i++) {
@@ -54,15 +49,15 @@ public final class BatchRun implements Batch {
         this.uncleaned = new CountDownLatch(slots.length);
     }
 
-    public Slot slot(int index) {
+    Slot slot(int index) {
         return slots[index];
     }
 
-    public int size() {
+    int size() {
         return slots.length;
     }
 
-    public BatchOptions options() {
+    BatchOptions options() {
         return options;
     }
 
@@ -100,7 +95,7 @@ public final class BatchRun implements Batch {
         try {
             if (!unfinished.await(patience.toNanos(), TimeUnit.NANOSECONDS)) {
                 for (Slot slot : slots) {
-                    slot.end(Outcome.Kind.LOST, 0, "no outcome within " + patience.toMillis() + " ms: the model lost it");
+                    slot.end(OutcomeKind.LOST, 0, "no outcome within " + patience.toMillis() + " ms: the model lost it");
                 }
             }
         } catch (InterruptedException e) {
@@ -146,7 +141,7 @@ public final class BatchRun implements Batch {
     }
 
     /** One request's life in the batch. The model calls dispatched, onAbort, answered/failed, cleanedUp. */
-    public final class Slot implements RequestHandle {
+    final class Slot implements RequestHandle {
 
         private final int index;
         private final URI uri;
@@ -197,73 +192,74 @@ public final class BatchRun implements Batch {
 
         @Override
         public boolean cancel() {
-            return end(Outcome.Kind.CANCELLED, 0, "cancelled");
+            return end(OutcomeKind.CANCELLED, 0, "cancelled");
         }
 
         /**
          * The request got its permit, thread or turn and is about to go on the wire. Starts its
          * timeout. Returns false if it already ended (cancelled while queued): the model must skip it.
          */
-        public boolean dispatched() {
+        boolean dispatched() {
             if (outcome.get() != null) {
                 return false;
             }
+            // scheduled before the dispatch is stamped, so the scheduling is not part of the service time
+            timeoutTask = timeouts.schedule(index,
+                    () -> end(OutcomeKind.TIMEOUT, 0, "timed out after " + options.timeout().toMillis() + " ms"),
+                    options.timeout().toNanos());
             dispatchedNanos = System.nanoTime();
-            long timeoutNanos = options.timeout().toNanos();
-            timeoutTask = timer.schedule(
-                    () -> end(Outcome.Kind.TIMEOUT, 0, "timed out after " + options.timeout().toMillis() + " ms"),
-                    timeoutNanos, TimeUnit.NANOSECONDS);
             return outcome.get() == null;
         }
 
         /** How to drop this request's connection if the batch ends it; runs at once if it already ended. */
-        public void onAbort(Runnable action) {
+        void onAbort(Runnable action) {
             abort.set(action);
-            if (outcome.get() != null && outcome.get().kind() != Outcome.Kind.SUCCESS) {
+            if (outcome.get() != null && outcome.get().kind() != OutcomeKind.SUCCESS) {
                 runAbort();
             }
         }
 
         /** A status line and body arrived: success only if 2xx and the body echoes the request's id. */
-        public void answered(int status, String body) {
+        void answered(int status, String body) {
             if (status >= 200 && status < 300) {
                 String id = idOf(uri);
                 if (body != null && body.contains("\"id\":\"" + id + "\"")) {
-                    end(Outcome.Kind.SUCCESS, status, body);
+                    end(OutcomeKind.SUCCESS, status, body);
                 } else {
-                    end(Outcome.Kind.CONNECTION_ERROR, status, "malformed: body does not echo id " + id);
+                    end(OutcomeKind.CONNECTION_ERROR, status, "malformed: body does not echo id " + id);
                 }
             } else {
-                end(Outcome.Kind.HTTP_ERROR, status, "HTTP " + status);
+                end(OutcomeKind.HTTP_ERROR, status, "HTTP " + status);
             }
         }
 
-        public void failed(Throwable error) {
-            end(Outcome.Kind.CONNECTION_ERROR, 0, ConnectionErrors.describe(error));
+        void failed(Throwable error) {
+            end(OutcomeKind.CONNECTION_ERROR, 0, ConnectionErrors.describe(error));
         }
 
         /** The model released what this request held (permit, thread, connection). */
-        public void cleanedUp() {
+        void cleanedUp() {
             cleanedUp.incrementAndGet();
             uncleaned.countDown();
         }
 
-        boolean end(Outcome.Kind kind, int status, String detail) {
+        boolean end(OutcomeKind kind, int status, String detail) {
             if (outcome.get() != null) {
                 return false;
             }
             Timings timings = new Timings(intendedStartNanos, dispatchedNanos, System.nanoTime());
-            if (!outcome.compareAndSet(null, new Outcome(index, uri, kind, status, detail, timings))) {
+            Outcome ended = new Outcome(index, uri, kind, status, detail, timings);
+            if (!outcome.compareAndSet(null, ended)) {
                 return false;
             }
             ScheduledFuture<?> pending = timeoutTask;
             if (pending != null) {
                 pending.cancel(false);
             }
-            options.latencies().record(timings);
+            options.latencies().record(ended);
             unfinished.countDown();
             first.complete(this);
-            if (kind == Outcome.Kind.TIMEOUT || kind == Outcome.Kind.CANCELLED || kind == Outcome.Kind.LOST) {
+            if (kind == OutcomeKind.TIMEOUT || kind == OutcomeKind.CANCELLED || kind == OutcomeKind.LOST) {
                 runAbort();
             }
             return true;

@@ -1,6 +1,13 @@
 package dev.fanoutbench.bench.model;
 
 import java.io.IOException;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -19,30 +26,28 @@ import org.apache.hc.core5.util.Timeout;
  * (so a platform thread really blocks, and a virtual thread really parks) and locks with
  * ReentrantLock (so virtual threads do not pin). HTTP/1.1, keep-alive, no retries (a retried GET
  * would hide a failure and double the server's count), no redirects, and a pool larger than any
- * concurrency under test.
+ * concurrency under test ({@link HttpPolicy}).
  *
  * <p>Thread-safe.
  */
-public final class BlockingHttp implements AutoCloseable {
-
-    /** Larger than any concurrency the harness runs (10,000 in flight). */
-    public static final int POOL_SIZE = 20_000;
+final class BlockingHttp implements AutoCloseable {
 
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
     public BlockingHttp() {
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(POOL_SIZE)
-                .setMaxConnPerRoute(POOL_SIZE)
+                .setMaxConnTotal(HttpPolicy.POOL_SIZE)
+                .setMaxConnPerRoute(HttpPolicy.POOL_SIZE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(10))
+                        .setConnectTimeout(Timeout.of(HttpPolicy.CONNECT_TIMEOUT))
                         // the batch owns time limits; the socket only guards against the absurd
                         .setSocketTimeout(Timeout.ofMinutes(15))
                         .build())
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setRequestExecutor(new StampingExecutor())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -87,6 +92,17 @@ public final class BlockingHttp implements AutoCloseable {
     }
 
     record Reply(int status, String body) {}
+
+    /** Stamps the send time once the connection is leased and connected, right before the request is written. */
+    private static final class StampingExecutor extends HttpRequestExecutor {
+        @Override
+        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
+                                           HttpResponseInformationCallback informationCallback, HttpContext context)
+                throws IOException, HttpException {
+            request.setHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow());
+            return super.execute(request, connection, informationCallback, context);
+        }
+    }
 
     @Override
     public void close() {

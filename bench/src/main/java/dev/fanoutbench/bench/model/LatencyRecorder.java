@@ -1,37 +1,68 @@
 package dev.fanoutbench.bench.model;
 
-import java.util.concurrent.TimeUnit;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.Series;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Every request's response time, service time and dispatch delay, in microseconds, in three
- * HdrHistogram {@link Recorder}s (wait-free for the many threads that record; one reader takes
- * interval snapshots). Failed requests are recorded too: a timeout is a latency as well.
+ * Every ended request: its response time, service time and dispatch delay in nanoseconds (the
+ * unit HdrHistogram's log tools assume), in three {@link Recorder}s, and how it ended, counted by
+ * kind. Failed requests are recorded too: a timeout is a latency as well. A request that was never
+ * dispatched has no service time.
+ *
+ * <p>Thread-safety: {@link #record} is wait-free and may be called from any number of threads;
+ * {@link #intervalSnapshot()} is for one reader at a time.
  */
 public final class LatencyRecorder {
 
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Recorder responseMicros = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder serviceMicros = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder dispatchMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder responseNanos = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder serviceNanos = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder dispatchNanos = new Recorder(SIGNIFICANT_DIGITS);
+    private final Map<OutcomeKind, LongAdder> ended = new EnumMap<>(OutcomeKind.class);
 
-    public void record(Timings timings) {
-        responseMicros.recordValue(micros(timings.responseTimeNanos()));
-        serviceMicros.recordValue(micros(timings.serviceTimeNanos()));
-        dispatchMicros.recordValue(micros(timings.dispatchDelayNanos()));
+    public LatencyRecorder() {
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            ended.put(kind, new LongAdder());
+        }
     }
 
-    /** The three histograms since the last call (each call starts a new interval). */
+    public void record(Outcome outcome) {
+        Timings timings = outcome.timings();
+        responseNanos.recordValue(Math.max(0, timings.responseTimeNanos()));
+        if (timings.wasDispatched()) {
+            serviceNanos.recordValue(Math.max(0, timings.serviceTimeNanos()));
+        }
+        dispatchNanos.recordValue(Math.max(0, timings.dispatchDelayNanos()));
+        ended.get(outcome.kind()).increment();
+    }
+
+    /** The three histograms since the last call (each call starts a new interval), nanoseconds. */
     public Snapshot intervalSnapshot() {
-        return new Snapshot(responseMicros.getIntervalHistogram(), serviceMicros.getIntervalHistogram(),
-                dispatchMicros.getIntervalHistogram());
+        return new Snapshot(responseNanos.getIntervalHistogram(), serviceNanos.getIntervalHistogram(),
+                dispatchNanos.getIntervalHistogram());
     }
 
-    public record Snapshot(Histogram responseMicros, Histogram serviceMicros, Histogram dispatchMicros) {}
+    /** Requests ended so far, by kind (never reset). */
+    public Map<OutcomeKind, Long> endedSoFar() {
+        Map<OutcomeKind, Long> counts = new EnumMap<>(OutcomeKind.class);
+        ended.forEach((kind, n) -> counts.put(kind, n.sum()));
+        return counts;
+    }
 
-    private static long micros(long nanos) {
-        return Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos));
+    public record Snapshot(Histogram responseNanos, Histogram serviceNanos, Histogram dispatchNanos) {
+
+        public Histogram of(Series series) {
+            return switch (series) {
+                case RESPONSE -> responseNanos;
+                case SERVICE -> serviceNanos;
+                case DISPATCH -> dispatchNanos;
+            };
+        }
     }
 }

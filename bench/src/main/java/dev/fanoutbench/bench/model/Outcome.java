@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.OutcomeKind;
 import java.net.URI;
 
 /**
@@ -13,24 +14,9 @@ import java.net.URI;
  *                ("reset", "empty response", "malformed: ...", "timed out after 200 ms")
  * @param timings when it was meant to start, was dispatched and completed
  */
-public record Outcome(int index, URI uri, Kind kind, int status, String detail, Timings timings) {
-
-    public enum Kind {
-        /** 2xx with a body that echoes the request's id */
-        SUCCESS,
-        /** a status line arrived, and it was not 2xx (429, 500, 503 ...) */
-        HTTP_ERROR,
-        /** the per-request time limit ran out; the connection was released */
-        TIMEOUT,
-        /** the batch (or this request) was cancelled before it finished */
-        CANCELLED,
-        /** reset, closed without an answer, malformed chunks or a body that does not match */
-        CONNECTION_ERROR,
-        /** started and never finished: the model lost track of it (seed lesson 8) */
-        LOST
-    }
+public record Outcome(int index, URI uri, OutcomeKind kind, int status, String detail, Timings timings) {
 
     public boolean isSuccess() {
-        return kind == Kind.SUCCESS;
+        return kind == OutcomeKind.SUCCESS;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.OutcomeKind;
 import java.net.URI;
 
 /**
@@ -13,11 +14,11 @@ public interface RequestHandle {
         PENDING,
         /** on the wire */
         RUNNING,
-        /** ended as {@link Outcome.Kind#SUCCESS} */
+        /** ended as {@link OutcomeKind#SUCCESS} */
         DONE,
         /** ended as an HTTP error, timeout, connection error or lost */
         FAILED,
-        /** ended as {@link Outcome.Kind#CANCELLED} */
+        /** ended as {@link OutcomeKind#CANCELLED} */
         CANCELLED;
 
         public boolean isTerminal() {

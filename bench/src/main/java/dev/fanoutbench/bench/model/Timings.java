@@ -12,12 +12,17 @@ public record Timings(long intendedStartNanos, long dispatchedNanos, long comple
         return completedNanos - intendedStartNanos;
     }
 
-    /** What the request itself took once it ran. */
-    public long serviceTimeNanos() {
-        return dispatchedNanos < 0 ? 0 : completedNanos - dispatchedNanos;
+    /** False for a request cancelled or lost while it waited for a permit, a thread or its turn. */
+    public boolean wasDispatched() {
+        return dispatchedNanos >= 0;
     }
 
-    /** How long it queued for a permit, thread or turn before running. */
+    /** What the request itself took once it ran; only meaningful if it {@link #wasDispatched()}. */
+    public long serviceTimeNanos() {
+        return completedNanos - dispatchedNanos;
+    }
+
+    /** How long it queued for a permit, thread or turn before running (all of its life if it never ran). */
     public long dispatchDelayNanos() {
         return (dispatchedNanos < 0 ? completedNanos : dispatchedNanos) - intendedStartNanos;
     }

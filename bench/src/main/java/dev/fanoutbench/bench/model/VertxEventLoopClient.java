@@ -74,8 +74,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     + TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()) + " ms)");
         });
         this.client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0))
-                .with(new PoolOptions().setHttp1MaxSize(BlockingHttp.POOL_SIZE))
+                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0)
+                        .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
+                .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE))
                 // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
                 .build();
@@ -159,7 +160,8 @@ public final class VertxEventLoopClient extends AbstractClientModel {
             return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(slot.uri().toString()))
                     .compose(request -> {
                         slot.onAbort(() -> loop.runOnContext(v -> request.reset()));
-                        return request.send();
+                        // a request future completes once it has a connection: stamp it now
+                        return request.putHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow()).send();
                     })
                     .compose(response -> response.body().map(body -> new BlockingHttp.Reply(response.statusCode(), body.toString())))
                     .compose(reply -> afterWork(work).map(reply))

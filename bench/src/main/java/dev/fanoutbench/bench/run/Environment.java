@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.run;
 
+import dev.fanoutbench.results.RunSummary;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.fanoutbench.bench.run;
 import dev.fanoutbench.bench.jmh.BenchTarget;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -20,7 +21,8 @@ public final class JmhLaunch {
     private JmhLaunch() {}
 
     /** @throws IllegalArgumentException if the pass-through options do not parse */
-    public static Options options(Preset preset, String include, String passThrough, URI target, Path runDir) {
+    public static Options options(Preset preset, String include, String passThrough, URI target, Path runDir,
+                                  Duration interval) {
         CommandLineOptions user;
         try {
             user = new CommandLineOptions(passThrough == null || passThrough.isBlank() ? new String[0] : passThrough.trim().split("\\s+"));
@@ -33,7 +35,8 @@ public final class JmhLaunch {
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(runDir.resolve("jmh.json").toString())
-                .jvmArgsAppend("-D" + BenchTarget.TARGET + "=" + target, "-D" + BenchTarget.RUN_DIR + "=" + runDir, "-Xmx2g")
+                .jvmArgsAppend("-D" + BenchTarget.TARGET + "=" + target, "-D" + BenchTarget.RUN_DIR + "=" + runDir,
+                        "-D" + BenchTarget.INTERVAL_MILLIS + "=" + interval.toMillis(), "-Xmx2g")
                 .shouldFailOnError(true);
         if (!user.getForkCount().hasValue()) {
             builder.forks(preset.forks());
@@ -53,6 +56,7 @@ public final class JmhLaunch {
             // in-process (tests): the benchmarks read these as system properties of this JVM
             System.setProperty(BenchTarget.TARGET, target.toString());
             System.setProperty(BenchTarget.RUN_DIR, runDir.toString());
+            System.setProperty(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
         }
         return builder.build();
     }

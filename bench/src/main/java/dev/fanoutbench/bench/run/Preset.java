@@ -14,12 +14,18 @@ import java.util.Map;
  */
 public record Preset(String name, int forks, int warmupIterations, int iterations, Map<String, String> params) {
 
-    /** Every benchmark and model in under 2 minutes: small batches, short open-model run. */
-    public static final Preset QUICK = new Preset("quick", 1, 0, 2,
+    /**
+     * Every benchmark and model in about 2 minutes: small batches, a short open-model run, and the
+     * three samples a comparison needs at the least.
+     */
+    public static final Preset QUICK = new Preset("quick", 1, 0, 3,
             Map.of("batchSize", "200", "inFlight", "1000", "durationSeconds", "2"));
 
-    /** Under 10 minutes on 2 cores: the sizes the README's figures use. */
-    public static final Preset DEFAULT = new Preset("default", 1, 1, 3, Map.of());
+    /**
+     * Under 10 minutes on 2 cores: the sizes the README's figures use, and five samples per trial,
+     * enough for a comparison to flag a 10% slowdown (measured; see the README).
+     */
+    public static final Preset DEFAULT = new Preset("default", 1, 1, 5, Map.of());
 
     /** Two forks and more iterations, for numbers worth comparing across machines. */
     public static final Preset FULL = new Preset("full", 2, 2, 5, Map.of());

@@ -2,90 +2,170 @@ package dev.fanoutbench.bench.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fanoutbench.bench.jmh.ServerWatch;
+import dev.fanoutbench.bench.jmh.TrialFacts;
+import dev.fanoutbench.bench.jmh.TrialIdentity;
 import dev.fanoutbench.bench.jmh.TrialRecord;
-import dev.fanoutbench.bench.jmh.TrialRecorder;
+import dev.fanoutbench.results.Check;
+import dev.fanoutbench.results.HistogramLogs;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
-/** Joins JMH's results with the trials' own records into {@code summary.json}. */
+/**
+ * Joins JMH's results with the forks' own records into {@code summary.json}: each trial's forks
+ * merged (counts summed, histograms added, iterations and timelines kept side by side), then
+ * judged by {@link SelfChecks}. Also writes each trial's merged percentile distribution
+ * ({@code histograms/<key>.<series>.hgrm}, milliseconds).
+ */
 public final class SummaryBuilder {
 
-    /** Strict: an unknown or a missing field is an error, not a guess (null stands for "not measured"). */
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    private static final ObjectMapper RECORDS = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SummaryBuilder() {}
 
     public static RunSummary build(String runId, String preset, String target, Collection<RunResult> results, Path runDir)
             throws IOException {
-        Map<String, TrialRecord> records = readRecords(runDir.resolve("records"));
+        Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
+        List<SelfChecks.Finding> findings = new ArrayList<>();
+        readRecords(runDir.resolve("records"), records, findings);
         List<RunSummary.Trial> trials = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (RunResult result : results) {
-            String key = TrialRecorder.keyOf(result.getParams());
-            TrialRecord record = records.remove(key);
-            if (record == null) {
-                warnings.add(key + ": no record was written (did the trial fail?)");
+            String key = TrialIdentity.keyOf(result.getParams());
+            List<TrialRecord> forks = records.remove(key);
+            if (forks == null) {
+                findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, key, "JMH has a result but no fork wrote a record"));
                 continue;
             }
-            trials.add(trial(record, result));
+            RunSummary.Trial trial = merge(forks, result, runDir);
+            trials.add(trial);
+            findings.addAll(SelfChecks.of(trial));
         }
-        records.values().forEach(orphan -> warnings.add(orphan.key() + ": recorded, but JMH reported no result (the trial failed)"));
-        trials.forEach(t -> t.warnings().forEach(w -> warnings.add(t.benchmark() + " " + t.model() + ": " + w)));
-        return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, trials, warnings);
+        records.keySet().forEach(orphan -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, orphan,
+                "recorded, but JMH reported no result: the trial failed")));
+        List<RunSummary.Failure> failures = SelfChecks.failures(findings);
+        return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), trials, failures,
+                SelfChecks.notes(findings));
     }
 
-    public static void write(RunSummary summary, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), summary);
-    }
-
-    /** @throws IOException for an unreadable file, a corrupt one, or one of another schema version */
-    public static RunSummary read(Path file) throws IOException {
-        RunSummary summary = JSON.readValue(file.toFile(), RunSummary.class);
-        if (summary.schemaVersion() != RunSummary.SCHEMA_VERSION) {
-            throw new IOException(file + " has schema version " + summary.schemaVersion() + "; this build reads "
-                    + RunSummary.SCHEMA_VERSION);
-        }
-        return summary;
-    }
-
-    private static RunSummary.Trial trial(TrialRecord record, RunResult result) {
+    static RunSummary.Trial merge(List<TrialRecord> forks, RunResult result, Path runDir) {
+        TrialRecord first = forks.get(0);
+        TrialIdentity id = first.trial();
+        TrialFacts facts = first.facts();
         Result<?> primary = result.getPrimaryResult();
         double error = primary.getScoreError();
         RunSummary.Score score = new RunSummary.Score(primary.getScore(), Double.isFinite(error) ? error : null,
-                primary.getScoreUnit(), primary.getSampleCount());
+                primary.getScoreUnit(), samples(result));
         Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        Double efficiency = primary.getScore() > 0 ? record.idealMillis() / primary.getScore() : null;
-        return new RunSummary.Trial(record.key(), record.benchmark(), record.model(), record.params(), score,
-                alloc == null ? null : alloc.getScore(), record.idealMillis(), efficiency, record.offeredConcurrency(),
-                record.threadCap(), record.sent(), record.outcomes(), SelfChecks.addsUp(record), record.latencyMicros(),
-                record.server(), record.peakThreads(), record.cpuMicrosPerRequest(), record.pinnedEvents(),
-                record.pinnedAt(), record.blockedThreadWarnings(), record.files(), SelfChecks.of(record));
+        Double efficiency = primary.getScore() > 0 ? facts.idealMillis() / primary.getScore() : null;
+
+        long sent = 0;
+        long returned = 0;
+        long cpuNanos = 0;
+        long pinned = 0;
+        long blocked = 0;
+        int peakThreads = 0;
+        RunSummary.Server server = null;
+        Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
+        Map<String, Long> pinnedAt = new TreeMap<>();
+        List<RunSummary.Iteration> iterations = new ArrayList<>();
+        List<RunSummary.Interval> timeline = new ArrayList<>();
+        Map<String, String> files = new TreeMap<>();
+        for (TrialRecord fork : forks) {
+            sent += fork.sent();
+            returned += fork.returned();
+            cpuNanos += fork.cpuNanos();
+            pinned += fork.pinnedEvents();
+            blocked += fork.blockedThreadWarnings();
+            peakThreads = Math.max(peakThreads, fork.peakThreads());
+            server = ServerWatch.merge(server, fork.server());
+            fork.outcomes().forEach((kind, n) -> outcomes.merge(kind, n, Long::sum));
+            fork.pinnedAt().forEach((where, n) -> pinnedAt.merge(where, n, Long::sum));
+            iterations.addAll(fork.iterations());
+            timeline.addAll(fork.timeline());
+            fork.hlogFiles().forEach((series, file) -> files.put("fork-" + fork.fork() + "/" + series.id() + ".hlog", file));
+        }
+        Map<Series, RunSummary.Percentiles> latency = new EnumMap<>(Series.class);
+        for (Series series : Series.values()) {
+            Histogram total = HistogramLogs.total(forks.stream().map(f -> runDir.resolve(f.hlogFiles().get(series))).toList());
+            latency.put(series, HistogramLogs.percentilesMicros(total));
+            String hgrm = "histograms/" + id.key() + "." + series.id() + ".hgrm";
+            writePercentiles(total, runDir.resolve(hgrm));
+            files.put(series.id() + ".hgrm", hgrm);
+        }
+        return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
+                score, alloc == null ? null : alloc.getScore(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
+                facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, latency, server, peakThreads,
+                sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files);
     }
 
-    private static Map<String, TrialRecord> readRecords(Path folder) throws IOException {
-        Map<String, TrialRecord> records = new LinkedHashMap<>();
+    /** Every measured iteration's score, fork after fork: the samples a comparison tests. */
+    private static List<Double> samples(RunResult result) {
+        List<Double> samples = new ArrayList<>();
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                samples.add(iteration.getPrimaryResult().getScore());
+            }
+        }
+        return samples;
+    }
+
+    /** HdrHistogram's percentile distribution, values in milliseconds (the histogram holds nanoseconds). */
+    private static void writePercentiles(Histogram nanos, Path file) {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
+            nanos.outputPercentileDistribution(out, 1_000_000.0);
+            if (out.checkError()) {
+                throw new IOException("write failed (disk full?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Map<String, Long> top(Map<String, Long> counts) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** Records by trial key, forks in order; a fork that claimed its number and never wrote its record is a finding. */
+    private static void readRecords(Path folder, Map<String, List<TrialRecord>> records, List<SelfChecks.Finding> findings)
+            throws IOException {
         if (!Files.isDirectory(folder)) {
-            return records;
+            return;
         }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                TrialRecord record = JSON.readValue(file.toFile(), TrialRecord.class);
-                records.put(record.key(), record);
+                if (Files.size(file) == 0) {
+                    findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, file.getFileName().toString(),
+                            "a fork started recording and never finished (it crashed or was killed)"));
+                    continue;
+                }
+                TrialRecord record = RECORDS.readValue(file.toFile(), TrialRecord.class);
+                records.computeIfAbsent(record.trial().key(), k -> new ArrayList<>()).add(record);
             }
         }
-        return records;
+        records.values().forEach(forks -> forks.sort(Comparator.comparingInt(TrialRecord::fork)));
     }
 }

@@ -50,10 +50,10 @@ public final class CpuBoundWork {
                 .withLatencies(latencies)
                 .withWork(new ResponseWork(work, placement)));
         long wall = System.nanoTime() - start;
-        Histogram response = latencies.intervalSnapshot().responseMicros();
+        Histogram response = latencies.intervalSnapshot().responseNanos();
         long ideal = idealNanos(model.name(), placement, work.measuredNanos(), REQUESTS, DELAY_MS);
         return new ScenarioResult("cpu-" + placement.name().toLowerCase().replace('_', '-'), model.name(), wall, ideal,
-                outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1000,
-                        response.getMaxValue() / 1000)));
+                outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1_000_000,
+                        response.getMaxValue() / 1_000_000)));
     }
 }

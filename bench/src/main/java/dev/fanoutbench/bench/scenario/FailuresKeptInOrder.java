@@ -3,6 +3,7 @@ package dev.fanoutbench.bench.scenario;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.net.URI;
 import java.util.List;
 
@@ -20,11 +21,11 @@ public final class FailuresKeptInOrder {
     private FailuresKeptInOrder() {}
 
     /** What the flaky endpoint answers to this id (its documented cycle). */
-    public static Outcome.Kind expectedKind(int id) {
+    public static OutcomeKind expectedKind(int id) {
         return switch (id % 10) {
-            case 0, 1, 2, 3, 4 -> Outcome.Kind.SUCCESS;
-            case 5, 6 -> Outcome.Kind.HTTP_ERROR;
-            default -> Outcome.Kind.CONNECTION_ERROR;
+            case 0, 1, 2, 3, 4 -> OutcomeKind.SUCCESS;
+            case 5, 6 -> OutcomeKind.HTTP_ERROR;
+            default -> OutcomeKind.CONNECTION_ERROR;
         };
     }
 

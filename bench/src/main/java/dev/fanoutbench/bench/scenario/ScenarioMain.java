@@ -1,6 +1,5 @@
 package dev.fanoutbench.bench.scenario;
 
-import dev.fanoutbench.bench.Cli;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
@@ -10,6 +9,7 @@ import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
+import dev.fanoutbench.results.Cli;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,12 +25,12 @@ public record ScenarioResult(String scenario, String model, long wallNanos, long
         return wallNanos == 0 ? 0 : (double) idealNanos / wallNanos;
     }
 
-    public Map<Outcome.Kind, Long> counts() {
-        return outcomes.stream().collect(Collectors.groupingBy(Outcome::kind, () -> new EnumMap<>(Outcome.Kind.class),
+    public Map<OutcomeKind, Long> counts() {
+        return outcomes.stream().collect(Collectors.groupingBy(Outcome::kind, () -> new EnumMap<>(OutcomeKind.class),
                 Collectors.counting()));
     }
 
-    public long count(Outcome.Kind kind) {
+    public long count(OutcomeKind kind) {
         return counts().getOrDefault(kind, 0L);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
+import dev.fanoutbench.results.OutcomeKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ class HandlesAndLifecycleTest {
             assertThat(first.cancel()).isTrue();
             assertThat(first.state()).isEqualTo(RequestHandle.State.CANCELLED);
             batch.cancel();
-            assertThat(batch.await()).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+            assertThat(batch.await()).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
             assertThat(batch.handles()).extracting(RequestHandle::state).containsOnly(RequestHandle.State.CANCELLED);
         }
     }
@@ -75,15 +76,14 @@ class HandlesAndLifecycleTest {
         ClientModel model = Models.create("vertx");
         Batch batch = model.start(stuck(5), BatchOptions.defaults());
         model.close();
-        assertThat(batch.await()).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+        assertThat(batch.await()).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
     }
 
     @Test
     void aRequestTheModelForgetsIsReportedLostNotDropped() {
         // a model with the "forgot to await" bug: it dispatches every request but settles only the even ones
         List<URI> uris = stuck(6);
-        BatchRun batch = new BatchRun(uris, BatchOptions.defaults(),
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        BatchRun batch = new BatchRun(uris, BatchOptions.defaults(), new Timeouts("forgetful"), uris.size());
         for (int i = 0; i < uris.size(); i++) {
             BatchRun.Slot slot = batch.slot(i);
             slot.dispatched();
@@ -95,7 +95,7 @@ class HandlesAndLifecycleTest {
         List<Outcome> outcomes = batch.await(Duration.ofMillis(200));
 
         assertThat(outcomes).hasSize(6).extracting(Outcome::kind).containsExactly(
-                Outcome.Kind.SUCCESS, Outcome.Kind.LOST, Outcome.Kind.SUCCESS, Outcome.Kind.LOST,
-                Outcome.Kind.SUCCESS, Outcome.Kind.LOST);
+                OutcomeKind.SUCCESS, OutcomeKind.LOST, OutcomeKind.SUCCESS, OutcomeKind.LOST,
+                OutcomeKind.SUCCESS, OutcomeKind.LOST);
     }
 }

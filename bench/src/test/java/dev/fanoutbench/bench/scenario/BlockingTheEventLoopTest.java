@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.Test;
 
 class BlockingTheEventLoopTest {
@@ -15,7 +16,7 @@ class BlockingTheEventLoopTest {
     void aBlockingCallOnTheLoopMakesAsyncAsSlowAsSequentialAndTheCheckerFires() {
         ScenarioResult result = BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, SharedServer.base());
 
-        assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(BlockingTheEventLoop.REQUESTS);
+        assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(BlockingTheEventLoop.REQUESTS);
         assertThat(result.wallNanos()).as("one call at a time").isGreaterThanOrEqualTo(ALL_CALLS_NANOS);
         assertThat(result.notes()).singleElement().asString().doesNotEndWith(": 0");
     }
@@ -24,7 +25,7 @@ class BlockingTheEventLoopTest {
     void theSameCallsOnAWorkerPoolAreConcurrentAgain() {
         ScenarioResult result = BlockingTheEventLoop.run(IoMode.BLOCKING_ON_WORKER, SharedServer.base());
 
-        assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(BlockingTheEventLoop.REQUESTS);
+        assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(BlockingTheEventLoop.REQUESTS);
         assertThat(result.wallNanos()).isGreaterThanOrEqualTo(ONE_CALL_NANOS).isLessThan(ALL_CALLS_NANOS / 2);
         assertThat(result.notes()).containsExactly("blocked-thread warnings: 0");
     }

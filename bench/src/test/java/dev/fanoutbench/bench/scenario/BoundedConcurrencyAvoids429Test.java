@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -18,7 +19,7 @@ class BoundedConcurrencyAvoids429Test {
         try (ClientModel model = Models.create(modelName)) {
             ScenarioResult result = BoundedConcurrencyAvoids429.run(model, SharedServer.base(), BoundedConcurrencyAvoids429.SERVER_LIMIT);
 
-            assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(REQUESTS);
+            assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(REQUESTS);
         }
     }
 
@@ -28,9 +29,9 @@ class BoundedConcurrencyAvoids429Test {
         try (ClientModel model = Models.create(modelName)) {
             ScenarioResult result = BoundedConcurrencyAvoids429.run(model, SharedServer.base(), 0);
 
-            long rejected = result.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.HTTP_ERROR && o.status() == 429).count();
+            long rejected = result.outcomes().stream().filter(o -> o.kind() == OutcomeKind.HTTP_ERROR && o.status() == 429).count();
             assertThat(rejected).isPositive();
-            assertThat(result.count(Outcome.Kind.SUCCESS) + rejected).isEqualTo(REQUESTS);
+            assertThat(result.count(OutcomeKind.SUCCESS) + rejected).isEqualTo(REQUESTS);
         }
     }
 }

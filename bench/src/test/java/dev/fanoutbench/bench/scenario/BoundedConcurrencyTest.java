@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -16,7 +17,7 @@ class BoundedConcurrencyTest {
         try (ClientModel model = Models.create(modelName)) {
             ScenarioResult result = BoundedConcurrency.run(model, SharedServer.base(), SharedServer::stats);
 
-            assertThat(result.count(dev.fanoutbench.bench.model.Outcome.Kind.SUCCESS)).isEqualTo(BoundedConcurrency.REQUESTS);
+            assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(BoundedConcurrency.REQUESTS);
             assertThat(SharedServer.stats().endpoint("items").peakInFlight()).isEqualTo(BoundedConcurrency.LIMIT);
             assertThat(result.wallNanos()).as("100 waves of 10 ms cannot finish sooner")
                     .isGreaterThanOrEqualTo(result.idealNanos());

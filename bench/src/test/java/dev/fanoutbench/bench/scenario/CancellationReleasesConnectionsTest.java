@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -21,7 +22,7 @@ class CancellationReleasesConnectionsTest {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = CancellationReleasesConnections.run(model, SharedServer.base());
 
-            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(Outcome.Kind.CANCELLED);
+            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
             assertThat(result.wallNanos()).isBetween(CancellationReleasesConnections.CANCEL_AFTER.toNanos(),
                     2 * CancellationReleasesConnections.CANCEL_AFTER.toNanos());
             await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);

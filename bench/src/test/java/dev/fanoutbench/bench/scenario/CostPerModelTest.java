@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.Test;
 
 /** Thread counts are behaviour, not timing: a pool of N blocked requests is N threads. */
@@ -26,7 +27,7 @@ class CostPerModelTest {
         try (ClientModel pool = Models.create("thread-pool")) {
             ScenarioResult result = CostPerModel.run(pool, SharedServer.base(), IN_FLIGHT);
 
-            assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(IN_FLIGHT);
+            assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(IN_FLIGHT);
             assertThat(peakThreads(result)).isGreaterThanOrEqualTo(IN_FLIGHT);
         }
     }
@@ -37,7 +38,7 @@ class CostPerModelTest {
             try (ClientModel model = Models.create(name)) {
                 ScenarioResult result = CostPerModel.run(model, SharedServer.base(), IN_FLIGHT);
 
-                assertThat(result.count(Outcome.Kind.SUCCESS)).as(name).isEqualTo(IN_FLIGHT);
+                assertThat(result.count(OutcomeKind.SUCCESS)).as(name).isEqualTo(IN_FLIGHT);
                 assertThat(extraThreads(result)).as(name).isLessThan(IN_FLIGHT / 10);
             }
         }

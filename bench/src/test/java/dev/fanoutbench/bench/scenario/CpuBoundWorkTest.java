@@ -7,6 +7,7 @@ import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork.Placement;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class CpuBoundWorkTest {
             try (ClientModel model = Models.create(modelName)) {
                 ScenarioResult result = CpuBoundWork.run(model, SharedServer.base(), work, placement);
 
-                assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(CpuBoundWork.REQUESTS);
+                assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(CpuBoundWork.REQUESTS);
                 assertThat(result.wallNanos()).as("%s, %s", modelName, placement)
                         .isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * fastestWorkNanos / CORES);
             }

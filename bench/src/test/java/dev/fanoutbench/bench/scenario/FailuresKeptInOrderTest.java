@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class FailuresKeptInOrderTest {
                 assertThat(outcome.kind()).as("request %d: %s", i, outcome.detail()).isEqualTo(FailuresKeptInOrder.expectedKind(i));
             }
             assertThat(result.counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    Outcome.Kind.SUCCESS, 30L, Outcome.Kind.HTTP_ERROR, 12L, Outcome.Kind.CONNECTION_ERROR, 18L));
+                    OutcomeKind.SUCCESS, 30L, OutcomeKind.HTTP_ERROR, 12L, OutcomeKind.CONNECTION_ERROR, 18L));
             // the server counts an answer once its last byte is written, which can trail the client's read
             await().atMost(Duration.ofSeconds(10)).until(() -> SharedServer.stats().endpoint("flaky").served() >= 60);
             assertThat(SharedServer.stats().endpoint("flaky").served()).as("no request retried behind our back").isEqualTo(60);

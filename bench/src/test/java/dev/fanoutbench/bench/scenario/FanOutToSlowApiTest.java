@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -19,7 +20,7 @@ class FanOutToSlowApiTest {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
-            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(Outcome.Kind.SUCCESS).hasSize(3);
+            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.SUCCESS).hasSize(3);
             assertThat(result.wallNanos()).isGreaterThanOrEqualTo(DELAY_NANOS).isLessThan(2 * DELAY_NANOS);
         }
     }
@@ -29,7 +30,7 @@ class FanOutToSlowApiTest {
         try (ClientModel model = Models.create("sequential")) {
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
-            assertThat(result.count(Outcome.Kind.SUCCESS)).isEqualTo(3);
+            assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(3);
             assertThat(result.wallNanos()).isGreaterThanOrEqualTo(3 * DELAY_NANOS);
         }
     }

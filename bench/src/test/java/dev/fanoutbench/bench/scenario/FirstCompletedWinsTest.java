@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -21,8 +22,8 @@ class FirstCompletedWinsTest {
             ScenarioResult result = FirstCompletedWins.run(model, SharedServer.base());
 
             assertThat(result.notes()).containsExactly("winner: /api/items/fast");
-            assertThat(result.outcomes().get(1).kind()).isEqualTo(Outcome.Kind.SUCCESS);
-            assertThat(result.outcomes().get(0).kind()).isEqualTo(Outcome.Kind.CANCELLED);
+            assertThat(result.outcomes().get(1).kind()).isEqualTo(OutcomeKind.SUCCESS);
+            assertThat(result.outcomes().get(0).kind()).isEqualTo(OutcomeKind.CANCELLED);
             assertThat(result.wallNanos()).isBetween(FirstCompletedWins.FAST_MS * 1_000_000, FirstCompletedWins.SLOW_MS * 1_000_000);
             await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("items").clientDisconnects() == 1);
             assertThat(SharedServer.stats().endpoint("items").inFlight()).isZero();

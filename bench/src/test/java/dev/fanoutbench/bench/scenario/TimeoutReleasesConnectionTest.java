@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -20,7 +21,7 @@ class TimeoutReleasesConnectionTest {
         try (ClientModel model = Models.create(modelName)) {
             ScenarioResult result = TimeoutReleasesConnection.run(model, SharedServer.base());
 
-            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(Outcome.Kind.TIMEOUT);
+            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);
             assertThat(result.outcomes()).allSatisfy(timedOut ->
                     assertThat(timedOut.timings().serviceTimeNanos()).isBetween(TIMEOUT_NANOS, 2 * TIMEOUT_NANOS));
             await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);

@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench;
+package dev.fanoutbench.results;
 
 import java.io.PrintStream;
 import java.util.function.Predicate;

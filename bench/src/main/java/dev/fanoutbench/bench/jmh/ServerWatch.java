@@ -1,0 +1,70 @@
+package dev.fanoutbench.bench.jmh;
+
+import dev.fanoutbench.mock.ServerStats;
+import dev.fanoutbench.results.RunSummary;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The stub's view of a trial: reset before each measured iteration, read after it once the stub
+ * has settled every exchange it received (it counts an answer after its last byte, which can trail
+ * the client's read of it), and asked for its in-flight count at each recording interval.
+ */
+public final class ServerWatch implements AutoCloseable {
+
+    static final Duration SETTLE_PATIENCE = Duration.ofSeconds(5);
+
+    private final ServerClient client;
+
+    ServerWatch(URI target) {
+        this.client = new ServerClient(target);
+    }
+
+    void reset() {
+        client.reset();
+    }
+
+    int inFlightNow() {
+        return client.stats().total().inFlight();
+    }
+
+    /** What the stub saw since the last reset, once everything it received has ended (or patience ran out). */
+    RunSummary.Server settled() {
+        long deadline = System.nanoTime() + SETTLE_PATIENCE.toNanos();
+        ServerStats.EndpointStats total = client.stats().total();
+        while (total.served() + total.clientDisconnects() < total.received() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            total = client.stats().total();
+        }
+        return of(total);
+    }
+
+    static RunSummary.Server of(ServerStats.EndpointStats total) {
+        ServerStats.Lateness late = total.lateness();
+        return new RunSummary.Server(total.received(), total.served(), total.clientDisconnects(), total.peakInFlight(),
+                new RunSummary.Lateness(late.count(), late.fromClientClock(), late.p50Micros(), late.p90Micros(),
+                        late.p99Micros(), late.maxMicros()));
+    }
+
+    /**
+     * Two views of the same trial (iterations, or forks) as one: counts add up, the peak is the
+     * higher, and the lateness is the worse one's (percentiles of two runs cannot be added).
+     */
+    public static RunSummary.Server merge(RunSummary.Server a, RunSummary.Server b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        RunSummary.Lateness worse = b.latenessMicros().p99() >= a.latenessMicros().p99() ? b.latenessMicros() : a.latenessMicros();
+        RunSummary.Lateness lateness = new RunSummary.Lateness(a.latenessMicros().count() + b.latenessMicros().count(),
+                a.latenessMicros().fromClientClock() + b.latenessMicros().fromClientClock(),
+                worse.p50(), worse.p90(), worse.p99(), Math.max(a.latenessMicros().max(), b.latenessMicros().max()));
+        return new RunSummary.Server(a.received() + b.received(), a.served() + b.served(),
+                a.clientDisconnects() + b.clientDisconnects(), Math.max(a.peakInFlight(), b.peakInFlight()), lateness);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.fanoutbench.bench.jmh;
+
+/**
+ * What a benchmark says about its own trial, so that the summary can judge it.
+ *
+ * @param idealMillis        the physical best for one invocation, in milliseconds
+ * @param offeredConcurrency requests the benchmark puts in flight at once
+ * @param threadCap          a fixed pool's size when smaller than that, else 0
+ * @param scoreIsBatchTime   JMH's score is the wall time of one batch (false for an open schedule)
+ * @param failuresExpected   the benchmark sends requests meant to fail
+ */
+public record TrialFacts(double idealMillis, int offeredConcurrency, int threadCap, boolean scoreIsBatchTime,
+                         boolean failuresExpected) {}

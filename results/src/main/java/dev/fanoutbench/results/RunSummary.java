@@ -1,0 +1,133 @@
+package dev.fanoutbench.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema of a run's {@code summary.json}, version {@value #SCHEMA_VERSION}: these records are
+ * the schema ({@link Summaries#read} fails on unknown or missing fields). Latencies are in
+ * microseconds, other times in milliseconds unless a name says otherwise; a field that could not
+ * be measured is null.
+ *
+ * @param passed   no self-check failed
+ * @param trials   one per benchmark x model x parameters, with every fork merged
+ * @param failures self-checks that failed, one per trial and check: the numbers cannot be trusted
+ * @param notes    true and worth knowing (by design or informational), one per check, naming its trials
+ */
+public record RunSummary(int schemaVersion, String runId, String preset, String target, boolean passed,
+                         List<Trial> trials, List<Failure> failures, List<Note> notes) {
+
+    /** Bump when a field changes meaning or disappears; readers refuse other versions. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /**
+     * @param forks            JMH forks merged into this trial
+     * @param scoreIsBatchTime the score is the wall time of one batch (false for an open schedule,
+     *                         whose score is only the schedule's length: compare its latency instead)
+     * @param score            JMH's score, mean over every measured iteration of every fork
+     * @param allocBytesPerOp  JMH's gc profiler, bytes allocated per batch (null if not run)
+     * @param idealMillis      the physical best for one batch of this model
+     * @param efficiency       idealMillis / score (1.0 is perfect)
+     * @param failuresExpected the benchmark sends requests meant to fail (a flaky endpoint)
+     * @param sent             requests handed to the model, counted where they were handed over
+     * @param returned         outcomes the model gave back
+     * @param outcomes         requests ended, by how, counted as each ended
+     * @param server           what the stub saw, or null when the target is not our stub
+     * @param cpuMicrosPerRequest process CPU over the measured iterations, per request
+     * @param pinnedEvents     JFR jdk.VirtualThreadPinned events during measured iterations
+     * @param pinnedAt         where they happened (first frame outside the JDK) and why, with counts
+     * @param iterations       one sample per measured iteration: what a comparison tests
+     * @param timeline         one entry per recording interval (1 s unless set), measured iterations only
+     * @param files            histogram files per series and fork, relative to the run folder
+     */
+    public record Trial(String key, String benchmark, String model, Map<String, String> params, int forks,
+                        boolean scoreIsBatchTime, Score score, Double allocBytesPerOp, double idealMillis,
+                        Double efficiency, int offeredConcurrency, int threadCap, boolean failuresExpected,
+                        long sent, long returned, Map<OutcomeKind, Long> outcomes,
+                        Map<Series, Percentiles> latencyMicros, Server server, int peakThreads,
+                        long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt,
+                        long blockedThreadWarnings, List<Iteration> iterations, List<Interval> timeline,
+                        Map<String, String> files) {
+
+        public long count(OutcomeKind kind) {
+            return outcomes.getOrDefault(kind, 0L);
+        }
+
+        /** Requests that ended in anything but success. */
+        public long failed() {
+            return outcomes.entrySet().stream().filter(e -> e.getKey().isFailure()).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        public Percentiles response() {
+            return latencyMicros.get(Series.RESPONSE);
+        }
+
+        /** "FanOut vertx", "CpuWork thread-pool worker-pool": the benchmark, the model and what else tells it apart. */
+        public String label() {
+            String name = benchmark.replaceAll("\\..*", "").replace("Benchmark", "") + " " + model;
+            String placement = params.get("placement");
+            return placement == null ? name : name + " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * @param value   mean wall time of one batch over every measured iteration
+     * @param error   JMH's 99.9% half-interval, null under two samples
+     * @param samples one score per measured iteration, every fork in turn
+     */
+    public record Score(double value, Double error, String unit, List<Double> samples) {}
+
+    /** Microseconds. */
+    public record Percentiles(long count, long p50, long p90, long p99, long p999, long max) {}
+
+    /**
+     * @param received          requests that reached the stub
+     * @param served            requests it answered (a fault counts: it chose to send it)
+     * @param clientDisconnects requests whose client went away first
+     * @param peakInFlight      the most in flight at once in any measured iteration
+     * @param latenessMicros    the stub's own lateness, from the worst measured iteration
+     */
+    public record Server(long received, long served, long clientDisconnects, int peakInFlight, Lateness latenessMicros) {}
+
+    /**
+     * The stub's own queueing, in microseconds.
+     *
+     * @param fromClientClock answers measured from the client's send time; the rest from arrival,
+     *                        which misses any wait before the stub parsed the request
+     */
+    public record Lateness(long count, long fromClientClock, long p50, long p90, long p99, long max) {}
+
+    /**
+     * One measured iteration (one batch, or one open schedule).
+     *
+     * @param durationMillis from the iteration's start to its end, as the recorder saw them
+     * @param throughputPerSecond requests completed per second of the iteration
+     */
+    public record Iteration(int fork, int index, double durationMillis, long sent, long completed, long failed,
+                            long p50Micros, long p99Micros, double throughputPerSecond) {}
+
+    /**
+     * One recording interval.
+     *
+     * @param startSeconds   since the fork's first measured iteration began
+     * @param sent           requests handed to the model in this interval
+     * @param completed      requests that ended in it, however they ended
+     * @param failed         of those, the ones that did not succeed, by kind
+     * @param clientInFlight handed over and not yet ended, at the interval's end
+     * @param serverInFlight in flight at the stub at the interval's end, null when not measured
+     */
+    public record Interval(int fork, double startSeconds, double durationSeconds, long sent, long completed,
+                           Map<OutcomeKind, Long> failed, long clientInFlight, Integer serverInFlight,
+                           long p50Micros, long p99Micros, long maxMicros) {
+
+        public double throughputPerSecond() {
+            return durationSeconds <= 0 ? 0 : completed / durationSeconds;
+        }
+    }
+
+    /** A self-check a trial failed: its numbers cannot be trusted. */
+    public record Failure(Check check, String trial, String text) {}
+
+    /** A note, once per check, naming every trial it concerns. */
+    public record Note(Check check, String text, List<String> trials) {}
+}
