@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DelaysHoldNoThreadTest {
 
     static final int REQUESTS = 2_000;
-    static final int DELAY_MS = 1_000;
+    /** Long enough for all 2,000 to arrive and be parsed while the first still waits, on a busy 2-core machine. */
+    static final int DELAY_MS = 3_000;
 
     @RegisterExtension
     static final EmbeddedServer server = new EmbeddedServer();

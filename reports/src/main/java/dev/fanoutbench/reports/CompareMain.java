@@ -1,6 +1,6 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.bench.run.RunSummary;
+import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * Behind {@code scripts/compare.sh}: compares two runs (default: the two latest), or the models
  * within one run ({@code --models RUN}); prints a table, writes {@code compare.md} (for a pull
  * request) and {@code compare.html} (both runs overlaid). Exit 0: no significant regression; 1: a
- * regression beyond the threshold or an SLA breach; 2: bad input.
+ * significant regression, a trial missing in B, B failing its self-checks, or an SLA breach; 2:
+ * bad input. How a change is judged: {@link Comparison}.
  */
 @Command(name = "compare.sh", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compares two benchmark runs, or the models of one run.")
@@ -31,8 +32,12 @@ public final class CompareMain implements Callable<Integer> {
     @Parameters(arity = "0..2", description = "run folders A and B (default: the two latest under --runs-dir)")
     List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--threshold", description = "smallest change that counts, e.g. 10% (default: ${DEFAULT-VALUE})")
-    String threshold = "10%";
+    @Option(names = "--threshold", description = "smallest change that counts, e.g. 5% (default: ${DEFAULT-VALUE})")
+    String threshold = "5%";
+
+    @Option(names = "--alpha", description = "family-wise chance of flagging a change that is not there, over every"
+            + " metric of every trial (default: ${DEFAULT-VALUE})")
+    double alpha = 0.05;
 
     @Option(names = "--models", description = "compare the models within this one run instead")
     Path modelsRun;
@@ -63,6 +68,9 @@ public final class CompareMain implements Callable<Integer> {
     @Override
     public Integer call() {
         double limit = parseThreshold(threshold);
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new BadInputException("--alpha must be above 0 and below 1, got " + alpha);
+        }
         Sla rules = Sla.parse(sla);
         if (modelsRun != null) {
             return compareModels(RunFolderReader.open(modelsRun), rules);
@@ -73,17 +81,20 @@ public final class CompareMain implements Callable<Integer> {
         List<Path> pair = runs.size() == 2 ? runs : latestTwo();
         RunFolderReader a = RunFolderReader.open(pair.get(0));
         RunFolderReader b = RunFolderReader.open(pair.get(1));
-        Comparison comparison = Comparison.of(a.summary(), b.summary(), limit);
+        Comparison comparison = Comparison.of(a.summary(), b.summary(), limit, alpha);
         List<String> breaches = rules.breaches(b.summary());
+        ComparisonTable table = ComparisonTable.of(comparison);
 
-        printTable(comparison, a, b, limit);
+        stdout.printf("A = %s%nB = %s%n%s%n%n", a.id(), b.id(), rule(comparison));
+        stdout.print(table.terminal());
+        comparison.onlyInB().forEach(k -> stdout.println("only in B (new): " + k));
         Path dir = out != null ? out : Path.of("reports", "compare", a.id() + "_vs_" + b.id());
-        write(dir, a, b, comparison, breaches, limit);
+        write(dir, a, b, comparison, table, breaches);
         breaches.forEach(x -> stdout.println("SLA breached (B): " + x));
-        boolean regressed = comparison.hasRegression();
-        stdout.println(regressed ? "compare: significant regression beyond " + threshold : "compare: no significant regression");
+        comparison.reasons().forEach(r -> stdout.println("compare: " + r));
+        stdout.println(comparison.failed() ? "compare: FAILED" : "compare: no significant regression");
         stdout.println("compare: " + dir.resolve("compare.html"));
-        return regressed || !breaches.isEmpty() ? 1 : 0;
+        return comparison.failed() || !breaches.isEmpty() ? 1 : 0;
     }
 
     private int compareModels(RunFolderReader run, Sla rules) {
@@ -100,9 +111,9 @@ public final class CompareMain implements Callable<Integer> {
                 String score = ReportModel.duration(t.score().value());
                 String vsBest = String.format("%.2fx", t.score().value() / best);
                 String eff = t.efficiency() == null ? "-" : String.format("%.2f", t.efficiency());
-                String p99 = ReportModel.micros(t.latencyMicros().get("response").p99());
-                stdout.printf(format, entry.getKey().replace("Benchmark", ""), Comparison.label(t), score, vsBest, eff, p99);
-                md.append("| ").append(Comparison.label(t)).append(" | ").append(score).append(" | ").append(vsBest)
+                String p99 = ReportModel.micros(t.response().p99());
+                stdout.printf(format, entry.getKey().replace("Benchmark", ""), t.model() + placement(t), score, vsBest, eff, p99);
+                md.append("| ").append(t.model() + placement(t)).append(" | ").append(score).append(" | ").append(vsBest)
                         .append(" | ").append(eff).append(" | ").append(p99).append(" |\n");
             }
             md.append('\n');
@@ -122,30 +133,14 @@ public final class CompareMain implements Callable<Integer> {
         return breaches.isEmpty() ? 0 : 1;
     }
 
-    private void printTable(Comparison comparison, RunFolderReader a, RunFolderReader b, double limit) {
-        stdout.printf("A = %s%nB = %s%nthreshold %.0f%%: a change counts when beyond it and outside JMH's error intervals%n%n",
-                a.id(), b.id(), limit * 100);
-        String format = "%-22s %-30s %16s %16s %8s  %s%n";
-        stdout.printf(format, "benchmark", "model", "A", "B", "change", "verdict");
-        for (Comparison.Line line : comparison.lines()) {
-            stdout.printf(format, line.benchmark().replace("Benchmark", ""), line.model(), score(line.a(), line.aError()),
-                    score(line.b(), line.bError()), String.format("%+.1f%%", line.change() * 100), verdictWords(line.verdict()));
-        }
-        comparison.onlyInA().forEach(k -> stdout.println("only in A: " + k));
-        comparison.onlyInB().forEach(k -> stdout.println("only in B: " + k));
-    }
-
-    private void write(Path dir, RunFolderReader a, RunFolderReader b, Comparison comparison, List<String> breaches, double limit) {
+    private void write(Path dir, RunFolderReader a, RunFolderReader b, Comparison comparison, ComparisonTable table,
+                       List<String> breaches) {
         StringBuilder md = new StringBuilder();
         md.append("## fanout-bench: ").append(b.id()).append(" against ").append(a.id()).append("\n\n");
-        md.append(comparison.hasRegression() ? "**Significant regression** beyond " : "No significant regression beyond ")
-                .append(String.format("%.0f%%", limit * 100)).append(" (outside JMH's error intervals).\n\n");
-        md.append("| benchmark | model | A | B | change | verdict |\n|---|---|---|---|---|---|\n");
-        for (Comparison.Line line : comparison.lines()) {
-            md.append("| ").append(line.benchmark().replace("Benchmark", "")).append(" | ").append(line.model()).append(" | ")
-                    .append(score(line.a(), line.aError())).append(" | ").append(score(line.b(), line.bError())).append(" | ")
-                    .append(String.format("%+.1f%%", line.change() * 100)).append(" | ").append(verdictWords(line.verdict())).append(" |\n");
-        }
+        md.append(comparison.failed() ? "**Failed**: " + String.join("; ", comparison.reasons()) : "No significant regression.")
+                .append("\n\n").append(rule(comparison)).append("\n\n");
+        md.append(table.markdown());
+        comparison.onlyInB().forEach(k -> md.append("\nOnly in B (new): ").append(k).append('\n'));
         breaches.forEach(x -> md.append("\nSLA breached (B): ").append(x).append('\n'));
         try {
             Files.createDirectories(dir);
@@ -153,16 +148,18 @@ public final class CompareMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir, e);
         }
-        List<List<String>> changes = new ArrayList<>();
-        changes.add(List.of("benchmark", "model", "A", "B", "change", "verdict"));
-        for (Comparison.Line line : comparison.lines()) {
-            changes.add(List.of(line.benchmark().replace("Benchmark", ""), line.model(), score(line.a(), line.aError()),
-                    score(line.b(), line.bError()), String.format("%+.1f%%", line.change() * 100), verdictWords(line.verdict())));
-        }
         HtmlRenderer.write(ReportModel.of("fanout-bench: " + b.id() + " (B) against " + a.id() + " (A)", List.of(
                 new ReportModel.LabelledRun("A", a, relative(dir, a.folder())),
-                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches).withChanges(changes),
+                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches).withChanges(table.all()),
                 dir.resolve("compare.html"));
+    }
+
+    /** The rule a reader needs to trust the verdicts, in one sentence. */
+    static String rule(Comparison comparison) {
+        return String.format("A change counts when it is at least %.0f%% and Welch's t-test on the per-iteration samples"
+                + " finds it significant at a family-wise %.0f%% over all %s metrics (Holm); under %d samples a side:"
+                + " insufficient samples.", comparison.threshold() * 100, comparison.familyAlpha() * 100,
+                comparison.trials().stream().mapToInt(t -> t.metrics().size()).sum(), Comparison.MIN_SAMPLES);
     }
 
     private List<Path> latestTwo() {
@@ -180,6 +177,11 @@ public final class CompareMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("cannot list " + runsDir);
         }
+    }
+
+    private static String placement(RunSummary.Trial t) {
+        String placement = t.params().get("placement");
+        return placement == null ? "" : " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static double parseThreshold(String text) {
@@ -202,16 +204,5 @@ public final class CompareMain implements Callable<Integer> {
         }
     }
 
-    private static String score(double value, Double error) {
-        return error == null ? ReportModel.duration(value) : ReportModel.duration(value) + " ± " + ReportModel.duration(error);
-    }
 
-    private static String verdictWords(Comparison.Verdict verdict) {
-        return switch (verdict) {
-            case SAME -> "same";
-            case NOISE -> "within noise";
-            case FASTER -> "faster";
-            case SLOWER -> "SLOWER";
-        };
-    }
 }

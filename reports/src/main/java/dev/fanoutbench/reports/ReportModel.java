@@ -2,7 +2,9 @@ package dev.fanoutbench.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanoutbench.bench.run.RunSummary;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +18,17 @@ import org.HdrHistogram.Histogram;
  * template only lays it out. Charts get their data as one JSON object; tables and sentences are
  * ready-made strings.
  */
-public record ReportModel(String title, String subtitle, List<Setting> environment, List<String> warnings,
-                          List<String> slaBreaches, List<List<String>> changes, List<Section> sections, List<RawFile> files,
-                          String chartJson) {
+public record ReportModel(String title, String subtitle, List<Setting> environment, List<String> failures,
+                          List<NoteView> notes, List<String> slaBreaches, List<List<String>> changes, List<Section> sections,
+                          List<RawFile> files, String chartJson) {
 
     /** The percentiles on the spectrum's x axis, as HdrHistogram's plots draw them: x = 1 / (1 - p). */
     static final double[] PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 99.9999};
-    static final String[] SERIES = {"response", "service", "dispatch"};
+    /** Charts per section: the spectrum, latency, throughput and in-flight over time. */
+    static final int CHARTS_PER_SECTION = 4;
+
+    /** A note, once per kind, with the trials it concerns. */
+    public record NoteView(String text, List<String> trials) {}
 
     public record Setting(String name, String value) {}
 
@@ -41,13 +47,15 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
     public record LabelledRun(String label, RunFolderReader run, String linkPrefix) {}
 
     public static ReportModel of(String title, List<LabelledRun> runs, List<String> slaBreaches) {
-        List<String> warnings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<NoteView> notes = new ArrayList<>();
         List<RawFile> files = new ArrayList<>();
         Map<String, List<Labelled>> byBenchmark = new LinkedHashMap<>();
         for (LabelledRun labelled : runs) {
             RunSummary summary = labelled.run().summary();
             String prefix = labelled.label().isEmpty() ? "" : labelled.label() + ": ";
-            summary.warnings().forEach(w -> warnings.add(prefix + w));
+            summary.failures().forEach(f -> failures.add(prefix + f.trial() + ": " + f.text()));
+            summary.notes().forEach(n -> notes.add(new NoteView(prefix + n.text(), n.trials())));
             for (String raw : List.of("summary.json", "environment.json", "jmh.json")) {
                 files.add(new RawFile(prefix + raw, labelled.linkPrefix() + raw));
             }
@@ -55,7 +63,7 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
                 byBenchmark.computeIfAbsent(trial.benchmark().replaceAll("\\..*", ""), k -> new ArrayList<>())
                         .add(new Labelled(labelled, trial));
                 trial.files().forEach((name, path) -> {
-                    if (name.startsWith("response")) {
+                    if (name.endsWith("response.hlog") || name.endsWith("response.hgrm")) {
                         files.add(new RawFile(prefix + path.replace("histograms/", ""), labelled.linkPrefix() + path));
                     }
                 });
@@ -76,8 +84,8 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
                 .reduce((a, b) -> a + ", " + b).orElse("");
         try {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
-            return new ReportModel(title, subtitle, environment(runs.get(0).run()), warnings, slaBreaches, List.of(), sections,
-                    files, json);
+            return new ReportModel(title, subtitle, environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
+                    sections, files, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -85,7 +93,7 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
 
     /** The same report with a table of changes on top (a comparison): a header row, then one row per trial. */
     public ReportModel withChanges(List<List<String>> table) {
-        return new ReportModel(title, subtitle, environment, warnings, slaBreaches, table, sections, files, chartJson);
+        return new ReportModel(title, subtitle, environment, failures, notes, slaBreaches, table, sections, files, chartJson);
     }
 
     /** A trial with the run it came from and its label in this report. */
@@ -110,7 +118,7 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
         }
 
         long requestsPerBatch() {
-            return trial.score().samples() == 0 ? trial.sent() : trial.sent() / trial.score().samples();
+            return trial.score().samples().isEmpty() ? trial.sent() : trial.sent() / trial.score().samples().size();
         }
     }
 
@@ -134,13 +142,13 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
             RunSummary.Trial trial = t.trial;
             String sentence = String.format("%s finished %,d requests in %s, %s the ideal of %s", t.name, t.requestsPerBatch(),
                     duration(trial.score().value()), ratio(trial), duration(trial.idealMillis()));
-            long failed = trial.sent() - trial.outcomes().getOrDefault("SUCCESS", 0L);
+            long failed = trial.sent() - trial.count(OutcomeKind.SUCCESS);
             if (failed > 0) {
                 sentence += String.format("; %,d of %,d requests did not succeed", failed, trial.sent());
             }
-            if (trial.server().latenessMicros().p99Micros() > 5_000) {
+            if (trial.server() != null && trial.server().latenessMicros().p99() > 5_000) {
                 sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
-                        trial.server().latenessMicros().p99Micros() / 1000.0);
+                        trial.server().latenessMicros().p99() / 1000.0);
             }
             findings.add(sentence + ".");
         }
@@ -151,18 +159,20 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
         List<Row> rows = new ArrayList<>();
         for (Labelled t : trials) {
             RunSummary.Trial trial = t.trial;
-            var response = trial.latencyMicros().get("response");
+            var response = trial.response();
             StringBuilder outcomes = new StringBuilder();
             trial.outcomes().forEach((kind, n) -> {
                 if (n > 0) {
-                    outcomes.append(outcomes.isEmpty() ? "" : ", ").append(String.format("%,d", n)).append(' ').append(kind.toLowerCase().replace('_', ' '));
+                    outcomes.append(outcomes.isEmpty() ? "" : ", ").append(String.format("%,d", n)).append(' ')
+                            .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 }
             });
             rows.add(new Row(t.name, duration(trial.score().value()) + (trial.score().error() == null ? "" : " ± " + duration(trial.score().error())),
                     duration(trial.idealMillis()), trial.efficiency() == null ? "-" : String.format("%.2f", trial.efficiency()),
                     micros(response.p50()), micros(response.p90()), micros(response.p99()), micros(response.p999()), micros(response.max()),
-                    outcomes.toString(), String.format("%,d", trial.server().peakInFlight()),
-                    micros(trial.server().latenessMicros().p99Micros()), String.format("%,d", trial.peakThreads()),
+                    outcomes.toString(), trial.server() == null ? "not measured" : String.format("%,d", trial.server().peakInFlight()),
+                    trial.server() == null ? "not measured" : micros(trial.server().latenessMicros().p99()),
+                    String.format("%,d", trial.peakThreads()),
                     String.format("%,d us", trial.cpuMicrosPerRequest()),
                     trial.allocBytesPerOp() == null || t.requestsPerBatch() == 0 ? "-"
                             : String.format("%,.1f KiB", trial.allocBytesPerOp() / t.requestsPerBatch() / 1024)));
@@ -187,36 +197,72 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
         for (double p : PERCENTILES) {
             xs.add(1 / (1 - p / 100));
         }
-        for (String series : SERIES) {
+        for (Series series : Series.values()) {
             List<Map<String, Object>> lines = new ArrayList<>();
             for (Labelled t : trials) {
                 Histogram h = t.run.run().total(t.trial, series);
                 List<Double> ys = new ArrayList<>();
                 for (double p : PERCENTILES) {
-                    ys.add(h.getTotalCount() == 0 ? null : Math.max(0.001, h.getValueAtPercentile(p) / 1000.0));
+                    ys.add(h.getTotalCount() == 0 ? null : Math.max(0.001, h.getValueAtPercentile(p) / 1e6));
                 }
                 lines.add(Map.of("label", t.name, "y", ys));
             }
-            spectrum.put(series, Map.of("x", xs, "lines", lines));
+            spectrum.put(series.id(), Map.of("x", xs, "lines", lines));
         }
-        List<Map<String, Object>> overTime = new ArrayList<>();
-        int longest = 0;
+        return Map.of("spectrum", spectrum, "overTime", overTime(trials));
+    }
+
+    /**
+     * Each trial's recording intervals on one time axis (seconds into its measured part, forks one
+     * after another), so every series of a chart shares the x values; a trial without a value at
+     * some x gets null there.
+     */
+    private static Map<String, Object> overTime(List<Labelled> trials) {
+        java.util.TreeSet<Double> axis = new java.util.TreeSet<>();
+        List<Map<Double, RunSummary.Interval>> perTrial = new ArrayList<>();
         for (Labelled t : trials) {
-            List<RunFolderReader.Interval> intervals = t.run.run().intervals(t.trial, "response");
-            longest = Math.max(longest, intervals.size());
-            List<Double> p50 = new ArrayList<>();
-            List<Double> p99 = new ArrayList<>();
-            for (RunFolderReader.Interval interval : intervals) {
-                p50.add(Math.max(0.001, interval.histogram().getValueAtPercentile(50) / 1000.0));
-                p99.add(Math.max(0.001, interval.histogram().getValueAtPercentile(99) / 1000.0));
+            Map<Double, RunSummary.Interval> byEnd = new java.util.TreeMap<>();
+            double offset = 0;
+            double forkEnd = 0;
+            int fork = -1;
+            double first = 0;
+            for (RunSummary.Interval interval : t.trial.timeline()) {
+                if (interval.fork() != fork) {
+                    offset = forkEnd;
+                    fork = interval.fork();
+                    first = interval.startSeconds();
+                }
+                double end = Math.round((offset + interval.startSeconds() - first + interval.durationSeconds()) * 100) / 100.0;
+                byEnd.put(end, interval);
+                forkEnd = end;
             }
-            overTime.add(Map.of("label", t.name, "p50", p50, "p99", p99));
+            axis.addAll(byEnd.keySet());
+            perTrial.add(byEnd);
         }
-        List<Integer> iterations = new ArrayList<>();
-        for (int i = 1; i <= longest; i++) {
-            iterations.add(i);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            Map<Double, RunSummary.Interval> byEnd = perTrial.get(i);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("label", trials.get(i).name);
+            line.put("p50", column(axis, byEnd, iv -> Math.max(0.001, iv.p50Micros() / 1000.0)));
+            line.put("p99", column(axis, byEnd, iv -> Math.max(0.001, iv.p99Micros() / 1000.0)));
+            line.put("max", column(axis, byEnd, iv -> Math.max(0.001, iv.maxMicros() / 1000.0)));
+            line.put("throughput", column(axis, byEnd, RunSummary.Interval::throughputPerSecond));
+            line.put("clientInFlight", column(axis, byEnd, iv -> (double) iv.clientInFlight()));
+            line.put("serverInFlight", column(axis, byEnd, iv -> iv.serverInFlight() == null ? null : iv.serverInFlight().doubleValue()));
+            lines.add(line);
         }
-        return Map.of("spectrum", spectrum, "overTime", Map.of("x", iterations, "lines", overTime));
+        return Map.of("x", new ArrayList<>(axis), "lines", lines);
+    }
+
+    private static List<Double> column(java.util.Set<Double> axis, Map<Double, RunSummary.Interval> byEnd,
+                                       java.util.function.Function<RunSummary.Interval, Double> value) {
+        List<Double> column = new ArrayList<>();
+        for (Double x : axis) {
+            RunSummary.Interval interval = byEnd.get(x);
+            column.add(interval == null ? null : value.apply(interval));
+        }
+        return column;
     }
 
     private static List<Setting> environment(RunFolderReader run) {

@@ -1,23 +1,19 @@
 package dev.fanoutbench.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanoutbench.bench.run.RunSummary;
-import dev.fanoutbench.bench.run.SummaryBuilder;
+import dev.fanoutbench.results.HistogramLogs;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
+import dev.fanoutbench.results.Summaries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /** A finished run folder, read: its summary, its environment and, on demand, its histograms. */
 public record RunFolderReader(Path folder, RunSummary summary, Map<String, Object> environment) {
-
-    /** One measured interval of a histogram log: its start (seconds into the run) and its histogram. */
-    public record Interval(double startSeconds, Histogram histogram) {}
 
     /** @throws BadInputException naming the folder and what is wrong with it */
     @SuppressWarnings("unchecked")
@@ -34,7 +30,7 @@ public record RunFolderReader(Path folder, RunSummary summary, Map<String, Objec
         }
         RunSummary summary;
         try {
-            summary = SummaryBuilder.read(summaryFile);
+            summary = Summaries.read(summaryFile);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + summaryFile + ": " + firstLine(e.getMessage()));
         }
@@ -54,33 +50,15 @@ public record RunFolderReader(Path folder, RunSummary summary, Map<String, Objec
         return folder.getFileName().toString();
     }
 
-    /** The intervals of one trial's histogram log ("response", "service" or "dispatch"); empty if it is missing. */
-    public List<Interval> intervals(RunSummary.Trial trial, String series) {
-        String file = trial.files().get(series + ".hlog");
-        List<Interval> intervals = new ArrayList<>();
-        if (file == null || !Files.isRegularFile(folder.resolve(file))) {
-            return intervals;
+    /** Every fork's log of one series added up (nanoseconds). */
+    public Histogram total(RunSummary.Trial trial, Series series) {
+        List<Path> logs = trial.files().entrySet().stream().filter(e -> e.getKey().endsWith("/" + series.id() + ".hlog"))
+                .map(e -> folder.resolve(e.getValue())).toList();
+        try {
+            return HistogramLogs.total(logs);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
         }
-        try (HistogramLogReader reader = new HistogramLogReader(folder.resolve(file).toFile())) {
-            double first = Double.NaN;
-            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
-                double start = h.getStartTimeStamp() / 1000.0;
-                if (Double.isNaN(first)) {
-                    first = start;
-                }
-                intervals.add(new Interval(start - first, (Histogram) h));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException("cannot read " + folder.resolve(file) + ": " + firstLine(e.getMessage()));
-        }
-        return intervals;
-    }
-
-    /** All intervals of a series added up. */
-    public Histogram total(RunSummary.Trial trial, String series) {
-        Histogram total = new Histogram(3);
-        intervals(trial, series).forEach(i -> total.add(i.histogram()));
-        return total;
     }
 
     static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.bench.run.RunSummary;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public record Sla(List<Rule> rules) {
         }
 
         double value(RunSummary.Trial trial) {
-            var response = trial.latencyMicros().get("response");
+            var response = trial.response();
             return switch (metric) {
                 case "score" -> trial.score().value();
                 case "p50" -> response.p50() / 1000.0;
@@ -40,9 +41,9 @@ public record Sla(List<Rule> rules) {
                 case "p99" -> response.p99() / 1000.0;
                 case "p999" -> response.p999() / 1000.0;
                 case "max" -> response.max() / 1000.0;
-                case "stubP99" -> trial.server().latenessMicros().p99Micros() / 1000.0;
+                case "stubP99" -> trial.server() == null ? 0 : trial.server().latenessMicros().p99() / 1000.0;
                 case "efficiency" -> trial.efficiency() == null ? 0 : trial.efficiency();
-                case "failed" -> trial.sent() - trial.outcomes().getOrDefault("SUCCESS", 0L);
+                case "failed" -> trial.sent() - trial.count(OutcomeKind.SUCCESS);
                 default -> throw new IllegalStateException(metric);
             };
         }

@@ -1,28 +1,33 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.bench.jmh.TrialRecord;
-import dev.fanoutbench.bench.run.RunSummary;
-import dev.fanoutbench.bench.run.SummaryBuilder;
-import dev.fanoutbench.mock.ServerStats;
+import dev.fanoutbench.results.Check;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Series;
+import dev.fanoutbench.results.Summaries;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A small, real run folder for tests: a summary.json in the schema, and histogram logs written by
- * HdrHistogram from a few latencies, as the benchmarks write them.
+ * A small, real run folder for tests, shaped like a benchmark's: a summary.json in the schema,
+ * one sample per measured iteration, and HdrHistogram logs (nanoseconds) written from a few
+ * latencies. Each iteration's latencies scale with its score, as a slower batch's requests do.
  */
 final class FixtureRun {
 
     private final Path folder;
     private final List<RunSummary.Trial> trials = new ArrayList<>();
+    private final List<RunSummary.Failure> failures = new ArrayList<>();
 
     private FixtureRun(Path folder) {
         this.folder = folder;
@@ -34,17 +39,26 @@ final class FixtureRun {
         return new FixtureRun(folder);
     }
 
+    /** A batch benchmark's trial: one score per iteration, each request taking {@code latencyMillis} scaled to it. */
+    FixtureRun trial(String benchmark, String model, double idealMillis, double[] scores, long... latencyMillis) throws IOException {
+        return trial(benchmark, model, true, idealMillis, scores, 0, latencyMillis);
+    }
+
     /**
-     * A trial whose batches took {@code scoreMillis} (± {@code errorMillis}, null for none) against
-     * {@code idealMillis}, and whose requests each took {@code latencyMillis}, over two iterations.
+     * @param scoreIsBatchTime false for an open schedule
+     * @param failedPerIteration requests failing in each iteration
      */
-    FixtureRun trial(String benchmark, String model, double scoreMillis, Double errorMillis, double idealMillis,
-                     long... latencyMillis) throws IOException {
+    FixtureRun trial(String benchmark, String model, boolean scoreIsBatchTime, double idealMillis, double[] scores,
+                     long failedPerIteration, long... latencyMillis) throws IOException {
         String key = benchmark + "-" + model;
-        Map<String, String> files = new LinkedHashMap<>();
-        Map<String, TrialRecord.Percentiles> percentiles = new LinkedHashMap<>();
-        for (String series : new String[] {"response", "service", "dispatch"}) {
-            String file = "histograms/" + key + "." + series + ".hlog";
+        double meanScore = Arrays.stream(scores).average().orElse(0);
+        Map<String, String> files = new TreeMap<>();
+        Map<Series, RunSummary.Percentiles> percentiles = new EnumMap<>(Series.class);
+        List<RunSummary.Iteration> iterations = new ArrayList<>();
+        List<RunSummary.Interval> timeline = new ArrayList<>();
+        long requests = latencyMillis.length;
+        for (Series series : Series.values()) {
+            String file = "histograms/" + key + ".fork-1." + series.id() + ".hlog";
             Histogram total = new Histogram(3);
             try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(file)))) {
                 HistogramLogWriter writer = new HistogramLogWriter(out);
@@ -52,34 +66,70 @@ final class FixtureRun {
                 writer.outputStartTime(1_000_000L);
                 writer.setBaseTime(1_000_000L);
                 writer.outputLegend();
-                for (int iteration = 0; iteration < 2; iteration++) {
+                for (int i = 0; i < scores.length; i++) {
+                    double scale = scores[i] / meanScore;
                     Histogram interval = new Histogram(3);
                     for (long millis : latencyMillis) {
-                        interval.recordValue((series.equals("dispatch") ? 1 : millis) * 1000 /* micros */);
+                        interval.recordValue(Math.round((series == Series.DISPATCH ? 0.1 : millis) * scale * 1e6) /* nanos */);
                     }
-                    interval.setStartTimeStamp(1_000_000L + iteration * 1000L);
-                    interval.setEndTimeStamp(1_000_000L + iteration * 1000L + 900);
+                    interval.setStartTimeStamp(1_000_000L + i * 1000L);
+                    interval.setEndTimeStamp(1_000_000L + i * 1000L + 900);
                     writer.outputIntervalHistogram(interval);
                     total.add(interval);
+                    if (series == Series.RESPONSE) {
+                        long p50 = micros(interval.getValueAtPercentile(50));
+                        long p99 = micros(interval.getValueAtPercentile(99));
+                        iterations.add(new RunSummary.Iteration(1, i + 1, scores[i], requests, requests, failedPerIteration,
+                                p50, p99, requests / (scores[i] / 1000)));
+                        timeline.add(new RunSummary.Interval(1, i, 0.9, requests, requests,
+                                failedPerIteration == 0 ? Map.of() : Map.of(OutcomeKind.HTTP_ERROR, failedPerIteration),
+                                0, 0, p50, p99, micros(interval.getMaxValue())));
+                    }
                 }
             }
-            files.put(series + ".hlog", file);
-            percentiles.put(series, new TrialRecord.Percentiles(total.getTotalCount(), total.getValueAtPercentile(50),
-                    total.getValueAtPercentile(90), total.getValueAtPercentile(99), total.getValueAtPercentile(99.9), total.getMaxValue()));
+            files.put("fork-1/" + series.id() + ".hlog", file);
+            percentiles.put(series, new RunSummary.Percentiles(total.getTotalCount(), micros(total.getValueAtPercentile(50)),
+                    micros(total.getValueAtPercentile(90)), micros(total.getValueAtPercentile(99)),
+                    micros(total.getValueAtPercentile(99.9)), micros(total.getMaxValue())));
         }
-        long sent = 2L * latencyMillis.length;
-        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase() + "x",
-                model, Map.of("model", model), new RunSummary.Score(scoreMillis, errorMillis, "ms/op", 2), 1024.0 * latencyMillis.length,
-                idealMillis, idealMillis / scoreMillis, latencyMillis.length, 0, sent, Map.of("SUCCESS", sent), true, percentiles,
-                new TrialRecord.Server(latencyMillis.length, sent, 0, new ServerStats.Lateness(sent, 200, 300, 400, 500)),
-                20, 100, 0, Map.of(), 0, files, List.of()));
+        long sent = scores.length * requests;
+        long failed = scores.length * failedPerIteration;
+        Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
+        outcomes.put(OutcomeKind.SUCCESS, sent - failed);
+        outcomes.put(OutcomeKind.HTTP_ERROR, failed);
+        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase() + "x", model,
+                Map.of("model", model), 1, scoreIsBatchTime,
+                new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
+                1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,
+                new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500)),
+                20, 100, 0, Map.of(), 0, iterations, timeline, files));
+        return this;
+    }
+
+    /** Marks the run as having failed a self-check. */
+    FixtureRun failing(String trial, String text) {
+        failures.add(new RunSummary.Failure(Check.NOTHING_LOST, trial, text));
         return this;
     }
 
     Path write() throws IOException {
-        SummaryBuilder.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), "fixture",
-                "http://127.0.0.1:1/", trials, List.of()), folder.resolve("summary.json"));
+        Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), "fixture",
+                "http://127.0.0.1:1/", failures.isEmpty(), trials, failures, List.of()), folder.resolve("summary.json"));
         Files.writeString(folder.resolve("environment.json"), "{\"jdk\":{\"version\":\"25\"},\"machine\":{\"cores\":2}}");
         return folder;
+    }
+
+    /** Five samples around {@code mean} with a relative spread like the default preset's. */
+    static double[] samples(double mean, double relativeSpread) {
+        double[] shape = {-1.2, 0.4, 1.1, -0.3, 0.0};
+        double[] samples = new double[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            samples[i] = mean * (1 + shape[i] * relativeSpread);
+        }
+        return samples;
+    }
+
+    private static long micros(long nanos) {
+        return Math.round(nanos / 1000.0);
     }
 }

@@ -17,7 +17,7 @@ public final class ServerWatch implements AutoCloseable {
 
     private final ServerClient client;
 
-    ServerWatch(URI target) {
+    public ServerWatch(URI target) {
         this.client = new ServerClient(target);
     }
 

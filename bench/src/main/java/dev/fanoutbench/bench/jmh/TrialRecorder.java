@@ -228,7 +228,7 @@ public final class TrialRecorder {
         }
     }
 
-    static Path recordFile(Path runDir, String key, int fork) {
+    public static Path recordFile(Path runDir, String key, int fork) {
         return runDir.resolve("records").resolve(key + ".fork-" + fork + ".json");
     }
 

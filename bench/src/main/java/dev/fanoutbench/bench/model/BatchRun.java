@@ -203,11 +203,11 @@ final class BatchRun implements Batch {
             if (outcome.get() != null) {
                 return false;
             }
-            // scheduled before the dispatch is stamped, so the scheduling is not part of the service time
+            dispatchedNanos = System.nanoTime();
+            // a timeout never fires before its limit has passed since the stamp; uncontended, it costs microseconds
             timeoutTask = timeouts.schedule(index,
                     () -> end(OutcomeKind.TIMEOUT, 0, "timed out after " + options.timeout().toMillis() + " ms"),
                     options.timeout().toNanos());
-            dispatchedNanos = System.nanoTime();
             return outcome.get() == null;
         }
 

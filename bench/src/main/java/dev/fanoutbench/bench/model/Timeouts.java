@@ -21,6 +21,7 @@ final class Timeouts implements AutoCloseable {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(name + "-timeouts-" + i).factory());
             stripes[i].setRemoveOnCancelPolicy(true);
+            stripes[i].prestartAllCoreThreads(); // the first request should not pay for starting a thread
         }
     }
 

@@ -57,7 +57,7 @@ public final class SummaryBuilder {
                 findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, key, "JMH has a result but no fork wrote a record"));
                 continue;
             }
-            RunSummary.Trial trial = merge(forks, result, runDir);
+            RunSummary.Trial trial = merge(forks, JmhScore.of(result), runDir);
             trials.add(trial);
             findings.addAll(SelfChecks.of(trial));
         }
@@ -68,16 +68,25 @@ public final class SummaryBuilder {
                 SelfChecks.notes(findings));
     }
 
-    static RunSummary.Trial merge(List<TrialRecord> forks, RunResult result, Path runDir) {
+    /** JMH's side of a trial: its score with every iteration's sample, and the gc profiler's allocation. */
+    record JmhScore(RunSummary.Score score, Double allocBytesPerOp) {
+
+        static JmhScore of(RunResult result) {
+            Result<?> primary = result.getPrimaryResult();
+            double error = primary.getScoreError();
+            Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            return new JmhScore(new RunSummary.Score(primary.getScore(), Double.isFinite(error) ? error : null,
+                    primary.getScoreUnit(), samples(result)), alloc == null ? null : alloc.getScore());
+        }
+    }
+
+    /** One trial from its forks' records and JMH's score; writes its merged {@code .hgrm} files. */
+    static RunSummary.Trial merge(List<TrialRecord> forks, JmhScore jmh, Path runDir) {
         TrialRecord first = forks.get(0);
         TrialIdentity id = first.trial();
         TrialFacts facts = first.facts();
-        Result<?> primary = result.getPrimaryResult();
-        double error = primary.getScoreError();
-        RunSummary.Score score = new RunSummary.Score(primary.getScore(), Double.isFinite(error) ? error : null,
-                primary.getScoreUnit(), samples(result));
-        Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        Double efficiency = primary.getScore() > 0 ? facts.idealMillis() / primary.getScore() : null;
+        RunSummary.Score score = jmh.score();
+        Double efficiency = score.value() > 0 ? facts.idealMillis() / score.value() : null;
 
         long sent = 0;
         long returned = 0;
@@ -114,7 +123,7 @@ public final class SummaryBuilder {
             files.put(series.id() + ".hgrm", hgrm);
         }
         return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
-                score, alloc == null ? null : alloc.getScore(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
+                score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
                 facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, latency, server, peakThreads,
                 sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files);
     }
@@ -149,6 +158,10 @@ public final class SummaryBuilder {
         return top;
     }
 
+    static TrialRecord readRecord(Path file) throws IOException {
+        return RECORDS.readValue(file.toFile(), TrialRecord.class);
+    }
+
     /** Records by trial key, forks in order; a fork that claimed its number and never wrote its record is a finding. */
     private static void readRecords(Path folder, Map<String, List<TrialRecord>> records, List<SelfChecks.Finding> findings)
             throws IOException {
@@ -162,7 +175,7 @@ public final class SummaryBuilder {
                             "a fork started recording and never finished (it crashed or was killed)"));
                     continue;
                 }
-                TrialRecord record = RECORDS.readValue(file.toFile(), TrialRecord.class);
+                TrialRecord record = readRecord(file);
                 records.computeIfAbsent(record.trial().key(), k -> new ArrayList<>()).add(record);
             }
         }

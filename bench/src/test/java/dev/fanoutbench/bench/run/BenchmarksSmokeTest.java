@@ -8,11 +8,15 @@ import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;
 import dev.fanoutbench.results.Summaries;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +86,28 @@ class BenchmarksSmokeTest {
                     "response.hgrm", "service.hgrm", "dispatch.hgrm");
             trial.files().values().forEach(file -> assertThat(runDir.resolve(file)).isNotEmptyFile());
         });
+    }
+
+    @Test
+    void hdrHistogramsOwnLogProcessorReadsTheLogsWithItsDefaultsAndAgreesWithTheSummary() throws Exception {
+        RunSummary.Trial trial = summary.trials().stream().filter(t -> t.key().equals("BoundedBatchBenchmark.boundedBatch-20-10-10-vertx"))
+                .findFirst().orElseThrow();
+        String jar = Path.of(Histogram.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process processor = new ProcessBuilder(java, "-cp", jar, "org.HdrHistogram.HistogramLogProcessor",
+                "-i", runDir.resolve(trial.files().get("fork-1/response.hlog")).toString()).redirectErrorStream(true).start();
+        String printed = new String(processor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(processor.waitFor()).isZero();
+
+        RunSummary.Percentiles response = trial.response();
+        assertThat(printed).as("its percentile distribution, in milliseconds")
+                .containsPattern("\\s" + Pattern.quote(millis(response.p50())) + "\\s+0\\.500000000000\\s")
+                .containsPattern("Max\\s+=\\s+" + Pattern.quote(millis(response.max())))
+                .containsPattern("Total count\\s+=\\s+" + response.count() + "\\]");
+    }
+
+    private static String millis(long micros) {
+        return String.format(Locale.US, "%.3f", micros / 1000.0);
     }
 
     @Test
