@@ -23,9 +23,10 @@ public record Preset(String name, int forks, int warmupIterations, int iteration
 
     /**
      * Under 10 minutes on 2 cores: the sizes the README's figures use, and five samples per trial,
-     * enough for a comparison to flag a 10% slowdown (measured; see the README).
+     * enough for a comparison to flag a 10% slowdown (measured; see docs/verdicts.md). Two warm-up
+     * batches: after one, the first measured batch was still up to 10% slower (the JIT).
      */
-    public static final Preset DEFAULT = new Preset("default", 1, 1, 5, Map.of());
+    public static final Preset DEFAULT = new Preset("default", 1, 2, 5, Map.of());
 
     /** Two forks and more iterations, for numbers worth comparing across machines. */
     public static final Preset FULL = new Preset("full", 2, 2, 5, Map.of());
