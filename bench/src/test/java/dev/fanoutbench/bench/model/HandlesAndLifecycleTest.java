@@ -71,6 +71,25 @@ class HandlesAndLifecycleTest {
         assertThat(fromAnotherThread.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    @ParameterizedTest
+    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
+    void aRequestCancelledWhileItWaitedForItsTurnHasNoServiceTime(String modelName) {
+        LatencyRecorder recorder = new LatencyRecorder();
+        try (ClientModel model = Models.create(modelName)) {
+            Batch batch = model.start(stuck(2), BatchOptions.defaults().withMaxInFlight(1).withLatencies(recorder));
+            // the first is stuck at the server, so the second is still waiting for its place
+            assertThat(batch.handles().get(1).cancel()).isTrue();
+            batch.cancel();
+
+            assertThat(batch.await()).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
+            LatencyRecorder.Snapshot recorded = recorder.intervalSnapshot();
+            assertThat(recorded.responseNanos().getTotalCount()).isEqualTo(2);
+            assertThat(recorded.serviceNanos().getTotalCount()).as("only a dispatched request has a service time")
+                    .isLessThanOrEqualTo(1);
+            assertThat(recorder.endedSoFar()).containsEntry(OutcomeKind.CANCELLED, 2L);
+        }
+    }
+
     @Test
     void closingAModelCancelsWhatItStillRuns() {
         ClientModel model = Models.create("vertx");

@@ -90,6 +90,25 @@ class SelfChecksCanFailTest {
     }
 
     @Test
+    void aModelThatGivesUpOnItsRequestsLosesThemAndFailsTheRun() {
+        ClientModel impatient = new Broken("impatient", (model) -> (uris, options) ->
+                model.start(uris, options).await(Duration.ofMillis(50)));
+        RunSummary.Trial trial = recordOneBatch(impatient, "stuck", () -> { });
+        assertThat(failedChecks(trial)).containsExactly(Check.NOTHING_LOST);
+    }
+
+    @Test
+    void aForkThatNeverFinishedItsRecordFailsTheRun() throws IOException {
+        java.nio.file.Files.createDirectories(runDir.resolve("records"));
+        java.nio.file.Files.createFile(TrialRecorder.recordFile(runDir, "FanOutBenchmark.fanOut-3-200-vertx", 1));
+
+        RunSummary summary = SummaryBuilder.build("crashed", "test", server.baseUri().toString(), List.of(), runDir);
+
+        assertThat(summary.passed()).isFalse();
+        assertThat(summary.failures()).extracting(RunSummary.Failure::check).containsExactly(Check.TRIAL_RECORDED);
+    }
+
+    @Test
     void aServerThatCountsWrongFailsTheRun() {
         RunSummary.Trial trial = recordOneBatch(new VirtualThreadClient(), "items", server::resetStats);
         assertThat(failedChecks(trial)).containsExactly(Check.SERVER_AGREES);
