@@ -83,8 +83,4 @@ public abstract class BatchBenchmark {
         }
         return list;
     }
-
-    protected static int waves(int requests, int lanes) {
-        return (requests + lanes - 1) / lanes;
-    }
 }

@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,12 +29,12 @@ public class BoundedBatchBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return Models.create(model);
+        return ModelKind.named(model).create();
     }
 
     @Override
     protected TrialFacts facts() {
-        double ideal = (double) waves(batchSize, model.equals("sequential") ? 1 : limit) * delayMs;
+        double ideal = (double) ModelKind.waves(batchSize, ModelKind.named(model).lanes(limit, 0)) * delayMs;
         return new TrialFacts(ideal, limit, 0, true, false);
     }
 

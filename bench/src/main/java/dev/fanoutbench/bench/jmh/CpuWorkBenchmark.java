@@ -3,10 +3,9 @@ package dev.fanoutbench.bench.jmh;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork;
-import dev.fanoutbench.bench.scenario.CpuBoundWork;
 import java.time.Duration;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,12 +40,12 @@ public class CpuWorkBenchmark extends BatchBenchmark {
     @Override
     protected ClientModel createModel() {
         work = CpuWork.calibrated(Duration.ofMillis(cpuMs));
-        return Models.create(model);
+        return ModelKind.named(model).create();
     }
 
     @Override
     protected TrialFacts facts() {
-        double ideal = CpuBoundWork.idealNanos(model, placement, work.measuredNanos(), requests, delayMs) / 1e6;
+        double ideal = new ResponseWork(work, placement).idealBatchNanos(ModelKind.named(model), requests, delayMs) / 1e6;
         return new TrialFacts(ideal, requests, 0, true, false);
     }
 

@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,12 +26,13 @@ public class FanOutBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return Models.create(model);
+        return ModelKind.named(model).create();
     }
 
     @Override
     protected TrialFacts facts() {
-        return new TrialFacts(model.equals("sequential") ? calls * delayMs : delayMs, calls, 0, true, false);
+        double ideal = (double) ModelKind.waves(calls, ModelKind.named(model).lanes(calls, 0)) * delayMs;
+        return new TrialFacts(ideal, calls, 0, true, false);
     }
 
     @Benchmark

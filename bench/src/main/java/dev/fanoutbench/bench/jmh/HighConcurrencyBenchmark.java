@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,14 +33,13 @@ public class HighConcurrencyBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return Models.create(model, poolSize);
+        return ModelKind.named(model).create(poolSize);
     }
 
     @Override
     protected TrialFacts facts() {
-        boolean pool = model.equals("thread-pool");
-        double ideal = (double) waves(inFlight, pool ? poolSize : inFlight) * delayMs;
-        return new TrialFacts(ideal, inFlight, pool && poolSize < inFlight ? poolSize : 0, true, false);
+        int lanes = ModelKind.named(model).lanes(inFlight, poolSize);
+        return new TrialFacts((double) ModelKind.waves(inFlight, lanes) * delayMs, inFlight, lanes < inFlight ? lanes : 0, true, false);
     }
 
     @Benchmark

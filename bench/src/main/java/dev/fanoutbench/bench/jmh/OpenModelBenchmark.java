@@ -3,7 +3,7 @@ package dev.fanoutbench.bench.jmh;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.Param;
 public class OpenModelBenchmark extends BatchBenchmark {
 
     static final int MEDIAN_MS = 100;
+    /** Four times the ~50 requests in flight on average at 500/s. */
+    static final int POOL_SIZE = 200;
     static final Duration PATIENCE_SLACK = Duration.ofSeconds(5);
 
     @Param({"thread-pool", "virtual-threads", "vertx"})
@@ -41,7 +43,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return Models.create(model, 200);
+        return ModelKind.named(model).create(POOL_SIZE);
     }
 
     @Override

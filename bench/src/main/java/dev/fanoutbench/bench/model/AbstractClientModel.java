@@ -8,12 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What every model does alike: refuse work once closed, keep the timeout timer, cancel on close. */
 abstract class AbstractClientModel implements ClientModel {
 
+    private final ModelKind kind;
     private final String name;
     private final Timeouts timeouts;
     private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    AbstractClientModel(String name) {
+    AbstractClientModel(ModelKind kind) {
+        this(kind, kind.id());
+    }
+
+    AbstractClientModel(ModelKind kind, String name) {
+        this.kind = kind;
         this.name = name;
         this.timeouts = new Timeouts(name);
     }
@@ -21,6 +27,11 @@ abstract class AbstractClientModel implements ClientModel {
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final ModelKind kind() {
+        return kind;
     }
 
     @Override
@@ -40,8 +51,13 @@ abstract class AbstractClientModel implements ClientModel {
     }
 
     /** How many requests of a batch this model can run at once. */
-    int lanes(BatchOptions options, int size) {
-        return options.effectiveLimit(size);
+    final int lanes(BatchOptions options, int size) {
+        return kind.lanes(options.effectiveLimit(size), fixedPoolSize());
+    }
+
+    /** A fixed pool's size, 0 for none. */
+    int fixedPoolSize() {
+        return 0;
     }
 
     /** Starts the batch's requests without waiting for them. */

@@ -12,9 +12,9 @@ abstract class BlockingClientModel extends AbstractClientModel {
     final BlockingHttp http = new BlockingHttp();
     private final ExecutorService workers;
 
-    BlockingClientModel(String name) {
-        super(name);
-        this.workers = WorkerPool.forCores(name);
+    BlockingClientModel(ModelKind kind) {
+        super(kind);
+        this.workers = WorkerPool.forCores(kind.id());
     }
 
     /**

@@ -21,8 +21,10 @@ import java.util.List;
  */
 public interface ClientModel extends AutoCloseable {
 
-    /** "sequential", "thread-pool", "virtual-threads" or "vertx". */
+    /** Its kind's id ("vertx"), or a variant's ("vertx-blocking-on-loop"). */
     String name();
+
+    ModelKind kind();
 
     Batch start(List<URI> requests, BatchOptions options);
 

@@ -22,4 +22,19 @@ public record ResponseWork(CpuWork work, Placement placement) {
     public boolean isNone() {
         return work.iterations() == 0;
     }
+
+    /**
+     * The physical best for {@code requests} answers that arrive together after {@code delayMillis},
+     * each followed by this work: sequential pays delay and work for each in turn; the event loop
+     * does in-place work one response at a time; everything else spreads it over the cores.
+     */
+    public long idealBatchNanos(ModelKind kind, int requests, long delayMillis) {
+        long delay = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        long cpu = work.measuredNanos();
+        if (kind == ModelKind.SEQUENTIAL) {
+            return requests * (delay + cpu);
+        }
+        int lanes = kind == ModelKind.VERTX && placement == Placement.IN_PLACE ? 1 : Runtime.getRuntime().availableProcessors();
+        return delay + cpu * ModelKind.waves(requests, lanes);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class SequentialClient extends BlockingClientModel {
 
     public SequentialClient() {
-        super("sequential");
+        super(ModelKind.SEQUENTIAL);
     }
 
     @Override
@@ -19,11 +19,6 @@ public final class SequentialClient extends BlockingClientModel {
         BatchRun batch = register(requests, options);
         runAll(batch);
         return batch.await();
-    }
-
-    @Override
-    int lanes(BatchOptions options, int size) {
-        return 1;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class ThreadPoolClient extends BlockingClientModel {
 
     /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
     public ThreadPoolClient(int poolSize) {
-        super("thread-pool");
+        super(ModelKind.THREAD_POOL);
         if (poolSize < 0) {
             throw new IllegalArgumentException("pool size must be 0 (match the limit) or more, got " + poolSize);
         }
@@ -32,14 +32,9 @@ public final class ThreadPoolClient extends BlockingClientModel {
         this(0);
     }
 
-    /** Platform threads in the pool, or 0 when each batch gets a pool sized to its limit. */
-    public int poolSize() {
-        return poolSize;
-    }
-
     @Override
-    int lanes(BatchOptions options, int size) {
-        return poolSize == 0 ? options.effectiveLimit(size) : Math.min(poolSize, options.effectiveLimit(size));
+    int fixedPoolSize() {
+        return poolSize;
     }
 
     @Override

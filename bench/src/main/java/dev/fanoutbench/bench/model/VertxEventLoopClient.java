@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.VertxInternal;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +58,8 @@ public final class VertxEventLoopClient extends AbstractClientModel {
      *                             checker warns (it checks every tenth of that, at least every 10 ms)
      */
     public VertxEventLoopClient(IoMode mode, long maxLoopExecuteMillis) {
-        super(mode == IoMode.ASYNC ? "vertx" : "vertx-" + mode.name().toLowerCase().replace('_', '-'));
+        super(ModelKind.VERTX, mode == IoMode.ASYNC ? ModelKind.VERTX.id()
+                : ModelKind.VERTX.id() + "-" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         this.mode = mode;
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setMaxEventLoopExecuteTime(maxLoopExecuteMillis)
@@ -81,10 +83,6 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
                 .build();
         this.blockingHttp = mode == IoMode.ASYNC ? null : new BlockingHttp();
-    }
-
-    public IoMode mode() {
-        return mode;
     }
 
     /** Blocked-thread warnings Vert.x raised since this model started. */

@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
 public final class VirtualThreadClient extends BlockingClientModel {
 
     public VirtualThreadClient() {
-        super("virtual-threads");
+        super(ModelKind.VIRTUAL_THREADS);
     }
 
     @Override

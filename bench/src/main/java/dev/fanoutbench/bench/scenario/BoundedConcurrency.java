@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -27,8 +28,7 @@ public final class BoundedConcurrency {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withMaxInFlight(LIMIT));
         long wall = System.nanoTime() - start;
-        int effectiveLimit = model.name().equals("sequential") ? 1 : LIMIT;
-        long ideal = Requests.millisToNanos((REQUESTS + effectiveLimit - 1) / effectiveLimit * DELAY_MS);
+        long ideal = Requests.millisToNanos(ModelKind.waves(REQUESTS, model.kind().lanes(LIMIT, 0)) * DELAY_MS);
         ServerStats.EndpointStats items = serverStats.get().endpoint("items");
         return new ScenarioResult("bounded", model.name(), wall, ideal, outcomes,
                 List.of("server peak in flight: " + items.peakInFlight()));

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -28,9 +29,9 @@ public final class BoundedConcurrencyAvoids429 {
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withMaxInFlight(clientLimit));
         long wall = System.nanoTime() - start;
         long rejected = outcomes.stream().filter(o -> o.status() == 429).count();
-        int lanes = model.name().equals("sequential") ? 1 : SERVER_LIMIT;
+        int lanes = model.kind().lanes(SERVER_LIMIT, 0);
         // unbounded, most requests are turned away at once: there is no ideal to compare with
-        long ideal = clientLimit == 0 && lanes > 1 ? 0 : Requests.millisToNanos((REQUESTS + lanes - 1) / lanes * DELAY_MS);
+        long ideal = clientLimit == 0 && lanes > 1 ? 0 : Requests.millisToNanos(ModelKind.waves(REQUESTS, lanes) * DELAY_MS);
         return new ScenarioResult(clientLimit == 0 ? "rate-limit-unbounded" : "rate-limit", model.name(), wall, ideal,
                 outcomes, List.of("429 answers: " + rejected));
     }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -39,8 +40,7 @@ public final class CostPerModel {
         long bytes = allocations.stop();
         long cpu = os.getProcessCpuTime() - cpuBefore;
         int extraThreads = threads.getPeakThreadCount() - threadsBefore;
-        int lanes = model.name().equals("sequential") ? 1 : inFlight;
-        long ideal = Requests.millisToNanos((inFlight + lanes - 1) / lanes * DELAY_MS);
+        long ideal = Requests.millisToNanos(ModelKind.waves(inFlight, model.kind().lanes(inFlight, 0)) * DELAY_MS);
         return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
                 "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
                 "allocated per request: " + bytes / inFlight / 1024 + " KiB",

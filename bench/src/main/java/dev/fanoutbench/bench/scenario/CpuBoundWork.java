@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import java.util.Locale;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
@@ -28,31 +29,16 @@ public final class CpuBoundWork {
 
     private CpuBoundWork() {}
 
-    /**
-     * Sequential pays delay and work for each request in turn; the event loop does in-place work
-     * one response at a time; everything else spreads the work over the cores.
-     */
-    public static long idealNanos(String model, ResponseWork.Placement placement, long cpu, int requests, long delayMs) {
-        long delay = Requests.millisToNanos(delayMs);
-        if (model.equals("sequential")) {
-            return requests * (delay + cpu);
-        }
-        long lanes = model.equals("vertx") && placement == ResponseWork.Placement.IN_PLACE
-                ? 1 : Runtime.getRuntime().availableProcessors();
-        return delay + cpu * ((requests + lanes - 1) / lanes);
-    }
-
     public static ScenarioResult run(ClientModel model, URI base, CpuWork work, ResponseWork.Placement placement) {
         List<URI> uris = Requests.items(base, REQUESTS, DELAY_MS);
         LatencyRecorder latencies = new LatencyRecorder();
         long start = System.nanoTime();
-        List<Outcome> outcomes = model.run(uris, BatchOptions.defaults()
-                .withLatencies(latencies)
-                .withWork(new ResponseWork(work, placement)));
+        ResponseWork perResponse = new ResponseWork(work, placement);
+        List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withLatencies(latencies).withWork(perResponse));
         long wall = System.nanoTime() - start;
         Histogram response = latencies.intervalSnapshot().responseNanos();
-        long ideal = idealNanos(model.name(), placement, work.measuredNanos(), REQUESTS, DELAY_MS);
-        return new ScenarioResult("cpu-" + placement.name().toLowerCase().replace('_', '-'), model.name(), wall, ideal,
+        long ideal = perResponse.idealBatchNanos(model.kind(), REQUESTS, DELAY_MS);
+        return new ScenarioResult("cpu-" + placement.name().toLowerCase(Locale.ROOT).replace('_', '-'), model.name(), wall, ideal,
                 outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1_000_000,
                         response.getMaxValue() / 1_000_000)));
     }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -24,7 +25,7 @@ public final class FanOutToSlowApi {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
         long wall = System.nanoTime() - start;
-        long ideal = Requests.millisToNanos(model.name().equals("sequential") ? CALLS * DELAY_MS : DELAY_MS);
+        long ideal = Requests.millisToNanos(ModelKind.waves(CALLS, model.kind().lanes(CALLS, 0)) * DELAY_MS);
         return new ScenarioResult("fan-out", model.name(), wall, ideal, outcomes, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -30,7 +31,7 @@ public final class FirstCompletedWins {
         long firstAnswer = System.nanoTime() - start;
         race.cancel();
         List<Outcome> outcomes = race.await();
-        long ideal = Requests.millisToNanos(model.name().equals("sequential") ? SLOW_MS + FAST_MS : FAST_MS);
+        long ideal = Requests.millisToNanos(model.kind() == ModelKind.SEQUENTIAL ? SLOW_MS + FAST_MS : FAST_MS);
         return new ScenarioResult("first", model.name(), firstAnswer, ideal, outcomes,
                 List.of("winner: " + winner.uri().getPath()));
     }

@@ -1,9 +1,9 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
-import dev.fanoutbench.bench.model.Models;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.run.LoopbackGuard;
@@ -64,8 +64,8 @@ public final class ScenarioMain implements Callable<Integer> {
         if (!SCENARIOS.contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known: " + String.join(", ", SCENARIOS));
         }
-        List<String> models = model.equals("all") ? Models.NAMES : List.of(model);
-        models.forEach(name -> Models.create(name).close()); // a bad name fails before any work
+        // a bad name fails here, before any work
+        List<ModelKind> models = model.equals("all") ? List.of(ModelKind.values()) : List.of(ModelKind.named(model));
         MockServer embedded = null;
         URI base = target;
         if (base == null) {
@@ -94,7 +94,7 @@ public final class ScenarioMain implements Callable<Integer> {
         return 0;
     }
 
-    private List<ScenarioResult> run(String name, List<String> models, URI base, ServerClient stats) throws Exception {
+    private List<ScenarioResult> run(String name, List<ModelKind> models, URI base, ServerClient stats) throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         if (name.equals("blocking-loop")) {
             results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, base));
@@ -102,13 +102,13 @@ public final class ScenarioMain implements Callable<Integer> {
             return results;
         }
         CpuWork work = name.equals("cpu") ? CpuWork.calibrated(CpuBoundWork.CPU_PER_RESPONSE) : CpuWork.NONE;
-        for (String modelName : models) {
-            if (skip(name, modelName)) {
+        for (ModelKind kind : models) {
+            if (skip(name, kind)) {
                 System.out.println("cost on sequential: skipped (" + inFlight + " x 1 s one at a time)");
                 continue;
             }
             stats.reset();
-            try (ClientModel client = Models.create(modelName)) {
+            try (ClientModel client = kind.create()) {
                 WarmUp.run(client, base);
                 stats.reset();
                 switch (name) {
@@ -135,7 +135,7 @@ public final class ScenarioMain implements Callable<Integer> {
     }
 
     /** Sequential at 1,000 x 1 s would take 17 minutes: not a lesson worth the wait. */
-    private boolean skip(String name, String modelName) {
-        return name.equals("cost") && modelName.equals("sequential") && inFlight > 10;
+    private boolean skip(String name, ModelKind kind) {
+        return name.equals("cost") && kind == ModelKind.SEQUENTIAL && inFlight > 10;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -25,7 +26,7 @@ public final class TimeoutReleasesConnection {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withTimeout(TIMEOUT));
         long wall = System.nanoTime() - start;
-        int lanes = model.name().equals("sequential") ? REQUESTS : 1;
-        return new ScenarioResult("timeout", model.name(), wall, TIMEOUT.toNanos() * lanes, outcomes, List.of());
+        int waves = ModelKind.waves(REQUESTS, model.kind().lanes(REQUESTS, 0));
+        return new ScenarioResult("timeout", model.name(), wall, TIMEOUT.toNanos() * waves, outcomes, List.of());
     }
 }

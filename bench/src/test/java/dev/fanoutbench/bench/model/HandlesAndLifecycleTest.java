@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Seed lessons 2 (handles), 8 (nothing silently lost) and 10 (a closed model refuses work). */
 class HandlesAndLifecycleTest {
@@ -36,9 +36,9 @@ class HandlesAndLifecycleTest {
     }
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
-    void aRunningRequestsStateCanBeReadButReadingItsResultEarlyIsAnErrorNotAHang(String modelName) {
-        try (ClientModel model = Models.create(modelName)) {
+    @EnumSource(ModelKind.class)
+    void aRunningRequestsStateCanBeReadButReadingItsResultEarlyIsAnErrorNotAHang(ModelKind kind) {
+        try (ClientModel model = kind.create()) {
             Batch batch = model.start(stuck(3), BatchOptions.defaults());
             RequestHandle first = batch.handles().get(0);
 
@@ -55,9 +55,9 @@ class HandlesAndLifecycleTest {
     }
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
-    void aClosedModelRefusesWorkAtOnceFromAnyThread(String modelName) throws Exception {
-        ClientModel model = Models.create(modelName);
+    @EnumSource(ModelKind.class)
+    void aClosedModelRefusesWorkAtOnceFromAnyThread(ModelKind kind) throws Exception {
+        ClientModel model = kind.create();
         model.close();
 
         CompletableFuture<Throwable> fromAnotherThread = CompletableFuture.supplyAsync(() -> {
@@ -72,10 +72,10 @@ class HandlesAndLifecycleTest {
     }
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
-    void aRequestCancelledWhileItWaitedForItsTurnHasNoServiceTime(String modelName) {
+    @EnumSource(ModelKind.class)
+    void aRequestCancelledWhileItWaitedForItsTurnHasNoServiceTime(ModelKind kind) {
         LatencyRecorder recorder = new LatencyRecorder();
-        try (ClientModel model = Models.create(modelName)) {
+        try (ClientModel model = kind.create()) {
             Batch batch = model.start(stuck(2), BatchOptions.defaults().withMaxInFlight(1).withLatencies(recorder));
             // the first is stuck at the server, so the second is still waiting for its place
             assertThat(batch.handles().get(1).cancel()).isTrue();
@@ -92,7 +92,7 @@ class HandlesAndLifecycleTest {
 
     @Test
     void closingAModelCancelsWhatItStillRuns() {
-        ClientModel model = Models.create("vertx");
+        ClientModel model = ModelKind.VERTX.create();
         Batch batch = model.start(stuck(5), BatchOptions.defaults());
         model.close();
         assertThat(batch.await()).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);

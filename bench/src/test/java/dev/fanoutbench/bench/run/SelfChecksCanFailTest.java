@@ -9,6 +9,7 @@ import dev.fanoutbench.bench.jmh.TrialRecorder;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VirtualThreadClient;
 import dev.fanoutbench.mock.MockServer;
@@ -179,6 +180,11 @@ class SelfChecksCanFailTest {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public ModelKind kind() {
+            return inner.kind();
         }
 
         @Override

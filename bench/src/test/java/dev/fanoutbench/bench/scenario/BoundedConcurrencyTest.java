@@ -3,18 +3,18 @@ package dev.fanoutbench.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BoundedConcurrencyTest {
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
-    void aThousandRequestsNeverExceedTenInFlightAtTheServer(String modelName) {
+    @EnumSource(value = ModelKind.class, mode = EnumSource.Mode.EXCLUDE, names = "SEQUENTIAL")
+    void aThousandRequestsNeverExceedTenInFlightAtTheServer(ModelKind kind) {
         SharedServer.resetStats();
-        try (ClientModel model = Models.create(modelName)) {
+        try (ClientModel model = kind.create()) {
             ScenarioResult result = BoundedConcurrency.run(model, SharedServer.base(), SharedServer::stats);
 
             assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(BoundedConcurrency.REQUESTS);

@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class CancellationReleasesConnectionsTest {
 
     static final int REQUESTS = CancellationReleasesConnections.REQUESTS;
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
-    void cancellingABatchStopsTheWaitRunsCleanUpAndReachesTheServer(String modelName) throws Exception {
-        try (ClientModel model = Models.create(modelName)) {
+    @EnumSource(ModelKind.class)
+    void cancellingABatchStopsTheWaitRunsCleanUpAndReachesTheServer(ModelKind kind) throws Exception {
+        try (ClientModel model = kind.create()) {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = CancellationReleasesConnections.run(model, SharedServer.base());
 

@@ -3,7 +3,7 @@ package dev.fanoutbench.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class CostPerModelTest {
 
     @Test
     void aThreadPoolHoldsAThreadPerWaitingRequest() {
-        try (ClientModel pool = Models.create("thread-pool")) {
+        try (ClientModel pool = ModelKind.THREAD_POOL.create()) {
             ScenarioResult result = CostPerModel.run(pool, SharedServer.base(), IN_FLIGHT);
 
             assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(IN_FLIGHT);
@@ -34,12 +34,12 @@ class CostPerModelTest {
 
     @Test
     void virtualThreadsAndTheEventLoopWaitOnAHandfulOfPlatformThreads() {
-        for (String name : new String[] {"virtual-threads", "vertx"}) {
-            try (ClientModel model = Models.create(name)) {
+        for (ModelKind kind : new ModelKind[] {ModelKind.VIRTUAL_THREADS, ModelKind.VERTX}) {
+            try (ClientModel model = kind.create()) {
                 ScenarioResult result = CostPerModel.run(model, SharedServer.base(), IN_FLIGHT);
 
-                assertThat(result.count(OutcomeKind.SUCCESS)).as(name).isEqualTo(IN_FLIGHT);
-                assertThat(extraThreads(result)).as(name).isLessThan(IN_FLIGHT / 10);
+                assertThat(result.count(OutcomeKind.SUCCESS)).as(kind.id()).isEqualTo(IN_FLIGHT);
+                assertThat(extraThreads(result)).as(kind.id()).isLessThan(IN_FLIGHT / 10);
             }
         }
     }

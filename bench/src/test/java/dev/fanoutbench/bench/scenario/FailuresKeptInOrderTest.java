@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FailuresKeptInOrderTest {
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#NAMES")
-    void everyRequestGetsItsOwnOutcomeInInputOrderAndNothingIsLost(String modelName) {
+    @EnumSource(ModelKind.class)
+    void everyRequestGetsItsOwnOutcomeInInputOrderAndNothingIsLost(ModelKind kind) {
         SharedServer.resetStats();
-        try (ClientModel model = Models.create(modelName)) {
+        try (ClientModel model = kind.create()) {
             ScenarioResult result = FailuresKeptInOrder.run(model, SharedServer.base());
 
             for (int i = 0; i < FailuresKeptInOrder.REQUESTS; i++) {

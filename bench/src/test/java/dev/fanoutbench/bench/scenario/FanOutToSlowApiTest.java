@@ -3,20 +3,20 @@ package dev.fanoutbench.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FanOutToSlowApiTest {
 
     static final long DELAY_NANOS = FanOutToSlowApi.DELAY_MS * 1_000_000;
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
-    void threeConcurrentCallsCostAboutOneDelay(String modelName) {
-        try (ClientModel model = Models.create(modelName)) {
+    @EnumSource(value = ModelKind.class, mode = EnumSource.Mode.EXCLUDE, names = "SEQUENTIAL")
+    void threeConcurrentCallsCostAboutOneDelay(ModelKind kind) {
+        try (ClientModel model = kind.create()) {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
@@ -27,7 +27,7 @@ class FanOutToSlowApiTest {
 
     @org.junit.jupiter.api.Test
     void threeSequentialCallsCostEveryDelay() {
-        try (ClientModel model = Models.create("sequential")) {
+        try (ClientModel model = ModelKind.SEQUENTIAL.create()) {
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
             assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(3);

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.Models;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class FirstCompletedWinsTest {
 
     @ParameterizedTest
-    @FieldSource("dev.fanoutbench.bench.model.Models#CONCURRENT")
-    void theFastAnswerWinsAndTheLoserIsCancelledAtTheServer(String modelName) throws Exception {
-        try (ClientModel model = Models.create(modelName)) {
+    @EnumSource(value = ModelKind.class, mode = EnumSource.Mode.EXCLUDE, names = "SEQUENTIAL")
+    void theFastAnswerWinsAndTheLoserIsCancelledAtTheServer(ModelKind kind) throws Exception {
+        try (ClientModel model = kind.create()) {
             WarmUp.run(model, SharedServer.base());
             SharedServer.resetStats();
             ScenarioResult result = FirstCompletedWins.run(model, SharedServer.base());

@@ -1,0 +1,76 @@
+package dev.fanoutbench.bench.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The four ways of calling many slow APIs, by name ({@code "vertx"}, as benchmarks, the command
+ * line and the summary write them), with what each can run at once: the lanes of a batch, which
+ * decide how many waves of waiting it needs.
+ */
+public enum ModelKind {
+    SEQUENTIAL("sequential"),
+    THREAD_POOL("thread-pool"),
+    VIRTUAL_THREADS("virtual-threads"),
+    VERTX("vertx");
+
+    private final String id;
+
+    ModelKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** @throws IllegalArgumentException naming the known models */
+    public static ModelKind named(String id) {
+        for (ModelKind kind : values()) {
+            if (kind.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + id + "'; known: " + String.join(", ", ids()));
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ModelKind::id).toList();
+    }
+
+    /** A model of this kind; a thread pool sized to each batch's limit. */
+    public ClientModel create() {
+        return create(0);
+    }
+
+    /** @param poolSize a thread pool's fixed size (0: sized to each batch's limit); ignored by the other kinds */
+    public ClientModel create(int poolSize) {
+        return switch (this) {
+            case SEQUENTIAL -> new SequentialClient();
+            case THREAD_POOL -> new ThreadPoolClient(poolSize);
+            case VIRTUAL_THREADS -> new VirtualThreadClient();
+            case VERTX -> new VertxEventLoopClient();
+        };
+    }
+
+    /**
+     * How many of a batch's requests this kind runs at once: one after another for sequential, at
+     * most its threads for a fixed pool, the batch's limit for the rest.
+     *
+     * @param limit    the batch's in-flight limit (its size when unlimited)
+     * @param poolSize a fixed pool's threads, 0 when the pool matches the limit
+     */
+    public int lanes(int limit, int poolSize) {
+        return switch (this) {
+            case SEQUENTIAL -> 1;
+            case THREAD_POOL -> poolSize > 0 ? Math.min(poolSize, limit) : limit;
+            case VIRTUAL_THREADS, VERTX -> limit;
+        };
+    }
+
+    /** The batch's waits one after another: ceil(requests / lanes). */
+    public static int waves(int requests, int lanes) {
+        return (requests + lanes - 1) / Math.max(1, lanes);
+    }
+}
