@@ -1,5 +1,6 @@
 package dev.fanoutbench.mock;
 
+import dev.fanoutbench.results.Cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Option;
                 + " /api/limited/{id}, /api/stuck/{id}, GET /stats, POST /stats/reset")
 public final class MockServerMain implements Callable<Integer> {
 
-    static final int BAD_INPUT = 2;
     private static final MockServerSettings DEFAULTS = MockServerSettings.defaults();
 
     @Option(names = "--port", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
@@ -82,19 +82,8 @@ public final class MockServerMain implements Callable<Integer> {
     }
 
     private static CommandLine commandLine(MockServerMain main, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(main);
-        cli.setOut(out);
-        cli.setErr(err);
-        // one line naming the problem, not the whole usage text
-        cli.setParameterExceptionHandler((e, args) -> {
-            err.println("mock-server: " + e.getMessage() + " (see --help)");
-            return BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((e, parsed, result) -> {
-            err.println("mock-server: " + e.getMessage());
-            return e instanceof MockServerException || e instanceof IllegalArgumentException ? BAD_INPUT : 1;
-        });
-        return cli;
+        return Cli.of(main, "mock-server", err, e -> e instanceof MockServerException || e instanceof IllegalArgumentException)
+                .setOut(out);
     }
 
     @Override
