@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -111,9 +109,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
-        Options options = JmhLaunch.options(chosen, include, jmh, base, folder.working(), period);
+        JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = launch.run();
 
         RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), results, folder.working());
         Summaries.write(summary, folder.working().resolve("summary.json"));

@@ -97,7 +97,7 @@ final class FixtureRun {
         Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
         outcomes.put(OutcomeKind.SUCCESS, sent - failed);
         outcomes.put(OutcomeKind.HTTP_ERROR, failed);
-        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase() + "x", model,
+        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x", model,
                 Map.of("model", model), 1, scoreIsBatchTime,
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,

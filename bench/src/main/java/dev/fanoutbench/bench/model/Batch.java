@@ -41,6 +41,4 @@ public interface Batch {
      * thread still unwinds); returns false if that takes longer than {@code patience}.
      */
     boolean awaitCleanUp(Duration patience) throws InterruptedException;
-
-    LatencyRecorder latencies();
 }

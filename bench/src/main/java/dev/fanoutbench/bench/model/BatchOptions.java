@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param intendedStartNanos when the batch was meant to start ({@link System#nanoTime()}), 0 for
  *                    "now"; an open-loop driver passes its schedule so a late dispatcher shows
  *                    up as latency instead of being hidden (coordinated omission)
+ * @param check       what a 2xx answer must also satisfy to be a success
  */
 public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                           long intendedStartNanos) {
+                           long intendedStartNanos, ResponseCheck check) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -30,31 +31,36 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
         }
         Objects.requireNonNull(latencies, "latencies");
         Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(check, "check");
     }
 
-    /** No limit, a 30 s timeout, a fresh recorder, no CPU work. */
+    /** No limit, a 30 s timeout, a fresh recorder, no CPU work, answers checked against the stub's echo of the id. */
     public static BatchOptions defaults() {
-        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0);
+        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
-        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos);
+        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check);
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos);
+        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos);
+        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos);
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check);
     }
 
     public BatchOptions withIntendedStart(long nanos) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check);
+    }
+
+    public BatchOptions withCheck(ResponseCheck answers) {
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

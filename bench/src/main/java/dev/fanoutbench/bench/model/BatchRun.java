@@ -135,11 +135,6 @@ final class BatchRun implements Batch {
         return uncleaned.await(patience.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    @Override
-    public LatencyRecorder latencies() {
-        return options.latencies();
-    }
-
     /** One request's life in the batch. The model calls dispatched, onAbort, answered/failed, cleanedUp. */
     final class Slot implements RequestHandle {
 
@@ -219,17 +214,17 @@ final class BatchRun implements Batch {
             }
         }
 
-        /** A status line and body arrived: success only if 2xx and the body echoes the request's id. */
+        /** A status line and body arrived: success only if 2xx and the batch's check accepts the body. */
         void answered(int status, String body) {
-            if (status >= 200 && status < 300) {
-                String id = idOf(uri);
-                if (body != null && body.contains("\"id\":\"" + id + "\"")) {
-                    end(OutcomeKind.SUCCESS, status, body);
-                } else {
-                    end(OutcomeKind.CONNECTION_ERROR, status, "malformed: body does not echo id " + id);
-                }
-            } else {
+            if (status < 200 || status >= 300) {
                 end(OutcomeKind.HTTP_ERROR, status, "HTTP " + status);
+                return;
+            }
+            String problem = options.check().problem(uri, body);
+            if (problem == null) {
+                end(OutcomeKind.SUCCESS, status, body);
+            } else {
+                end(OutcomeKind.CONNECTION_ERROR, status, "malformed: " + problem);
             }
         }
 
@@ -271,10 +266,5 @@ final class BatchRun implements Batch {
                 action.run();
             }
         }
-    }
-
-    static String idOf(URI uri) {
-        String path = uri.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

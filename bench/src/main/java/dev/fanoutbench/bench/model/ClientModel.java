@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Contract: {@link #start} returns at once with a {@link Batch} whose every request ends as
  * exactly one {@link Outcome}, in input order; failures are outcomes, never exceptions. At most
  * {@link BatchOptions#maxInFlight()} requests are on the wire at once. A request's timeout counts
- * from its dispatch. Success means a 2xx whose body echoes the id in the URI's last segment.
+ * from its dispatch. Success means a 2xx whose body passes the batch's {@link ResponseCheck}
+ * (by default: it echoes the id in the URI's last segment, as the stub does).
  *
  * <p>Thread-safety: every model may be called from any thread, including concurrently. After
  * {@link #close()}, {@link #start} throws {@link IllegalStateException} at once (seed lesson 10);

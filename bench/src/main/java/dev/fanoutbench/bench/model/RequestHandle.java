@@ -19,11 +19,7 @@ public interface RequestHandle {
         /** ended as an HTTP error, timeout, connection error or lost */
         FAILED,
         /** ended as {@link OutcomeKind#CANCELLED} */
-        CANCELLED;
-
-        public boolean isTerminal() {
-            return this == DONE || this == FAILED || this == CANCELLED;
-        }
+        CANCELLED
     }
 
     int index();

@@ -4,40 +4,53 @@ import dev.fanoutbench.bench.jmh.BenchTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** JMH's options for a run: the preset, then anything the user passed through, which wins. */
-public final class JmhLaunch {
+/**
+ * A JMH run of this project's benchmarks: the preset's options, then anything the user passed
+ * through (which wins), and the system properties every benchmark reads ({@link BenchTarget}).
+ *
+ * @param properties what each fork gets on its command line; a run without forks (the tests) gets
+ *                   them as this JVM's properties for the length of the run
+ */
+public record JmhLaunch(Options options, Map<String, String> properties) {
 
     /** The benchmarks of this project; {@code -Dbench.include} narrows it. */
     public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\..*Benchmark.*";
 
-    private JmhLaunch() {}
-
     /** @throws IllegalArgumentException if the pass-through options do not parse */
-    public static Options options(Preset preset, String include, String passThrough, URI target, Path runDir,
-                                  Duration interval) {
+    public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval) {
         CommandLineOptions user;
         try {
             user = new CommandLineOptions(passThrough == null || passThrough.isBlank() ? new String[0] : passThrough.trim().split("\\s+"));
         } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException("bench.jmh: " + e.getMessage());
         }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(BenchTarget.TARGET, target.toString());
+        properties.put(BenchTarget.RUN_DIR, runDir.toString());
+        properties.put(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(user)
                 .include(include == null || include.isBlank() ? ALL : include)
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(runDir.resolve("jmh.json").toString())
-                .jvmArgsAppend("-D" + BenchTarget.TARGET + "=" + target, "-D" + BenchTarget.RUN_DIR + "=" + runDir,
-                        "-D" + BenchTarget.INTERVAL_MILLIS + "=" + interval.toMillis(), "-Xmx2g")
                 .shouldFailOnError(true);
+        properties.forEach((name, value) -> builder.jvmArgsAppend("-D" + name + "=" + value));
+        builder.jvmArgsAppend("-Xmx2g");
         if (!user.getForkCount().hasValue()) {
             builder.forks(preset.forks());
         }
@@ -52,12 +65,25 @@ public final class JmhLaunch {
                 builder.param(name, value);
             }
         });
-        if (preset.forks() == 0) {
-            // in-process (tests): the benchmarks read these as system properties of this JVM
-            System.setProperty(BenchTarget.TARGET, target.toString());
-            System.setProperty(BenchTarget.RUN_DIR, runDir.toString());
-            System.setProperty(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
+        return new JmhLaunch(builder.build(), Map.copyOf(properties));
+    }
+
+    public Collection<RunResult> run() throws RunnerException {
+        if (options.getForkCount().orElse(1) > 0) {
+            return new Runner(options).run();
         }
-        return builder.build();
+        Map<String, String> before = new LinkedHashMap<>();
+        properties.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
+        try {
+            return new Runner(options).run();
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 
 /**
  * Every JMH benchmark, every model, once and tiny (in this JVM, no warm-up, one iteration), so
@@ -42,8 +41,8 @@ class BenchmarksSmokeTest {
     @BeforeAll
     static void runEveryBenchmarkOnce() throws Exception {
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            Collection<RunResult> results = new Runner(JmhLaunch.options(Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(),
-                    runDir, Duration.ofMillis(200))).run();
+            Collection<RunResult> results = JmhLaunch.of(Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(), runDir,
+                    Duration.ofMillis(200)).run();
             Summaries.write(SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), results, runDir),
                     runDir.resolve("summary.json"));
         }

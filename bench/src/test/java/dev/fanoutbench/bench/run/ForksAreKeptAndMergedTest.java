@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.runner.Runner;
 
 /**
  * Two JMH forks of one trial each keep their own records and logs, and the summary adds them up:
@@ -31,8 +30,7 @@ class ForksAreKeptAndMergedTest {
     void eachForkIsKeptAndTheSummaryAddsThemUp() throws Exception {
         RunSummary.Trial trial;
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            var results = new Runner(JmhLaunch.options(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir,
-                    Duration.ofSeconds(1))).run();
+            var results = JmhLaunch.of(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1)).run();
             trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), results, runDir).trials().get(0);
         }
         int perFork = CALLS * ITERATIONS;
