@@ -49,8 +49,11 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
                 .resultFormat(ResultFormatType.JSON)
                 .result(runDir.resolve("jmh.json").toString())
                 .shouldFailOnError(true);
-        properties.forEach((name, value) -> builder.jvmArgsAppend("-D" + name + "=" + value));
-        builder.jvmArgsAppend("-Xmx2g");
+        // one call: each call to jvmArgsAppend replaces the last one's arguments
+        java.util.List<String> forkArgs = new java.util.ArrayList<>();
+        properties.forEach((name, value) -> forkArgs.add("-D" + name + "=" + value));
+        forkArgs.add("-Xmx2g");
+        builder.jvmArgsAppend(forkArgs.toArray(String[]::new));
         if (!user.getForkCount().hasValue()) {
             builder.forks(preset.forks());
         }
