@@ -108,12 +108,12 @@ public final class CompareMain implements Callable<Integer> {
             md.append("### ").append(entry.getKey()).append("\n\n| model | score | vs best | efficiency | p99 |\n|---|---|---|---|---|\n");
             entry.getValue().sort(Comparator.comparingDouble(t -> t.score().value()));
             for (RunSummary.Trial t : entry.getValue()) {
-                String score = ReportModel.duration(t.score().value());
+                String score = Format.duration(t.score().value());
                 String vsBest = String.format("%.2fx", t.score().value() / best);
                 String eff = t.efficiency() == null ? "-" : String.format("%.2f", t.efficiency());
-                String p99 = ReportModel.micros(t.response().p99());
-                stdout.printf(format, entry.getKey().replace("Benchmark", ""), t.model() + placement(t), score, vsBest, eff, p99);
-                md.append("| ").append(t.model() + placement(t)).append(" | ").append(score).append(" | ").append(vsBest)
+                String p99 = Format.micros(t.response().p99());
+                stdout.printf(format, entry.getKey().replace("Benchmark", ""), t.modelLabel(), score, vsBest, eff, p99);
+                md.append("| ").append(t.modelLabel()).append(" | ").append(score).append(" | ").append(vsBest)
                         .append(" | ").append(eff).append(" | ").append(p99).append(" |\n");
             }
             md.append('\n');
@@ -177,11 +177,6 @@ public final class CompareMain implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("cannot list " + runsDir);
         }
-    }
-
-    private static String placement(RunSummary.Trial t) {
-        String placement = t.params().get("placement");
-        return placement == null ? "" : " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static double parseThreshold(String text) {

@@ -13,8 +13,8 @@ record ComparisonTable(List<String> header, List<List<String>> rows) {
             Comparison.MetricChange score = trial.metric(Comparison.Metric.SCORE);
             Comparison.MetricChange failed = trial.metric(Comparison.Metric.FAILED);
             rows.add(List.of(trial.label(),
-                    score == null ? "-" : ReportModel.duration(score.a()),
-                    score == null ? "-" : ReportModel.duration(score.b()),
+                    score == null ? "-" : Format.duration(score.a()),
+                    score == null ? "-" : Format.duration(score.b()),
                     change(score), change(trial.metric(Comparison.Metric.P50)), change(trial.metric(Comparison.Metric.P99)),
                     change(trial.metric(Comparison.Metric.THROUGHPUT)),
                     failed == null ? "-" : String.format("%,.0f -> %,.0f", failed.a(), failed.b()),

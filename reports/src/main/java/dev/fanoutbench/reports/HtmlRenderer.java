@@ -29,7 +29,7 @@ public final class HtmlRenderer {
                     "model", model,
                     "uplotJs", resource(UPLOT + "uPlot.iife.min.js"),
                     "uplotCss", resource(UPLOT + "uPlot.min.css"),
-                    "chartsExpected", ReportModel.CHARTS_PER_SECTION * model.sections().size()));
+                    "chartsExpected", ChartData.CHARTS_PER_SECTION * model.sections().size()));
             Files.writeString(file, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

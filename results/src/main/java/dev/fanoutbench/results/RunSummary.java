@@ -62,11 +62,15 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
             return latencyMicros.get(Series.RESPONSE);
         }
 
-        /** "FanOut vertx", "CpuWork thread-pool worker-pool": the benchmark, the model and what else tells it apart. */
+        /** "FanOut vertx", "CpuWork thread-pool worker-pool": the benchmark and the {@link #modelLabel()}. */
         public String label() {
-            String name = benchmark.replaceAll("\\..*", "").replace("Benchmark", "") + " " + model;
+            return benchmark.replaceAll("\\..*", "").replace("Benchmark", "") + " " + modelLabel();
+        }
+
+        /** "vertx", "thread-pool worker-pool": the model, and where its CPU work runs if it has any. */
+        public String modelLabel() {
             String placement = params.get("placement");
-            return placement == null ? name : name + " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return placement == null ? model : model + " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

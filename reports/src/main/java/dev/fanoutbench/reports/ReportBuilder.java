@@ -1,0 +1,150 @@
+package dev.fanoutbench.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanoutbench.reports.ReportModel.Bar;
+import dev.fanoutbench.reports.ReportModel.LabelledRun;
+import dev.fanoutbench.reports.ReportModel.NoteView;
+import dev.fanoutbench.reports.ReportModel.RawFile;
+import dev.fanoutbench.reports.ReportModel.Row;
+import dev.fanoutbench.reports.ReportModel.Section;
+import dev.fanoutbench.reports.ReportModel.Setting;
+import dev.fanoutbench.results.OutcomeKind;
+import dev.fanoutbench.results.RunSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds a {@link ReportModel} from one or more run folders (two for a comparison): groups the
+ * trials by benchmark, names them, writes one sentence per trial from its data, and lays out the
+ * rows, bars and environment the template shows.
+ */
+final class ReportBuilder {
+
+    private ReportBuilder() {}
+
+    static ReportModel build(String title, List<LabelledRun> runs, List<String> slaBreaches) {
+        List<String> failures = new ArrayList<>();
+        List<NoteView> notes = new ArrayList<>();
+        List<RawFile> files = new ArrayList<>();
+        Map<String, List<ShownTrial>> byBenchmark = new LinkedHashMap<>();
+        for (LabelledRun labelled : runs) {
+            RunSummary summary = labelled.run().summary();
+            String prefix = labelled.label().isEmpty() ? "" : labelled.label() + ": ";
+            summary.failures().forEach(f -> failures.add(prefix + f.trial() + ": " + f.text()));
+            summary.notes().forEach(n -> notes.add(new NoteView(prefix + n.text(), n.trials())));
+            for (String raw : List.of("summary.json", "environment.json", "jmh.json")) {
+                files.add(new RawFile(prefix + raw, labelled.linkPrefix() + raw));
+            }
+            for (RunSummary.Trial trial : summary.trials()) {
+                byBenchmark.computeIfAbsent(trial.benchmark().replaceAll("\\..*", ""), k -> new ArrayList<>())
+                        .add(new ShownTrial(labelled, trial, ""));
+                trial.files().forEach((name, path) -> {
+                    if (name.endsWith("response.hlog") || name.endsWith("response.hgrm")) {
+                        files.add(new RawFile(prefix + path.replace("histograms/", ""), labelled.linkPrefix() + path));
+                    }
+                });
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        Map<String, Object> charts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<ShownTrial>> group : byBenchmark.entrySet()) {
+            String id = group.getKey().replace("Benchmark", "").toLowerCase(Locale.ROOT);
+            List<ShownTrial> trials = ShownTrial.named(group.getValue());
+            Lessons.Lesson lesson = Lessons.of(group.getKey());
+            sections.add(new Section(id, lesson.title(), lesson.text(), findings(trials), rows(trials), bars(trials)));
+            charts.put(id, ChartData.of(trials));
+        }
+        String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = ") + r.run().id())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        try {
+            String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
+            return new ReportModel(title, subtitle, environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
+                    sections, files, json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> findings(List<ShownTrial> trials) {
+        List<String> findings = new ArrayList<>();
+        for (ShownTrial t : trials) {
+            RunSummary.Trial trial = t.trial();
+            String sentence = String.format("%s finished %,d requests in %s, %s the ideal of %s", t.name(), t.requestsPerBatch(),
+                    Format.duration(trial.score().value()), ratio(trial), Format.duration(trial.idealMillis()));
+            long failed = trial.sent() - trial.count(OutcomeKind.SUCCESS);
+            if (failed > 0) {
+                sentence += String.format("; %,d of %,d requests did not succeed", failed, trial.sent());
+            }
+            if (trial.server() != null && trial.server().latenessMicros().p99() > 5_000) {
+                sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
+                        trial.server().latenessMicros().p99() / 1000.0);
+            }
+            findings.add(sentence + ".");
+        }
+        return findings;
+    }
+
+    private static List<Row> rows(List<ShownTrial> trials) {
+        List<Row> rows = new ArrayList<>();
+        for (ShownTrial t : trials) {
+            RunSummary.Trial trial = t.trial();
+            var response = trial.response();
+            StringBuilder outcomes = new StringBuilder();
+            trial.outcomes().forEach((kind, n) -> {
+                if (n > 0) {
+                    outcomes.append(outcomes.isEmpty() ? "" : ", ").append(String.format("%,d", n)).append(' ')
+                            .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                }
+            });
+            rows.add(new Row(t.name(), Format.duration(trial.score().value()) + (trial.score().error() == null ? "" : " ± " + Format.duration(trial.score().error())),
+                    Format.duration(trial.idealMillis()), trial.efficiency() == null ? "-" : String.format("%.2f", trial.efficiency()),
+                    Format.micros(response.p50()), Format.micros(response.p90()), Format.micros(response.p99()), Format.micros(response.p999()), Format.micros(response.max()),
+                    outcomes.toString(), trial.server() == null ? "not measured" : String.format("%,d", trial.server().peakInFlight()),
+                    trial.server() == null ? "not measured" : Format.micros(trial.server().latenessMicros().p99()),
+                    String.format("%,d", trial.peakThreads()),
+                    String.format("%,d us", trial.cpuMicrosPerRequest()),
+                    trial.allocBytesPerOp() == null || t.requestsPerBatch() == 0 ? "-"
+                            : String.format("%,.1f KiB", trial.allocBytesPerOp() / t.requestsPerBatch() / 1024)));
+        }
+        return rows;
+    }
+
+    private static List<Bar> bars(List<ShownTrial> trials) {
+        double longest = trials.stream().mapToDouble(t -> Math.max(t.trial().score().value(), t.trial().idealMillis())).max().orElse(1);
+        List<Bar> bars = new ArrayList<>();
+        for (ShownTrial t : trials) {
+            bars.add(new Bar(t.name(), Format.duration(t.trial().score().value()), Format.duration(t.trial().idealMillis()),
+                    t.trial().efficiency() == null ? "-" : String.format("%.2f", t.trial().efficiency()),
+                    100 * t.trial().score().value() / longest, 100 * t.trial().idealMillis() / longest));
+        }
+        return bars;
+    }
+
+    private static List<Setting> environment(RunFolderReader run) {
+        List<Setting> settings = new ArrayList<>();
+        settings.add(new Setting("run", run.id()));
+        settings.add(new Setting("preset", run.summary().preset()));
+        settings.add(new Setting("target", run.summary().target()));
+        flatten("", run.environment(), settings);
+        return settings;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> map, List<Setting> out) {
+        map.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                flatten(prefix + k + ".", (Map<String, Object>) nested, out);
+            } else if (!k.equals("schemaVersion")) {
+                out.add(new Setting(prefix + k, String.valueOf(v)));
+            }
+        });
+    }
+
+    private static String ratio(RunSummary.Trial trial) {
+        return trial.idealMillis() <= 0 ? "against no" : String.format("%.2fx", trial.score().value() / trial.idealMillis());
+    }
+}
