@@ -1,7 +1,7 @@
 package dev.fanoutbench.mock;
 
 /**
- * How the mock server is started. The defaults are the tuned ones measured in the README
+ * How the mock server is started. The defaults are the tuned ones measured in docs/mock-server.md
  * (scripts/stub-capacity.sh); every thread count is explicit because WireMock's own defaults
  * serialise delayed answers.
  *

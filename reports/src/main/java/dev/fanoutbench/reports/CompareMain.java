@@ -42,7 +42,7 @@ public final class CompareMain implements Callable<Integer> {
     @Option(names = "--models", description = "compare the models within this one run instead")
     Path modelsRun;
 
-    @Option(names = "--sla", description = "SLA rules checked against run B (see the README), or @FILE")
+    @Option(names = "--sla", description = "SLA rules checked against run B (see docs/reports.md), or @FILE")
     String sla = "";
 
     @Option(names = "--runs-dir", description = "where runs are (default: ${DEFAULT-VALUE})")

@@ -2,7 +2,7 @@ package dev.fanoutbench.reports;
 
 import java.util.Map;
 
-/** Each benchmark's lesson in two sentences, from SEED-LESSONS, opening its section of the report. */
+/** Each benchmark's lesson in two sentences, from docs/lessons.md, opening its section of the report. */
 final class Lessons {
 
     record Lesson(String title, String text) {}

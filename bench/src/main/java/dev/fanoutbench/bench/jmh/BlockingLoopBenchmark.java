@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Seed lesson 9, measured: a blocking HTTP client called on the Vert.x event loop, and the same
+ * Lesson 9, measured: a blocking HTTP client called on the Vert.x event loop, and the same
  * calls moved to its worker pool with executeBlocking. The checker's limit (100 ms) is below one
  * call (200 ms), so every blocked stretch is reported.
  * Expect: on the loop requests x delay (2 s, sequential's time) and blocked-thread warnings; on

@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Seed lesson 5: many requests, at most {@code limit} in flight.
+ * Lesson 5: many requests, at most {@code limit} in flight.
  * Expect: ideal ceil(1000 / 10) x 10 ms = 1.0 s (sequential: 10 s); the server never sees more than 10.
  * Run: mvn verify -Pbench -Dbench.include=BoundedBatch
  */

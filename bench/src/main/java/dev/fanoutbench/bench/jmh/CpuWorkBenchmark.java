@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Seed lesson 11, measured: {@code requests} responses arrive together after {@code delayMs}, each
+ * Lesson 11, measured: {@code requests} responses arrive together after {@code delayMs}, each
  * followed by ~{@code cpuMs} of real computation, in place or on a worker pool (one thread per core).
  * Expect: delay + requests x cpu / cores for everything but Vert.x in place, which does the work on
  * its one event loop: delay + requests x cpu. Nothing beats the core count.

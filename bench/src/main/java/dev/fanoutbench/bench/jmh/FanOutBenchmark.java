@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Seed lesson 1: three slow calls, one after another or together.
+ * Lesson 1: three slow calls, one after another or together.
  * Expect: sequential ~ 3 x 200 ms = 600 ms; every concurrent model ~ 200 ms (the target is 1.03x).
  * Run: mvn verify -Pbench -Dbench.include=FanOut
  */

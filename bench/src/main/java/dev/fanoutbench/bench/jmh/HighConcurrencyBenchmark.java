@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Seed lesson 12 under load: {@code inFlight} requests of 1 s all at once. Virtual threads and the
+ * Lesson 12 under load: {@code inFlight} requests of 1 s all at once. Virtual threads and the
  * event loop wait on a handful of platform threads; the thread pool has a large but fixed size
  * ({@code poolSize}, 2,000 threads), so it needs ceil(inFlight / 2,000) waves by design: each
  * waiting request holds a whole thread, and a pool cannot grow to every burst. Sequential is

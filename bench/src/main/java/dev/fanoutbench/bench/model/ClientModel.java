@@ -14,7 +14,7 @@ import java.util.List;
  * (by default: it echoes the id in the URI's last segment, as the stub does).
  *
  * <p>Thread-safety: every model may be called from any thread, including concurrently. After
- * {@link #close()}, {@link #start} throws {@link IllegalStateException} at once (seed lesson 10);
+ * {@link #close()}, {@link #start} throws {@link IllegalStateException} at once (lesson 10);
  * closing cancels batches still running.
  *
  * <p>Units: nanoseconds from {@link System#nanoTime()} in {@link Timings}, microseconds in the

@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * One request of a running batch, like an asyncio Task: its state can be read at any time from
- * any thread; its outcome only once it is done (seed lesson 2).
+ * any thread; its outcome only once it is done (lesson 2).
  */
 public interface RequestHandle {
 

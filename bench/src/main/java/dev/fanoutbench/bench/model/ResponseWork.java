@@ -1,7 +1,7 @@
 package dev.fanoutbench.bench.model;
 
 /**
- * CPU work done on each response before it counts as finished (seed lesson 11), and where it runs:
+ * CPU work done on each response before it counts as finished (lesson 11), and where it runs:
  * on the thread or event loop that received the response, or handed to a worker pool.
  *
  * @param work      a fixed amount of computation (not a wall-clock spin, so it cannot "finish"

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One request after another: each waits out the whole delay before the next is sent, so a batch
- * takes the sum of its delays (seed lesson 1: 3 x 2 s = 6 s). {@link #run} does this on the
+ * takes the sum of its delays (lesson 1: 3 x 2 s = 6 s). {@link #run} does this on the
  * calling thread; {@link #start} on one thread of its own, so the handles can be watched.
  */
 public final class SequentialClient extends BlockingClientModel {

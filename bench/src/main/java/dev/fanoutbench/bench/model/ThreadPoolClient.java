@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
  * A fixed pool of platform threads, each blocked on one request at a time. With a pool as large
  * as the concurrency it is as fast as anything here, but each waiting request holds a whole
  * thread (about a megabyte of reserved stack, a kernel thread to schedule): the cost that shows
- * at thousands in flight (seed lesson 12).
+ * at thousands in flight (lesson 12).
  *
  * <p>Pool size: set explicitly, or 0 to match each batch's limit (a pool per batch).
  */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (it never blocks the loop). The pool is sized explicitly: Vert.x's default of 5 connections
  * would silently queue a fan-out.
  *
- * <p>{@link IoMode} makes the pitfall of seed lesson 9 measurable: a blocking library called on
+ * <p>{@link IoMode} makes the pitfall of lesson 9 measurable: a blocking library called on
  * the loop serialises everything; the same call moved to a worker pool is concurrent again. Each
  * time the loop is blocked past {@code maxLoopExecuteMillis}, Vert.x's blocked-thread checker
  * fires; {@link #blockedThreadWarnings()} counts those warnings.

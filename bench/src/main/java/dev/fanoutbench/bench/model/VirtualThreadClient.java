@@ -4,9 +4,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * One virtual thread per request, written as plain blocking code; a {@link Semaphore} bounds how
- * many are on the wire (seed lesson 5). A waiting virtual thread parks and gives its carrier back,
+ * many are on the wire (lesson 5). A waiting virtual thread parks and gives its carrier back,
  * so thousands wait on a handful of platform threads. CPU work, though, runs on those few carriers
- * (one per core) and delays every other request's turn (seed lesson 11).
+ * (one per core) and delays every other request's turn (lesson 11).
  */
 public final class VirtualThreadClient extends BlockingClientModel {
 

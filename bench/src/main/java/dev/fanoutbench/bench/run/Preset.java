@@ -22,7 +22,7 @@ public record Preset(String name, int forks, int warmupIterations, int iteration
             Map.of("batchSize", "200", "inFlight", "1000", "durationSeconds", "2"));
 
     /**
-     * Under 10 minutes on 2 cores: the sizes the README's figures use, and five samples per trial,
+     * Under 10 minutes on 2 cores: the sizes docs/benchmarks.md's figures use, and five samples per trial,
      * enough for a comparison to flag a 10% slowdown (measured; see docs/verdicts.md). Two warm-up
      * batches: after one, the first measured batch was still up to 10% slower (the JIT).
      */

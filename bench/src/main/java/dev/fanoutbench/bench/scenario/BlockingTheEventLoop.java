@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Shows: a blocking library called from the event loop blocks everything: async code becomes as
- * slow as sync, and Vert.x's blocked-thread checker fires (seed lesson 9). Moved to a worker pool
+ * slow as sync, and Vert.x's blocked-thread checker fires (lesson 9). Moved to a worker pool
  * with executeBlocking, the same calls are concurrent again.
  * Expect: 10 x 200 ms: on the loop ~2,000 ms (sequential's time) and warnings; on workers ~200 ms.
  * Run: ... ScenarioMain blocking-loop

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Shows: thousands of tasks with at most N in flight (a semaphore) (seed lesson 5: 1,000 tasks,
+ * Shows: thousands of tasks with at most N in flight (a semaphore) (lesson 5: 1,000 tasks,
  * 10 at once, 1 s each: 100.52 s, ideal 100 s). Scaled: 1,000 requests of 10 ms, limit 10.
  * Expect: the server never sees more than 10 in flight; ideal ceil(1000/10) x 10 ms = 1.0 s.
  * Run: ... ScenarioMain bounded --model virtual-threads

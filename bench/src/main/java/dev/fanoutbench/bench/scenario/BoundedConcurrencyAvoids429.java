@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Shows: a rate-limited API answers 429 to a client that sends everything at once; bound the
- * client to the API's limit and it never does (seed lesson 5).
+ * client to the API's limit and it never does (lesson 5).
  * Expect: 200 requests to /api/limited (server limit 10, 100 ms each): limit 10 -> zero 429s,
  * ideal 20 x 100 ms = 2 s; no limit -> 429s, counted as HTTP-error outcomes, not exceptions.
  * Run: ... ScenarioMain rate-limit --model vertx

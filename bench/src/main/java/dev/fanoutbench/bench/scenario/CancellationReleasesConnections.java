@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Shows: cancelling stuck calls stops the wait at once, runs each request's clean-up, and reaches
- * the socket: the server sees the requests go away (seed lesson 3: a 10 s task cancelled after
+ * the socket: the server sees the requests go away (lesson 3: a 10 s task cancelled after
  * 3 s, total ~3 s).
  * Expect: 20 requests to /api/stuck cancelled after 300 ms: 20 cancelled outcomes, 20 clean-ups,
  * wall ~300 ms, server in flight back to 0.

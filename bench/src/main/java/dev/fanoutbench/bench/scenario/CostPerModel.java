@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Shows: who schedules, and what each waiting request costs (seed lesson 12): peak live threads,
+ * Shows: who schedules, and what each waiting request costs (lesson 12): peak live threads,
  * bytes allocated and CPU time per request, at a given number in flight (1 s delay).
  * Expect: thread-pool threads = requests in flight; virtual threads and Vert.x stay at a handful of
  * platform threads. Sequential and a fixed pool are only run at sizes they finish in seconds.

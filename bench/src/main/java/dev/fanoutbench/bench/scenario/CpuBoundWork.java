@@ -13,7 +13,7 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Shows: CPU-bound work gains nothing from async; it needs cores (seed lesson 11: two CPU loops
+ * Shows: CPU-bound work gains nothing from async; it needs cores (lesson 11: two CPU loops
  * take twice one). Each of 10 responses (100 ms delay, all at once) is followed by ~20 ms of real
  * computation. On the event loop it runs one at a time and stretches every other request's
  * latency; on a worker pool it uses every core; nothing beats the core count.

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Shows: gather with return_exceptions: one outcome per request, in input order, a failure does
- * not sink the rest (seed lesson 6: [ValueError, 'ok']).
+ * not sink the rest (lesson 6: [ValueError, 'ok']).
  * Expect: 60 requests to /api/flaky (ids 0..59; the last digit picks 200, 500, 503, reset, empty,
  * malformed): outcome i belongs to request i; 30 successes, 12 HTTP errors, 18 connection errors.
  * Run: ... ScenarioMain failures --model vertx

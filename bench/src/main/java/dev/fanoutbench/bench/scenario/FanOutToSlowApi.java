@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Shows: waiting on I/O one call after another wastes the wait; issuing the calls together costs
- * about one wait (seed lesson 1: 3 calls of 2 s, 6.12 s in turn, 2.05 s together).
+ * about one wait (lesson 1: 3 calls of 2 s, 6.12 s in turn, 2.05 s together).
  * Expect: 3 calls of 200 ms: sequential >= 600 ms; every concurrent model ~200 ms.
  * Run: java -cp bench/target/bench.jar dev.fanoutbench.bench.scenario.ScenarioMain fan-out --model vertx
  */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Shows: wait for the first to finish (FIRST_COMPLETED), take its answer, cancel the rest, and
- * prove at the server that the losers went away (seed lesson 7).
+ * prove at the server that the losers went away (lesson 7).
  * Expect: a 50 ms and a 2 s request raced: the 50 ms one wins at ~50 ms; the 2 s one is cancelled.
  * Run: ... ScenarioMain first --model vertx
  */

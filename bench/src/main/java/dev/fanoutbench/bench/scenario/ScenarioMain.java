@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * unless {@code --allow-remote}).
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs one of the seed's lessons on one or every model against the mock server.")
+        description = "Runs one of the lessons (docs/lessons.md) on one or every model against the mock server.")
 public final class ScenarioMain implements Callable<Integer> {
 
     static final List<String> SCENARIOS = List.of("fan-out", "bounded", "rate-limit", "timeout", "cancel", "failures",

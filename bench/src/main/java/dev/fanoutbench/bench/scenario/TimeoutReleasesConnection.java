@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Shows: a time limit on a call (seed lesson 4: a 3 s call with a 2 s limit fails after 2 s).
+ * Shows: a time limit on a call (lesson 4: a 3 s call with a 2 s limit fails after 2 s).
  * Expect: 5 requests to /api/stuck (10 minutes) with a 200 ms timeout end as timeouts after
  * ~200 ms, and the server's in-flight count returns to 0: the connection was released, not leaked.
  * Run: ... ScenarioMain timeout --model thread-pool

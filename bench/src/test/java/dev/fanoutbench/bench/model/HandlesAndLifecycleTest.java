@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Seed lessons 2 (handles), 8 (nothing silently lost) and 10 (a closed model refuses work). */
+/** Lessons 2 (handles), 8 (nothing silently lost) and 10 (a closed model refuses work). */
 class HandlesAndLifecycleTest {
 
     static MockServer server;
