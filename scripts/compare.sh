@@ -20,5 +20,5 @@ java_21() {
   return 1
 }
 java_bin="$(java_21)" || { echo "compare: no Java 21 or newer found (JAVA_HOME, PATH, /usr/lib/jvm)" >&2; exit 2; }
-cd "$root"
-exec "$java_bin" -cp "$jar" dev.fanoutbench.reports.CompareMain "$@"
+# paths the user gives resolve from where they stand; the defaults (reports/runs, reports/compare) from the checkout
+exec "$java_bin" -cp "$jar" dev.fanoutbench.reports.CompareMain --project-dir "$root" "$@"

@@ -9,10 +9,12 @@ import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
+import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.bench.run.SummaryPrinter;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
 import java.net.URI;
 import java.nio.file.Path;
@@ -64,6 +66,9 @@ public final class BenchMain implements Callable<Integer> {
             + " \"--extra-delay-percent 10\" to simulate a slower dependency")
     String mockServerArgs = "";
 
+    @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
+    String sla = "";
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -75,37 +80,41 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // everything typed is checked before anything is started or written
         Preset chosen = Preset.named(preset);
         Duration period = RecordingInterval.parse(interval);
+        JmhLaunch.check(include, jmh);
+        Sla.parse(sla);
+        URI external = null;
         if (!target.isBlank()) {
             if (!mockServerArgs.isBlank()) {
                 throw new IllegalArgumentException("--mock-server-args applies to the server this job starts, not to --target");
             }
-            URI base = URI.create(target.endsWith("/") ? target : target + "/");
-            LoopbackGuard.require(base, allowRemote, "-Dbench.allowRemote=true");
-            return run(chosen, base, period, Map.of("external", base.toString()));
-        }
-        if (mockServerJar == null) {
+            external = LoopbackGuard.require(URI.create(target.endsWith("/") ? target : target + "/"), allowRemote,
+                    "-Dbench.allowRemote=true");
+        } else if (mockServerJar == null) {
             throw new IllegalArgumentException("pass --mock-server-jar or --target");
         }
-        String[] serverArgs = mockServerArgs.isBlank() ? new String[0] : mockServerArgs.trim().split("\\s+");
-        try (MockServerProcess server = MockServerProcess.start(mockServerJar, serverArgs)) {
-            Thread stopOnCtrlC = new Thread(server::close, "mock-server-stop");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
-                    + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));
-            try {
+        Path root = projectDir.toAbsolutePath().normalize();
+        try (RunLock lock = RunLock.acquire(root.resolve("reports").resolve("runs"))) {
+            if (external != null) {
+                return run(chosen, external, period, Map.of("external", external.toString()));
+            }
+            String[] serverArgs = mockServerArgs.isBlank() ? new String[0] : mockServerArgs.trim().split("\\s+");
+            try (MockServerProcess server = MockServerProcess.start(mockServerJar, serverArgs)) {
+                System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
+                        + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));
                 return run(chosen, server.baseUri(), period, Map.of("jar", mockServerJar.toString(),
                         "args", "--port 0 " + String.join(" ", serverArgs)));
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             }
         }
     }
 
     private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
         try (ServerClient health = new ServerClient(base)) {
-            health.stats(); // fails with a clear message if nothing (or not our server) answers there
+            health.stats();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));

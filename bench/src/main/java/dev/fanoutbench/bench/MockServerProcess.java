@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench;
 
+import dev.fanoutbench.results.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,20 +26,32 @@ public final class MockServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final Thread stopOnExit;
 
-    private MockServerProcess(Process process, URI baseUri) {
+    private MockServerProcess(Process process, URI baseUri, Thread stopOnExit) {
         this.process = process;
         this.baseUri = baseUri;
+        this.stopOnExit = stopOnExit;
     }
 
-    /** @throws IllegalStateException with the server's own output if it does not come up in 30 s */
+    /**
+     * Starts the server and waits for it to listen. From the moment it exists it is stopped with
+     * this JVM (a shutdown hook, for Ctrl-C during the wait too), and it stops itself when this
+     * JVM dies without running hooks ({@code kill -9}, the OOM killer): it watches our pid.
+     *
+     * @throws IllegalArgumentException with the server's own line if it refused its arguments
+     * @throws IllegalStateException with the server's own output if it does not come up in 30 s
+     */
     public static MockServerProcess start(Path jar, String... serverArgs) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn -B package -DskipTests'");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "--port", "0"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "--port", "0",
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread stopOnExit = new Thread(() -> stop(process), "mock-server-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> {
@@ -62,11 +75,16 @@ public final class MockServerProcess implements AutoCloseable {
         }
         if (base == null) {
             process.destroyForcibly();
-            throw new IllegalStateException("the mock server did not start: " + String.join(" / ", seen));
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            String said = String.join(" / ", seen);
+            if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == Cli.BAD_INPUT) {
+                throw new IllegalArgumentException(said); // its own one line, e.g. a bad --mock-server-args
+            }
+            throw new IllegalStateException("the mock server did not start: " + said);
         }
         // keep draining its output so a chatty server never blocks on a full pipe
         Thread.ofPlatform().daemon().name("mock-server-output").start(() -> drain(out));
-        return new MockServerProcess(process, base);
+        return new MockServerProcess(process, base, stopOnExit);
     }
 
     public URI baseUri() {
@@ -79,6 +97,15 @@ public final class MockServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will: it stops the server
+        }
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         process.toHandle().destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

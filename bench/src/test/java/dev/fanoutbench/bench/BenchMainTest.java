@@ -2,47 +2,127 @@ package dev.fanoutbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanoutbench.bench.run.RunLock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The main job's bad input: one line naming the problem and exit code 2, before any load is sent. */
+/**
+ * The main job's bad input: one line naming the problem and exit code 2, in the first second,
+ * before any load is sent or anything is written.
+ */
 class BenchMainTest {
 
-    static String stderrOf(Runnable action) {
+    @TempDir
+    Path project;
+
+    record Run(int exit, String err, Duration took) {}
+
+    Run bench(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
         try {
-            action.run();
+            String[] all = Stream.concat(Stream.of("--project-dir=" + project), Stream.of(args)).toArray(String[]::new);
+            int exit = BenchMain.run(all);
+            return new Run(exit, captured.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
         } finally {
             System.setErr(original);
         }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void aRemoteTargetIsRefusedWithExitCode2() {
-        int[] exit = new int[1];
-        String err = stderrOf(() -> exit[0] = BenchMain.run("--target=http://192.0.2.10:8080"));
-        assertThat(exit[0]).isEqualTo(2);
-        assertThat(err.lines()).singleElement().asString().contains("192.0.2.10").contains("allowRemote");
+        Run run = bench("--target=http://192.0.2.10:8080");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("192.0.2.10").contains("allowRemote");
     }
 
     @Test
     void anUnknownPresetIsNamed() {
-        int[] exit = new int[1];
-        String err = stderrOf(() -> exit[0] = BenchMain.run("--preset=huge", "--target=http://127.0.0.1:1"));
-        assertThat(exit[0]).isEqualTo(2);
-        assertThat(err.lines()).singleElement().asString().contains("unknown preset 'huge'");
+        Run run = bench("--preset=huge", "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("unknown preset 'huge'");
     }
 
     @Test
     void aTargetWhereNothingListensIsOneLineNotAStackTrace() {
-        int[] exit = new int[1];
-        String err = stderrOf(() -> exit[0] = BenchMain.run("--target=http://127.0.0.1:1"));
-        assertThat(exit[0]).isNotZero();
-        assertThat(err.lines()).singleElement().asString().contains("127.0.0.1:1");
+        Run run = bench("--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("127.0.0.1:1");
+    }
+
+    @Test
+    void aTargetThatAcceptsAndNeverAnswersIsRefusedInSecondsNotAHang() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> acceptForever(silent, false));
+            Run run = bench("--target=http://127.0.0.1:" + silent.getLocalPort());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().contains("does not answer", "frozen");
+            assertThat(run.took()).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aTargetThatHangsUpAtOnceIsOneLineNamingIt() throws Exception {
+        try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> acceptForever(rude, true));
+            Run run = bench("--target=http://127.0.0.1:" + rude.getLocalPort());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().contains("127.0.0.1:" + rude.getLocalPort())
+                    .doesNotContain(": null");
+        }
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingIsWritten() {
+        Run regex = bench("--include=Fan(Out", "--target=http://127.0.0.1:1");
+        Run jmh = bench("--jmh=-f banana", "--target=http://127.0.0.1:1");
+        Run sla = bench("--sla=fanout.vertx.p99 < 1.2.3ms", "--target=http://127.0.0.1:1");
+        Run interval = bench("--interval=0s", "--target=http://127.0.0.1:1");
+
+        assertThat(regex.err().lines()).singleElement().asString().contains("bench.include 'Fan(Out' is not a regular expression");
+        assertThat(jmh.err().lines()).singleElement().asString().contains("bench.jmh");
+        assertThat(sla.err().lines()).singleElement().asString().contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
+        assertThat(interval.err().lines()).singleElement().asString().contains("interval must be from 100ms to 60s");
+        assertThat(Stream.of(regex, jmh, sla, interval)).allSatisfy(run -> assertThat(run.exit()).isEqualTo(2));
+        assertThat(project.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void aSecondRunInTheSameCheckoutIsRefusedBeforeItTouchesAnything() throws Exception {
+        try (RunLock first = RunLock.acquire(project.resolve("reports").resolve("runs"))) {
+            Run second = bench("--target=http://127.0.0.1:1");
+
+            assertThat(second.exit()).isEqualTo(2);
+            assertThat(second.err().lines()).singleElement().asString().contains("another benchmark run is in progress", "pid");
+            try (Stream<Path> runs = Files.list(project.resolve("reports").resolve("runs"))) {
+                assertThat(runs.map(p -> p.getFileName().toString())).containsExactly(".lock");
+            }
+        }
+    }
+
+    private static void acceptForever(ServerSocket server, boolean hangUp) {
+        try {
+            while (true) {
+                Socket client = server.accept();
+                if (hangUp) {
+                    client.close();
+                }
+            }
+        } catch (Exception closed) {
+            // the test is over
+        }
     }
 }

@@ -4,9 +4,9 @@ import dev.fanoutbench.results.Cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The standalone mock server: {@code java -jar mock-server/target/mock-server.jar [--port N] ...}.
@@ -52,6 +52,10 @@ public final class MockServerMain implements Callable<Integer> {
             + " 200 ms 220 ms (default: ${DEFAULT-VALUE})")
     double extraDelayPercent;
 
+    @Option(names = "--parent-pid", description = "stop when the process with this pid ends (the harness passes its own,"
+            + " so no server outlives a killed run)")
+    long parentPid;
+
     @Option(names = "--request-journal", description = "keep WireMock's request journal (off: it grows without bound)")
     boolean requestJournal;
 
@@ -71,8 +75,11 @@ public final class MockServerMain implements Callable<Integer> {
         if (exit != 0 || main.server == null) {
             System.exit(exit);
         }
-        // runs until Ctrl-C or SIGTERM; the hook closes the server, then the JVM exits 0
+        // runs until Ctrl-C, SIGTERM or its parent's end; the hook closes the server, then the JVM exits 0
         Runtime.getRuntime().addShutdownHook(new Thread(main::stop, "mock-server-shutdown"));
+        if (main.parentPid > 0) {
+            exitWith(main.parentPid, out);
+        }
         main.awaitStop();
     }
 
@@ -95,6 +102,16 @@ public final class MockServerMain implements Callable<Integer> {
         out.println("mock-server listening on " + server.baseUri().toString().replaceAll("/$", ""));
         out.flush();
         return 0;
+    }
+
+    /** A parent killed with SIGKILL runs no hook of its own: the server notices it is gone and stops. */
+    private static void exitWith(long parentPid, PrintWriter out) {
+        ProcessHandle.of(parentPid).map(ProcessHandle::onExit).orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                .thenRun(() -> {
+                    out.println("mock-server: the process that started it (pid " + parentPid + ") has ended; stopping");
+                    out.flush();
+                    System.exit(0);
+                });
     }
 
     MockServer server() {

@@ -1,7 +1,9 @@
 package dev.fanoutbench.reports;
 
-import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Sla;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,10 +50,16 @@ public final class CompareMain implements Callable<Integer> {
     String sla = "";
 
     @Option(names = "--runs-dir", description = "where runs are (default: ${DEFAULT-VALUE})")
-    Path runsDir = Path.of("reports", "runs");
+    Path runsDir;
+
+    @Option(names = "--project-dir", description = "the checkout whose reports/runs and reports/compare are the defaults"
+            + " (default: the current directory; compare.sh passes its own checkout)")
+    Path projectDir = Path.of(".");
 
     @Option(names = "--out", description = "where compare.md and compare.html go (default: reports/compare/A_vs_B)")
     Path out;
+
+    private static final Pattern RUN_ID = Pattern.compile("(\\d{8}-\\d{6})-([0-9a-z]+?)(?:-(\\d+))?");
 
     private final PrintStream stdout;
 
@@ -88,7 +98,7 @@ public final class CompareMain implements Callable<Integer> {
         stdout.printf("A = %s%nB = %s%n%s%n%n", a.id(), b.id(), rule(comparison));
         stdout.print(table.terminal());
         comparison.onlyInB().forEach(k -> stdout.println("only in B (new): " + k));
-        Path dir = out != null ? out : Path.of("reports", "compare", a.id() + "_vs_" + b.id());
+        Path dir = out != null ? out : projectDir.resolve("reports").resolve("compare").resolve(a.id() + "_vs_" + b.id());
         write(dir, a, b, comparison, table, breaches);
         breaches.forEach(x -> stdout.println("SLA breached (B): " + x));
         comparison.reasons().forEach(r -> stdout.println("compare: " + r));
@@ -119,7 +129,7 @@ public final class CompareMain implements Callable<Integer> {
             md.append('\n');
         }
         List<String> breaches = rules.breaches(run.summary());
-        Path dir = out != null ? out : Path.of("reports", "compare", "models-" + run.id());
+        Path dir = out != null ? out : projectDir.resolve("reports").resolve("compare").resolve("models-" + run.id());
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("compare.md"), md.toString());
@@ -162,27 +172,38 @@ public final class CompareMain implements Callable<Integer> {
                 comparison.trials().stream().mapToInt(t -> t.metrics().size()).sum(), Comparison.MIN_SAMPLES);
     }
 
+    /** The two newest runs by their ids (a run id starts with its UTC start time); other folders are not runs. */
     private List<Path> latestTwo() {
-        if (!Files.isDirectory(runsDir)) {
-            throw new BadInputException("no runs folder at " + runsDir + ": run `mvn verify -Pbench` first");
+        Path dir = runsDir != null ? runsDir : projectDir.resolve("reports").resolve("runs");
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("no runs folder at " + dir + ": run `mvn verify -Pbench` first");
         }
-        try (Stream<Path> entries = Files.list(runsDir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
             List<Path> finished = entries.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals("latest"))
-                    .sorted().toList();
+                    .filter(p -> RUN_ID.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve("summary.json")))
+                    .sorted(Comparator.comparing(CompareMain::startOf)).toList();
             if (finished.size() < 2) {
-                throw new BadInputException("need two finished runs under " + runsDir + ", found " + finished.size());
+                throw new BadInputException("need two finished runs under " + dir + ", found " + finished.size()
+                        + " (a run's folder is named yyyyMMdd-HHmmss-<sha>; name two others to compare them)");
             }
             return finished.subList(finished.size() - 2, finished.size());
         } catch (IOException e) {
-            throw new BadInputException("cannot list " + runsDir);
+            throw new BadInputException("cannot list " + dir);
         }
+    }
+
+    /** "20261129-100127-ed22260-2": the start time, then the same second's order. */
+    private static String startOf(Path run) {
+        Matcher m = RUN_ID.matcher(run.getFileName().toString());
+        m.matches();
+        return m.group(1) + String.format("%04d", m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
     }
 
     static double parseThreshold(String text) {
         try {
             double value = Double.parseDouble(text.trim().replace("%", ""));
-            if (value < 0 || value >= 1000) {
+            if (!(value >= 0 && value < 1000)) { // NaN fails here too
                 throw new NumberFormatException();
             }
             return value / 100;

@@ -1,6 +1,8 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.Sla;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,7 @@
 package dev.fanoutbench.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;

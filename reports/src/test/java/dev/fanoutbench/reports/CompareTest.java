@@ -3,6 +3,8 @@ package dev.fanoutbench.reports;
 import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -206,6 +208,74 @@ class CompareTest {
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("vertx").contains("1.00x").contains("virtual-threads");
         assertThat(runs.resolve("models/compare.md")).content().contains("| vertx | 205.0 ms | 1.00x |");
+    }
+
+    @Test
+    void aFolderThatIsNotARunIsNeverTakenForTheNewest() throws Exception {
+        run("20260101-000000-a", 1.0);
+        run("20260102-000000-b", 1.0);
+        run("baseline", 1.10); // a copy kept by hand: sorts after the runs by name, but is not a run
+
+        Result result = compare("--runs-dir", runs.toString(), "--out", out());
+
+        assertThat(result.out()).contains("A = 20260101-000000-a", "B = 20260102-000000-b");
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
+    void runsStartedInTheSameSecondAreOrderedByTheirSuffix() throws Exception {
+        run("20260101-000000-abc", 1.0);
+        run("20260101-000000-abc-2", 1.0);
+        run("20260101-000000-abc-10", 1.0);
+
+        Result result = compare("--runs-dir", runs.toString(), "--out", out());
+
+        assertThat(result.out()).contains("A = 20260101-000000-abc-2", "B = 20260101-000000-abc-10");
+    }
+
+    @Test
+    void aThresholdThatIsNotANumberIsNamed() {
+        Result result = compare("--threshold", "NaN");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().contains("--threshold must be a percentage like 10%, got 'NaN'");
+    }
+
+    @Test
+    void anSlaRuleWithAMalformedNumberIsBadInputNamingTheRule() throws Exception {
+        Path a = run("20260101-000000-a", 1.0);
+        Result result = compare("--models", a.toString(), "--sla", "fanout.vertx.p99 < 1.2.3ms", "--out", out());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
+    }
+
+    @Test
+    void anSlaRuleThatMatchesNoTrialIsATypoNotAPass() throws Exception {
+        Path a = run("20260101-000000-a", 1.0);
+        Result result = compare("--models", a.toString(), "--sla", "fanout.vertex.p99 < 1ms", "--out", out());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString()
+                .contains("SLA rule 'fanout.vertex.p99 < 1ms' matches no trial", "vertx");
+    }
+
+    @Test
+    void aSummaryThatParsesButLacksWhatAReaderNeedsIsBadInput() throws Exception {
+        Path a = run("20260101-000000-a", 1.0);
+        Path b = run("20260102-000000-b", 1.0);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode emptyLatencies = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        ((ObjectNode) emptyLatencies.get("trials").get(0)).putObject("latencyMicros");
+        ObjectNode noTrials = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        noTrials.putNull("trials");
+
+        json.writeValue(b.resolve("summary.json").toFile(), emptyLatencies);
+        Result first = compare(a.toString(), b.toString(), "--out", out());
+        json.writeValue(b.resolve("summary.json").toFile(), noTrials);
+        Result second = compare(a.toString(), b.toString(), "--out", out());
+
+        assertThat(first.exit()).isEqualTo(2);
+        assertThat(first.err().lines()).singleElement().asString().contains("incomplete", "latencyMicros.response");
+        assertThat(second.exit()).isEqualTo(2);
+        assertThat(second.err().lines()).singleElement().asString().contains("incomplete", "trials");
     }
 
     @Test

@@ -35,6 +35,37 @@ public final class Summaries {
             throw new IOException(file + " has schema version " + summary.schemaVersion() + "; this build reads "
                     + RunSummary.SCHEMA_VERSION);
         }
+        String missing = missing(summary);
+        if (missing != null) {
+            throw new IOException(file + " is incomplete: " + missing);
+        }
         return summary;
+    }
+
+    /** What a summary that parses still lacks for a reader to use it (JSON can say null or {} for anything), or null. */
+    static String missing(RunSummary summary) {
+        if (summary.runId() == null || summary.trials() == null || summary.failures() == null || summary.notes() == null) {
+            return "runId, trials, failures and notes are required";
+        }
+        for (int i = 0; i < summary.trials().size(); i++) {
+            RunSummary.Trial t = summary.trials().get(i);
+            String which = "trial " + (i + 1) + (t == null || t.key() == null ? "" : " (" + t.key() + ")");
+            if (t == null || t.key() == null || t.benchmark() == null || t.model() == null || t.params() == null) {
+                return which + " has no key, benchmark, model or params";
+            }
+            if (t.score() == null || t.score().samples() == null || t.outcomes() == null || t.iterations() == null
+                    || t.timeline() == null || t.files() == null || t.pinnedAt() == null || t.latencyMicros() == null) {
+                return which + " lacks its score, outcomes, iterations, timeline, files or latencies";
+            }
+            for (Series series : Series.values()) {
+                if (t.latencyMicros().get(series) == null) {
+                    return which + " has no latencyMicros." + series.id();
+                }
+            }
+            if (t.server() != null && t.server().latenessMicros() == null) {
+                return which + " has a server without its lateness";
+            }
+        }
+        return null;
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -30,14 +32,23 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
     /** The benchmarks of this project; {@code -Dbench.include} narrows it. */
     public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\..*Benchmark.*";
 
+    /** Checks what the user passed without running anything. @throws IllegalArgumentException naming the option */
+    public static void check(String include, String passThrough) {
+        if (include != null && !include.isBlank()) {
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("bench.include '" + include + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
+        userOptions(passThrough);
+    }
+
     /** @throws IllegalArgumentException if the pass-through options do not parse */
     public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval) {
-        CommandLineOptions user;
-        try {
-            user = new CommandLineOptions(passThrough == null || passThrough.isBlank() ? new String[0] : passThrough.trim().split("\\s+"));
-        } catch (CommandLineOptionException e) {
-            throw new IllegalArgumentException("bench.jmh: " + e.getMessage());
-        }
+        check(include, passThrough);
+        CommandLineOptions user = userOptions(passThrough);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(BenchTarget.TARGET, target.toString());
         properties.put(BenchTarget.RUN_DIR, runDir.toString());
@@ -69,6 +80,14 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
             }
         });
         return new JmhLaunch(builder.build(), Map.copyOf(properties));
+    }
+
+    private static CommandLineOptions userOptions(String passThrough) {
+        try {
+            return new CommandLineOptions(passThrough == null || passThrough.isBlank() ? new String[0] : passThrough.trim().split("\\s+"));
+        } catch (CommandLineOptionException e) {
+            throw new IllegalArgumentException("bench.jmh: " + e.getMessage());
+        }
     }
 
     public Collection<RunResult> run() throws RunnerException {

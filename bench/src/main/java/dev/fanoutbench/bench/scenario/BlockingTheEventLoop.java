@@ -2,8 +2,8 @@ package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.Outcome;
-import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
+import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import java.net.URI;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.fanoutbench.bench.scenario;
 
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -20,6 +20,8 @@ import java.util.List;
 public final class CostPerModel {
 
     public static final long DELAY_MS = 1_000;
+    /** What the harness is built and tested for; beyond it the open-file limit runs out. */
+    public static final int MAX_IN_FLIGHT = 10_000;
 
     private CostPerModel() {}
 

@@ -1,6 +1,5 @@
 package dev.fanoutbench.bench.scenario;
 
-import java.util.Locale;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
@@ -10,6 +9,7 @@ import dev.fanoutbench.bench.model.ResponseWork;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -1,9 +1,9 @@
 package dev.fanoutbench.bench.scenario;
 
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.RequestHandle;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.fanoutbench.bench.scenario;
 
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.run.LoopbackGuard;
@@ -64,6 +64,9 @@ public final class ScenarioMain implements Callable<Integer> {
         if (!SCENARIOS.contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known: " + String.join(", ", SCENARIOS));
         }
+        if (inFlight < 1 || inFlight > CostPerModel.MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException("--in-flight must be from 1 to " + CostPerModel.MAX_IN_FLIGHT + ", got " + inFlight);
+        }
         // a bad name fails here, before any work
         List<ModelKind> models = model.equals("all") ? List.of(ModelKind.values()) : List.of(ModelKind.named(model));
         MockServer embedded = null;
@@ -72,7 +75,7 @@ public final class ScenarioMain implements Callable<Integer> {
             embedded = MockServer.start(MockServerSettings.defaults());
             base = embedded.baseUri();
         } else {
-            LoopbackGuard.require(base, allowRemote, "--allow-remote");
+            base = LoopbackGuard.require(base, allowRemote, "--allow-remote");
         }
         // the same /stats over HTTP whether the server is embedded or not
         try (ServerClient stats = new ServerClient(base)) {

@@ -1,8 +1,8 @@
 package dev.fanoutbench.bench.scenario;
 
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.net.URI;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +25,13 @@ class RemoteTargetTest {
         assertThatCode(() -> LoopbackGuard.require(URI.create("http://127.0.0.1:1/"), false, "x")).doesNotThrowAnyException();
         assertThatCode(() -> LoopbackGuard.require(URI.create("http://localhost:1/"), false, "x")).doesNotThrowAnyException();
         assertThatCode(() -> LoopbackGuard.require(SOMEONE_ELSES, true, "x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theTargetIsPassedOnAsTheAddressThatWasChecked() {
+        // Netty reads "127.1" as a DNS name; the JDK as 127.0.0.1: the forks must get what was checked
+        assertThat(LoopbackGuard.require(URI.create("http://127.1:8080"), false, "x")).isEqualTo(URI.create("http://127.0.0.1:8080/"));
+        assertThat(LoopbackGuard.require(URI.create("http://localhost:8080/"), false, "x").getHost()).matches("127\\.0\\.0\\.1|\\[?0:0:0:0:0:0:0:1\\]?");
     }
 
     @Test

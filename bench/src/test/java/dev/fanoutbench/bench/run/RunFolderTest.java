@@ -37,4 +37,16 @@ class RunFolderTest {
                     .containsExactly(first.id());
         }
     }
+
+    @Test
+    void runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws Exception {
+        RunFolder first = RunFolder.create(runs, "abc1234");
+        RunFolder second = RunFolder.create(runs, "abc1234");
+        RunFolder third = RunFolder.create(runs, "abc1234");
+
+        assertThat(java.util.List.of(first.id(), second.id(), third.id())).doesNotHaveDuplicates();
+        assertThat(second.working()).isDirectory().isNotEqualTo(first.working());
+        // within one second, or across a second boundary: either way each has its own folder
+        assertThat(first.complete()).isNotEqualTo(second.complete()).isNotEqualTo(third.complete());
+    }
 }

@@ -1,7 +1,5 @@
-package dev.fanoutbench.reports;
+package dev.fanoutbench.results;
 
-import dev.fanoutbench.results.OutcomeKind;
-import dev.fanoutbench.results.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +16,12 @@ import java.util.regex.Pattern;
  * {@code p90}, {@code p99}, {@code p999}, {@code max} (response time), {@code stubP99} (the
  * server's own lateness) in ms, s or us; {@code efficiency}; {@code failed} (requests). Rules are
  * separated by {@code ;} or new lines; {@code @FILE} reads them from a file ({@code #} comments).
+ * A rule that does not parse, or that matches no trial of the run (a typo), is bad input.
  */
 public record Sla(List<Rule> rules) {
 
     private static final Pattern RULE = Pattern.compile(
-            "\\s*([\\w*]+)\\.([\\w*.-]+)\\.(score|p50|p90|p99|p999|max|stubP99|efficiency|failed)\\s*(<=|>=|<|>)\\s*([0-9.]+)\\s*(ms|s|us)?\\s*");
+            "\\s*([\\w*]+)\\.([\\w*.-]+)\\.(score|p50|p90|p99|p999|max|stubP99|efficiency|failed)\\s*(<=|>=|<|>)\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|us)?\\s*");
 
     public record Rule(String text, String benchmark, String model, String metric, String op, double limit) {
 
@@ -43,7 +42,7 @@ public record Sla(List<Rule> rules) {
                 case "max" -> response.max() / 1000.0;
                 case "stubP99" -> trial.server() == null ? 0 : trial.server().latenessMicros().p99() / 1000.0;
                 case "efficiency" -> trial.efficiency() == null ? 0 : trial.efficiency();
-                case "failed" -> trial.sent() - trial.count(OutcomeKind.SUCCESS);
+                case "failed" -> trial.failed();
                 default -> throw new IllegalStateException(metric);
             };
         }
@@ -67,7 +66,7 @@ public record Sla(List<Rule> rules) {
         if (text.startsWith("@")) {
             try {
                 text = Files.readString(Path.of(text.substring(1)));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new BadInputException("cannot read the SLA file " + text.substring(1));
             }
         }
@@ -79,7 +78,8 @@ public record Sla(List<Rule> rules) {
             }
             Matcher m = RULE.matcher(rule);
             if (!m.matches()) {
-                throw new BadInputException("SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'");
+                throw new BadInputException("SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'"
+                        + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; units: ms, s, us)");
             }
             double value = Double.parseDouble(m.group(5));
             if ("s".equals(m.group(6))) {
@@ -92,24 +92,25 @@ public record Sla(List<Rule> rules) {
         return new Sla(rules);
     }
 
-    /** Every rule a trial breaks, in words; a rule that matches no trial is said on stderr. */
+    /**
+     * Every rule a trial breaks, in words.
+     *
+     * @throws BadInputException naming a rule that matches no trial of this run: a typo must not pass the gate
+     */
     public List<String> breaches(RunSummary summary) {
         List<String> breaches = new ArrayList<>();
         for (Rule rule : rules) {
-            boolean matched = false;
-            for (RunSummary.Trial trial : summary.trials()) {
-                if (!rule.matches(trial)) {
-                    continue;
-                }
-                matched = true;
+            List<RunSummary.Trial> matched = summary.trials().stream().filter(rule::matches).toList();
+            if (matched.isEmpty()) {
+                throw new BadInputException("SLA rule '" + rule.text() + "' matches no trial of run " + summary.runId()
+                        + " (benchmarks: " + summary.trials().stream().map(t -> t.label().split(" ")[0].toLowerCase(Locale.ROOT))
+                        .distinct().toList() + ", models: " + summary.trials().stream().map(RunSummary.Trial::model).distinct().toList() + ")");
+            }
+            for (RunSummary.Trial trial : matched) {
                 double value = rule.value(trial);
                 if (!rule.holds(value)) {
-                    breaches.add(String.format("%s: %s %s has %s = %.3f", rule.text(), trial.benchmark(), trial.params(),
-                            rule.metric(), value));
+                    breaches.add(String.format(Locale.ROOT, "%s: %s has %s = %.3f", rule.text(), trial.label(), rule.metric(), value));
                 }
-            }
-            if (!matched) {
-                System.err.println("sla: rule '" + rule.text() + "' matches no trial of this run");
             }
         }
         return breaches;
