@@ -1,6 +1,10 @@
 package dev.fanoutbench.mock;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import java.nio.channels.SocketChannel;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SelectableChannelEndPoint;
 import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Request;
 
@@ -52,8 +56,10 @@ final class ExchangeListener implements HttpChannel.Listener {
         DISPATCHING.remove();
         Exchange exchange = exchangeOf(request);
         // a delayed answer leaves the request suspended: only then can the client leave unseen
-        if (exchange != null && request.isAsyncStarted()) {
-            watcher.watch(exchange, request.getHttpChannel().getEndPoint());
+        EndPoint endPoint = request.getHttpChannel().getEndPoint();
+        if (exchange != null && request.isAsyncStarted() && endPoint instanceof SelectableChannelEndPoint selectable
+                && selectable.getChannel() instanceof SocketChannel channel) {
+            watcher.watch(exchange, channel, request.getHttpVersion() == HttpVersion.HTTP_1_1, endPoint::close);
         }
     }
 

@@ -19,6 +19,8 @@ final class ExchangeTracker {
     private final EndpointCounters total = new EndpointCounters();
     private final Map<String, EndpointCounters> endpoints = new ConcurrentHashMap<>();
     private final InFlightLimit limit;
+    private final Refusals refusals = new Refusals();
+    private final ConnectionCounter connections = new ConnectionCounter();
     /** Bumped by each reset: an exchange counts only in the counts of the epoch it arrived in. */
     private final AtomicInteger epoch = new AtomicInteger();
 
@@ -28,6 +30,14 @@ final class ExchangeTracker {
 
     InFlightLimit limit() {
         return limit;
+    }
+
+    Refusals refusals() {
+        return refusals;
+    }
+
+    ConnectionCounter connections() {
+        return connections;
     }
 
     /** Starts an exchange for this path, or returns null for paths that are not tracked ({@code /stats}). */
@@ -84,7 +94,7 @@ final class ExchangeTracker {
     ServerStats snapshot() {
         Map<String, ServerStats.EndpointStats> byEndpoint = new TreeMap<>();
         endpoints.forEach((name, counters) -> byEndpoint.put(name, counters.snapshot()));
-        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot());
+        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot());
     }
 
     void reset() {

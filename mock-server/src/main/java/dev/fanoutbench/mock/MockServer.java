@@ -61,7 +61,10 @@ public final class MockServer implements AutoCloseable {
                 .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new TrackingServerFactory(new ExchangeListener(tracker, watcher)),
+                .extensions(new TrackingServerFactory(new ExchangeListener(tracker, watcher), tracker.connections(),
+                                new StubGuard(settings.protection().maxBodyBytes(), settings.protection().bodyTimeoutMillis(),
+                                        tracker.refusals()),
+                                new AdminGate(settings.protection().adminApi(), tracker.refusals())),
                         new StubBehaviour(tracker.limit(), settings.slowdown()),
                         new StatsTransformer(tracker));
         if (!settings.requestJournal()) {

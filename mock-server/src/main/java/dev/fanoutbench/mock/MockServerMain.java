@@ -52,6 +52,16 @@ public final class MockServerMain implements Callable<Integer> {
             + " 200 ms 220 ms (default: ${DEFAULT-VALUE})")
     double extraDelayPercent;
 
+    @Option(names = "--admin", description = "serve WireMock's admin API under /__admin, to clients on this machine"
+            + " only (off: it can stop the server, change it and make it fetch any URL)")
+    boolean admin;
+
+    @Option(names = "--max-body-bytes", description = "the largest request body read; larger get 413 (default: ${DEFAULT-VALUE})")
+    long maxBodyBytes = Protection.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--body-timeout-ms", description = "how long a request body may stall before 408 (default: ${DEFAULT-VALUE})")
+    long bodyTimeoutMillis = Protection.DEFAULT_BODY_TIMEOUT_MILLIS;
+
     @Option(names = "--parent-pid", description = "stop when the process with this pid ends (the harness passes its own,"
             + " so no server outlives a killed run)")
     long parentPid;
@@ -96,7 +106,8 @@ public final class MockServerMain implements Callable<Integer> {
     @Override
     public Integer call() {
         MockServerSettings settings = new MockServerSettings(bindAddress, port, limit, asyncThreads,
-                containerThreads, acceptors, acceptQueue, requestJournal, new Slowdown(extraDelayMillis, extraDelayPercent));
+                containerThreads, acceptors, acceptQueue, requestJournal, new Slowdown(extraDelayMillis, extraDelayPercent),
+                new Protection(admin, maxBodyBytes, bodyTimeoutMillis));
         OpenFileLimit.warning().ifPresent(System.err::println);
         server = MockServer.start(settings);
         out.println("mock-server listening on " + server.baseUri().toString().replaceAll("/$", ""));

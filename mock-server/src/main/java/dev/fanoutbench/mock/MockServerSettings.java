@@ -14,10 +14,11 @@ package dev.fanoutbench.mock;
  * @param acceptQueueSize     the listen backlog; Java's default of 50 drops bursts of new connections
  * @param requestJournal      keep WireMock's request journal (unbounded, holds bodies: off for load)
  * @param slowdown            added to every delayed answer: a slower dependency, without touching the clients
+ * @param protection          the admin API (off), the body cap and the body timeout
  */
 public record MockServerSettings(String bindAddress, int port, int inFlightLimit, int asyncResponseThreads,
                                  int containerThreads, int acceptors, int acceptQueueSize, boolean requestJournal,
-                                 Slowdown slowdown) {
+                                 Slowdown slowdown, Protection protection) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -30,21 +31,27 @@ public record MockServerSettings(String bindAddress, int port, int inFlightLimit
                 "container threads must be at least acceptors + 4 (Jetty needs selectors too), got " + containerThreads);
         require(acceptQueueSize >= 1, "accept queue must be at least 1, got " + acceptQueueSize);
         java.util.Objects.requireNonNull(slowdown, "slowdown");
+        java.util.Objects.requireNonNull(protection, "protection");
     }
 
     /** Loopback, any free port, limit 10, the tuned thread counts. */
     public static MockServerSettings defaults() {
-        return new MockServerSettings(LOOPBACK, 0, 10, 8, 32, 1, 4096, false, Slowdown.NONE);
+        return new MockServerSettings(LOOPBACK, 0, 10, 8, 32, 1, 4096, false, Slowdown.NONE, Protection.DEFAULTS);
     }
 
     public MockServerSettings withInFlightLimit(int limit) {
         return new MockServerSettings(bindAddress, port, limit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal, slowdown);
+                acceptors, acceptQueueSize, requestJournal, slowdown, protection);
     }
 
     public MockServerSettings withSlowdown(Slowdown extra) {
         return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal, extra);
+                acceptors, acceptQueueSize, requestJournal, extra, protection);
+    }
+
+    public MockServerSettings withProtection(Protection guard) {
+        return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
+                acceptors, acceptQueueSize, requestJournal, slowdown, guard);
     }
 
     private static void require(boolean condition, String message) {

@@ -11,8 +11,12 @@ import java.util.Map;
  * @param endpoints the same, per endpoint ({@code items}, {@code jitter}, {@code flaky},
  *                  {@code limited}, {@code stuck}, {@code other})
  * @param limit     the admission counter behind {@code /api/limited}
+ * @param connections TCP connections, since the server started (never reset)
+ * @param refused   requests turned away before any stub saw them, by reason ({@code bad-query},
+ *                  {@code body-too-large}, {@code body-stalled}, {@code admin-off}...), since the server started
  */
-public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoints, LimitStats limit) {
+public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoints, LimitStats limit,
+                          ConnectionStats connections, Map<String, Long> refused) {
 
     /** The endpoint's numbers, or an all-zero record if it has seen nothing. */
     public EndpointStats endpoint(String name) {
@@ -66,4 +70,11 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
      * @param rejected     requests answered 429
      */
     public record LimitStats(int limit, int inFlight, int peakInFlight, long admitted, long rejected) {}
+
+    /**
+     * @param open     connections open now
+     * @param peakOpen the most open at once
+     * @param opened   connections accepted in all
+     */
+    public record ConnectionStats(int open, int peakOpen, long opened) {}
 }

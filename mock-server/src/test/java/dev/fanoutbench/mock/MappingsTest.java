@@ -23,7 +23,9 @@ class MappingsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final EmbeddedServer server = new EmbeddedServer();
+    // the admin API lists what was loaded: on for this test, as a user would turn it on (--admin)
+    static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults()
+            .withProtection(new Protection(true, Protection.DEFAULT_MAX_BODY_BYTES, Protection.DEFAULT_BODY_TIMEOUT_MILLIS)));
 
     static List<Path> mappingFiles() throws IOException, URISyntaxException {
         Path folder = Path.of(MappingsTest.class.getResource("/wiremock/mappings").toURI());
