@@ -5,6 +5,7 @@ import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public abstract class BatchBenchmark {
 
+    static final Duration MIN_DEADLINE = Duration.ofMinutes(1);
+
     protected ClientModel client;
     protected TrialRecorder recorder;
     protected URI base;
@@ -48,7 +51,7 @@ public abstract class BatchBenchmark {
         recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(), new ServerWatch(base),
                 BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start
-        client.run(uris("items", 20, "?delayMs=0"), BatchOptions.defaults().withMaxInFlight(10));
+        failFastIfNothingSucceeded(client.run(uris("items", 20, "?delayMs=0"), BatchOptions.defaults().withMaxInFlight(10)));
     }
 
     @Setup(Level.Iteration)
@@ -68,12 +71,30 @@ public abstract class BatchBenchmark {
         recorder.finish(facts(), blocked);
     }
 
-    /** Runs one batch, counted where it is handed over and where its outcomes come back. */
+    /**
+     * Runs one batch, counted where it is handed over and where its outcomes come back, under a
+     * deadline of ten times its ideal (at least a minute): a target that stops answering ends a
+     * batch of many waves in bounded time. If no request of the batch succeeded, the trial stops
+     * here: JMH ends the run, and the self-checks say what failed.
+     */
     protected List<Outcome> runBatch(List<URI> uris, BatchOptions options) {
         recorder.handedOver(uris.size());
-        List<Outcome> outcomes = client.run(uris, options.withLatencies(recorder.latencies()));
+        List<Outcome> outcomes = client.run(uris, options.withLatencies(recorder.latencies()).withDeadline(deadline()));
         recorder.returned(outcomes);
+        failFastIfNothingSucceeded(outcomes);
         return outcomes;
+    }
+
+    protected Duration deadline() {
+        return Duration.ofMillis(Math.max(MIN_DEADLINE.toMillis(), (long) (10 * facts().idealMillis())));
+    }
+
+    protected static void failFastIfNothingSucceeded(List<Outcome> outcomes) {
+        if (!outcomes.isEmpty() && outcomes.stream().noneMatch(Outcome::isSuccess)) {
+            Outcome first = outcomes.get(0);
+            throw new IllegalStateException("every one of the batch's " + outcomes.size() + " requests failed (the first: "
+                    + first.kind() + ", " + first.detail() + "): is the target answering?");
+        }
     }
 
     protected List<URI> uris(String endpoint, int count, String query) {

@@ -75,6 +75,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
             outcomes.addAll(batch.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
         }
         recorder.returned(outcomes);
+        failFastIfNothingSucceeded(outcomes);
         return outcomes;
     }
 }

@@ -16,9 +16,12 @@ import java.util.Objects;
  *                    "now"; an open-loop driver passes its schedule so a late dispatcher shows
  *                    up as latency instead of being hidden (coordinated omission)
  * @param check       what a 2xx answer must also satisfy to be a success
+ * @param deadline    the whole batch's limit, from its start, or null for none: what is unfinished
+ *                    then ends as {@link dev.fanoutbench.results.OutcomeKind#TIMEOUT}, so a batch of
+ *                    many waves against a server that stopped answering ends in bounded time
  */
 public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                           long intendedStartNanos, ResponseCheck check) {
+                           long intendedStartNanos, ResponseCheck check, Duration deadline) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -32,35 +35,42 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
         Objects.requireNonNull(latencies, "latencies");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(check, "check");
+        if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+            throw new IllegalArgumentException("a batch's deadline must be positive, got " + deadline);
+        }
     }
 
-    /** No limit, a 30 s timeout, a fresh recorder, no CPU work, answers checked against the stub's echo of the id. */
+    /** No limit, a 30 s timeout, no deadline, a fresh recorder, no CPU work, answers checked against the stub's echo of the id. */
     public static BatchOptions defaults() {
-        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID);
+        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID, null);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
-        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check);
+        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check, deadline);
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check);
+        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check);
+        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check);
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline);
     }
 
     public BatchOptions withIntendedStart(long nanos) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check, deadline);
     }
 
     public BatchOptions withCheck(ResponseCheck answers) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline);
+    }
+
+    public BatchOptions withDeadline(Duration wholeBatch) {
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

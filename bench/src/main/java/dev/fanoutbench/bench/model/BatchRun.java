@@ -30,6 +30,7 @@ final class BatchRun implements Batch {
     private final AtomicInteger cleanedUp = new AtomicInteger();
     private volatile Runnable onAwaited = () -> { };
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
+    private final ScheduledFuture<?> deadlineTask;
 
     /**
      * @param lanes how many requests the model can really run at once (a fixed pool may run fewer
@@ -47,6 +48,12 @@ final class BatchRun implements Batch {
         this.handles = Collections.unmodifiableList(List.of(slots));
         this.unfinished = new CountDownLatch(slots.length);
         this.uncleaned = new CountDownLatch(slots.length);
+        Duration deadline = options.deadline();
+        this.deadlineTask = deadline == null || slots.length == 0 ? null : timeouts.schedule(0, () -> {
+            for (Slot slot : slots) {
+                slot.end(OutcomeKind.TIMEOUT, 0, "the batch's deadline of " + deadline.toMillis() + " ms passed first");
+            }
+        }, deadline.toNanos() - (System.nanoTime() - intendedStart));
     }
 
     Slot slot(int index) {
@@ -73,8 +80,11 @@ final class BatchRun implements Batch {
 
     @Override
     public List<Outcome> await() {
-        int waves = (slots.length + lanes - 1) / lanes;
-        return await(options.timeout().multipliedBy(Math.max(1, waves) + 1L).plusSeconds(10));
+        Duration patience = options.timeout().multipliedBy(Math.max(1, ModelKind.waves(slots.length, lanes)) + 1L).plusSeconds(10);
+        if (options.deadline() != null && options.deadline().plusSeconds(10).compareTo(patience) < 0) {
+            patience = options.deadline().plusSeconds(10);
+        }
+        return await(patience);
     }
 
     /** Runs after every await, e.g. so the model stops tracking a batch its caller is done with. */
@@ -253,6 +263,9 @@ final class BatchRun implements Batch {
             }
             options.latencies().record(ended);
             unfinished.countDown();
+            if (unfinished.getCount() == 0 && deadlineTask != null) {
+                deadlineTask.cancel(false);
+            }
             first.complete(this);
             if (kind == OutcomeKind.TIMEOUT || kind == OutcomeKind.CANCELLED || kind == OutcomeKind.LOST) {
                 runAbort();

@@ -1,6 +1,8 @@
 package dev.fanoutbench.bench.model;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,11 +14,11 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
@@ -63,8 +65,7 @@ final class BlockingHttp implements AutoCloseable {
         HttpGet get = new HttpGet(slot.uri());
         slot.onAbort(get::cancel);
         try {
-            Reply reply = client.execute(get, response ->
-                    new Reply(response.getCode(), response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity())));
+            Reply reply = client.execute(get, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), get::cancel)));
             doWork(work, workers);
             slot.answered(reply.status(), reply.body());
         } catch (IOException | RuntimeException e) {
@@ -73,6 +74,24 @@ final class BlockingHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             slot.failed(e);
         }
+    }
+
+    /**
+     * The body as text, read up to the cap. Past it the exchange is aborted first: closing the
+     * stream as usual would read the rest of the body, however long, to reuse the connection.
+     */
+    private static String bodyOf(HttpEntity entity, Runnable abort) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        InputStream in = entity.getContent();
+        byte[] body = in.readNBytes(HttpPolicy.MAX_BODY_BYTES + 1);
+        if (body.length > HttpPolicy.MAX_BODY_BYTES) {
+            abort.run();
+            throw new HttpPolicy.BodyTooLarge();
+        }
+        in.close();
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private static void doWork(ResponseWork work, ExecutorService workers) throws InterruptedException {

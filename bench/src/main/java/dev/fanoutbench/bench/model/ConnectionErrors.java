@@ -15,7 +15,9 @@ final class ConnectionErrors {
         String type = root.getClass().getSimpleName();
         String message = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
         String kind;
-        if (message.contains("reset")) {
+        if (root instanceof HttpPolicy.BodyTooLarge) {
+            kind = "body too large";
+        } else if (message.contains("reset")) {
             kind = "reset";
         } else if (type.contains("NoHttpResponse") || message.contains("closed") || message.contains("failed to respond")) {
             kind = "empty response";

@@ -20,7 +20,20 @@ final class HttpPolicy {
 
     static final String SEND_NANOS_HEADER = StubHeaders.CLIENT_SEND_NANOS;
 
+    /**
+     * The largest answer body a model reads; a longer one fails the request. Without a cap, one
+     * server that streams forever would take the client's whole heap, and with it every model.
+     */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private HttpPolicy() {}
+
+    /** A body longer than {@link #MAX_BODY_BYTES}: the request fails instead of the client's memory. */
+    static final class BodyTooLarge extends java.io.IOException {
+        BodyTooLarge() {
+            super("body larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB, the most a model reads");
+        }
+    }
 
     /** The header's value, taken as late as each client allows: just before the request is written. */
     static String sendNanosNow() {

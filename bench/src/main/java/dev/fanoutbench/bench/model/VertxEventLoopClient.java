@@ -2,10 +2,14 @@ package dev.fanoutbench.bench.model;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -159,13 +163,31 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     .compose(request -> {
                         slot.onAbort(() -> loop.runOnContext(v -> request.reset()));
                         // a request future completes once it has a connection: stamp it now
-                        return request.putHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow()).send();
+                        return request.putHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow()).send()
+                                .compose(response -> readBody(request, response));
                     })
-                    .compose(response -> response.body().map(body -> new BlockingHttp.Reply(response.statusCode(), body.toString())))
                     .compose(reply -> afterWork(work).map(reply))
                     .onSuccess(reply -> slot.answered(reply.status(), reply.body()))
                     .onFailure(slot::failed)
                     .mapEmpty();
+        }
+
+        /** The body as text, read up to the cap; past it the request is reset and fails. */
+        private Future<BlockingHttp.Reply> readBody(HttpClientRequest request, HttpClientResponse response) {
+            Promise<BlockingHttp.Reply> read = Promise.promise();
+            Buffer body = Buffer.buffer();
+            response.exceptionHandler(read::tryFail);
+            response.handler(chunk -> {
+                if (body.length() + chunk.length() > HttpPolicy.MAX_BODY_BYTES) {
+                    if (read.tryFail(new HttpPolicy.BodyTooLarge())) {
+                        request.reset();
+                    }
+                } else {
+                    body.appendBuffer(chunk);
+                }
+            });
+            response.endHandler(end -> read.tryComplete(new BlockingHttp.Reply(response.statusCode(), body.toString())));
+            return read.future();
         }
 
         private Future<Void> afterWork(ResponseWork work) {

@@ -1,0 +1,160 @@
+package dev.fanoutbench.bench.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.fanoutbench.bench.MockServerProcess;
+import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.model.BatchOptions;
+import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.model.ResponseCheck;
+import dev.fanoutbench.results.OutcomeKind;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model against a server that breaks: killed mid-batch, frozen past the timeout, not there
+ * at all, trickling its headers, streaming an endless body, answering garbage, resetting mid-body.
+ * Each time every request ends as exactly one outcome within its timeout and a margin, the
+ * client's heap stays bounded, and no thread or connection is left behind.
+ */
+@Tag("faults")
+class ClientFaultsTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /** Scheduling, connection set-up and tear-down on a busy 2-core machine. */
+    static final Duration MARGIN = Duration.ofSeconds(4);
+    static final int REQUESTS = 5;
+    /** A model reads at most 16 MiB of a body; five of them, and whatever was garbage, must be collectable. */
+    static final long HEAP_BOUND_BYTES = 128L * 1024 * 1024;
+    static final int THREAD_SLACK = 4;
+    static final Path MOCK_SERVER_JAR = Path.of("..", "mock-server", "target", "mock-server.jar");
+
+    static Stream<Arguments> everyModelAgainstEveryFault() {
+        return Stream.of(ModelKind.values()).flatMap(kind -> Stream.of(FaultServer.Fault.values()).map(f -> Arguments.of(kind, f)));
+    }
+
+    @ParameterizedTest(name = "{0} against {1}")
+    @MethodSource("everyModelAgainstEveryFault")
+    void aBrokenServerEndsEveryRequestOnceInTimeAndLeavesNothingBehind(ModelKind kind, FaultServer.Fault fault) throws Exception {
+        int threadsBefore = platformThreads();
+        long heapBefore = usedHeapAfterGc();
+        try (FaultServer server = new FaultServer(fault)) {
+            Result result = runBatch(kind, server.base(), TIMEOUT);
+
+            OutcomeKind expected = fault == FaultServer.Fault.TRICKLED_HEADERS ? OutcomeKind.TIMEOUT : OutcomeKind.CONNECTION_ERROR;
+            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(expected);
+            assertThat(result.took()).isLessThan(bound(kind));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+        }
+        assertNothingLeftBehind(threadsBefore, heapBefore);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aServerThatIsNotThereIsAConnectionErrorAtOnce(ModelKind kind) throws Exception {
+        int port;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = taken.getLocalPort(); // closed again: nothing listens there now
+        }
+        Result result = runBatch(kind, URI.create("http://127.0.0.1:" + port + "/"), TIMEOUT);
+
+        assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CONNECTION_ERROR);
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.detail()).contains("refused"));
+        assertThat(result.took()).isLessThan(MARGIN);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aServerKilledMidBatchEndsEveryRequestAsAConnectionError(ModelKind kind) throws Exception {
+        int threadsBefore = platformThreads();
+        try (MockServerProcess server = MockServerProcess.start(MOCK_SERVER_JAR); ServerClient stats = new ServerClient(server.baseUri())) {
+            Duration timeout = Duration.ofSeconds(5);
+            List<URI> uris = uris(server.baseUri(), "?delayMs=3000");
+            try (ClientModel model = kind.create()) {
+                long start = System.nanoTime();
+                CompletableFuture<List<Outcome>> batch = CompletableFuture.supplyAsync(() ->
+                        model.run(uris, BatchOptions.defaults().withTimeout(timeout)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> stats.stats().total().inFlight() >= 1);
+                signal(server.pid(), "KILL");
+
+                List<Outcome> outcomes = batch.get(60, TimeUnit.SECONDS);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertThat(outcomes).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CONNECTION_ERROR);
+                assertThat(took).isLessThan(timeout.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0))).plus(MARGIN));
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> platformThreads() <= threadsBefore + THREAD_SLACK);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aServerFrozenPastTheTimeoutEndsEveryRequestAsATimeout(ModelKind kind) throws Exception {
+        try (MockServerProcess server = MockServerProcess.start(MOCK_SERVER_JAR)) {
+            signal(server.pid(), "STOP");
+            try {
+                Result result = runBatch(kind, server.baseUri(), TIMEOUT);
+
+                assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);
+                assertThat(result.took()).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(bound(kind));
+            } finally {
+                signal(server.pid(), "CONT");
+            }
+        }
+    }
+
+    record Result(List<Outcome> outcomes, Duration took) {}
+
+    private static Result runBatch(ModelKind kind, URI base, Duration timeout) {
+        try (ClientModel model = kind.create()) {
+            long start = System.nanoTime();
+            // the fault server's answers echo nothing: any 2xx would do, and none comes
+            List<Outcome> outcomes = model.run(uris(base, "?delayMs=0"),
+                    BatchOptions.defaults().withTimeout(timeout).withCheck(ResponseCheck.ANY_2XX));
+            return new Result(outcomes, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static List<URI> uris(URI base, String query) {
+        return IntStream.range(0, REQUESTS).mapToObj(i -> base.resolve("/api/items/" + i + query)).toList();
+    }
+
+    /** Each request may use its whole timeout, one wave after another. */
+    private static Duration bound(ModelKind kind) {
+        return TIMEOUT.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0))).plus(MARGIN);
+    }
+
+    private static void assertNothingLeftBehind(int threadsBefore, long heapBefore) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> platformThreads() <= threadsBefore + THREAD_SLACK);
+        assertThat(usedHeapAfterGc() - heapBefore).isLessThan(HEAP_BOUND_BYTES);
+    }
+
+    private static int platformThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void signal(long pid, String signal) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor()).isZero();
+    }
+}
