@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /** A finished run folder, read: its summary, its environment and, on demand, its histograms. */
 public record RunFolderReader(Path folder, RunSummary summary, Map<String, Object> environment) {
+
+    /** Relative, no scheme, no parent steps: "histograms/FanOutBenchmark.fanOut-vertx.fork-1.response.hlog". */
+    private static final Pattern SAFE_FILE = Pattern.compile("(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[A-Za-z0-9._/-]+");
 
     /** @throws BadInputException naming the folder and what is wrong with it */
     @SuppressWarnings("unchecked")
@@ -35,6 +39,7 @@ public record RunFolderReader(Path folder, RunSummary summary, Map<String, Objec
         } catch (IOException e) {
             throw new BadInputException("cannot read " + summaryFile + ": " + firstLine(e.getMessage()));
         }
+        checkFiles(real, summary);
         Map<String, Object> environment = Map.of();
         Path envFile = real.resolve("environment.json");
         if (Files.isRegularFile(envFile)) {
@@ -45,6 +50,22 @@ public record RunFolderReader(Path folder, RunSummary summary, Map<String, Objec
             }
         }
         return new RunFolderReader(real, summary, environment);
+    }
+
+    /**
+     * A summary names files the report reads and links to: each must be a plain relative path inside
+     * the run folder, so a crafted summary can neither make the report read a file elsewhere nor put
+     * a {@code javascript:} link in it.
+     */
+    private static void checkFiles(Path folder, RunSummary summary) {
+        for (RunSummary.Trial trial : summary.trials()) {
+            for (String file : trial.files().values()) {
+                if (!SAFE_FILE.matcher(file).matches() || !folder.resolve(file).normalize().startsWith(folder)) {
+                    throw new BadInputException(folder.resolve("summary.json") + " names a file outside its run folder"
+                            + " or not a plain path: '" + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + "'");
+                }
+            }
+        }
     }
 
     public String id() {

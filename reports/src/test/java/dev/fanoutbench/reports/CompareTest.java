@@ -279,6 +279,26 @@ class CompareTest {
     }
 
     @Test
+    void aSummaryThatPointsOutsideItsRunFolderOrAtAScriptIsRefused() throws Exception {
+        Path a = run("20260101-000000-a", 1.0);
+        ObjectMapper json = new ObjectMapper();
+        for (String crafted : new String[] {"../../../etc/passwd", "/etc/passwd", "javascript:alert(1)"}) {
+            ObjectNode summary = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
+            ((ObjectNode) summary.get("trials").get(0).get("files")).put("fork-1/response.hlog", crafted);
+            Path b = FixtureRun.in(runs, "crafted").trial("FanOutBenchmark", "vertx", 200, samples(205, 0.005), 201).write();
+            json.writeValue(b.resolve("summary.json").toFile(), summary);
+
+            Result report = new Result(ReportMain.run(b.toString()), "", "");
+            Result compared = compare(a.toString(), b.toString(), "--out", out());
+
+            assertThat(report.exit()).as(crafted).isEqualTo(2);
+            assertThat(compared.exit()).as(crafted).isEqualTo(2);
+            assertThat(compared.err().lines()).singleElement().asString().contains("outside its run folder", crafted);
+            assertThat(b.resolve("index.html")).doesNotExist();
+        }
+    }
+
+    @Test
     void aBadThresholdIsNamed() {
         Result result = compare("--threshold", "lots");
         assertThat(result.exit()).isEqualTo(2);
