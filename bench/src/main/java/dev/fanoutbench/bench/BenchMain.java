@@ -11,7 +11,6 @@ import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
 import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.SummaryBuilder;
-import dev.fanoutbench.bench.run.SummaryPrinter;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
@@ -133,10 +132,8 @@ public final class BenchMain implements Callable<Integer> {
                 folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, mockServer));
         Path done = folder.complete();
 
-        System.out.println();
-        SummaryPrinter.print(summary, System.out);
-        System.out.println();
-        System.out.println("bench: results in " + done);
+        System.out.println("bench: " + summary.trials().size() + " trials, " + summary.failures().size()
+                + " self-check failures; results in " + done);
         // the run's verdict (failures, SLA rules) and its exit code come with the report, which is written next
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.fanoutbench.results.Series;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,38 +14,58 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
- * The data of one section's charts, as the page's script reads it: the latency spectrum of each
- * series (HdrHistogram's "1/(1-percentile)" axis) and each trial's recording intervals on one
- * time axis.
+ * The data of one section's charts, as the page's script reads it: each series' full latency
+ * distribution on HdrHistogram's "1/(1-percentile)" axis, and each trial's recording intervals on
+ * one time axis. Every line carries a headline, which its legend shows while the cursor is away.
  */
 final class ChartData {
 
-    /** The percentiles on the spectrum's x axis, as HdrHistogram's plots draw them: x = 1 / (1 - p). */
-    static final double[] PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 99.9999};
     /** Charts per section: the spectrum, latency, throughput and in-flight over time. */
     static final int CHARTS_PER_SECTION = 4;
+    /** HdrHistogram's percentile iteration, five steps per halving of what remains, down to 1 in a million. */
+    static final int TICKS_PER_HALF = 5;
+    static final int HALVINGS = 20;
 
     private ChartData() {}
 
     static Map<String, Object> of(List<ShownTrial> trials) {
-        Map<String, Object> spectrum = new LinkedHashMap<>();
-        List<Double> xs = new ArrayList<>();
-        for (double p : PERCENTILES) {
-            xs.add(1 / (1 - p / 100));
+        return Map.of("spectrum", spectrum(trials), "overTime", overTime(trials));
+    }
+
+    /** The percentile levels every line shares: 0, 12.9, 24.2 ... 50, 56.5 ... 99.9999. */
+    static List<Double> levels() {
+        List<Double> levels = new ArrayList<>();
+        for (int k = 0; k <= TICKS_PER_HALF * HALVINGS; k++) {
+            levels.add(100 - 100 * Math.pow(0.5, (double) k / TICKS_PER_HALF));
         }
+        return levels;
+    }
+
+    private static Map<String, Object> spectrum(List<ShownTrial> trials) {
+        List<Double> levels = levels();
+        List<Double> xs = levels.stream().map(p -> 1 / (1 - p / 100)).toList();
+        Map<String, Object> spectrum = new LinkedHashMap<>();
         for (Series series : Series.values()) {
             List<Map<String, Object>> lines = new ArrayList<>();
             for (ShownTrial t : trials) {
                 Histogram h = t.run().run().total(t.trial(), series);
                 List<Double> ys = new ArrayList<>();
-                for (double p : PERCENTILES) {
-                    ys.add(h.getTotalCount() == 0 ? null : Math.max(0.001, h.getValueAtPercentile(p) / 1e6));
+                boolean reachedMax = false;
+                for (double p : levels) {
+                    // beyond the last level its count can resolve, a histogram only repeats its maximum
+                    if (h.getTotalCount() == 0 || reachedMax) {
+                        ys.add(null);
+                        continue;
+                    }
+                    reachedMax = p >= 100.0 * (1 - 1.0 / h.getTotalCount());
+                    ys.add(Math.max(0.001, h.getValueAtPercentile(p) / 1e6));
                 }
-                lines.add(Map.of("label", t.name(), "y", ys));
+                lines.add(Map.of("label", t.name(), "y", ys,
+                        "headline", h.getTotalCount() == 0 ? "no requests" : "p99 " + ms(h.getValueAtPercentile(99) / 1e6)));
             }
             spectrum.put(series.id(), Map.of("x", xs, "lines", lines));
         }
-        return Map.of("spectrum", spectrum, "overTime", overTime(trials));
+        return spectrum;
     }
 
     /**
@@ -77,6 +98,7 @@ final class ChartData {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < trials.size(); i++) {
             Map<Double, RunSummary.Interval> byEnd = perTrial.get(i);
+            List<RunSummary.Interval> intervals = new ArrayList<>(byEnd.values());
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("label", trials.get(i).name());
             line.put("p50", column(axis, byEnd, iv -> Math.max(0.001, iv.p50Micros() / 1000.0)));
@@ -85,9 +107,29 @@ final class ChartData {
             line.put("throughput", column(axis, byEnd, RunSummary.Interval::throughputPerSecond));
             line.put("clientInFlight", column(axis, byEnd, iv -> (double) iv.clientInFlight()));
             line.put("serverInFlight", column(axis, byEnd, iv -> iv.serverInFlight() == null ? null : iv.serverInFlight().doubleValue()));
+            line.put("headlines", headlines(intervals));
             lines.add(line);
         }
         return Map.of("x", new ArrayList<>(axis), "lines", lines);
+    }
+
+    /** What each time chart's legend says of a trial while the cursor is away. */
+    private static Map<String, String> headlines(List<RunSummary.Interval> intervals) {
+        long worstP99 = intervals.stream().mapToLong(RunSummary.Interval::p99Micros).max().orElse(0);
+        long worstMax = intervals.stream().mapToLong(RunSummary.Interval::maxMicros).max().orElse(0);
+        double seconds = intervals.stream().mapToDouble(RunSummary.Interval::durationSeconds).sum();
+        long completed = intervals.stream().mapToLong(RunSummary.Interval::completed).sum();
+        long peakClient = intervals.stream().mapToLong(RunSummary.Interval::clientInFlight).max().orElse(0);
+        int peakServer = intervals.stream().filter(iv -> iv.serverInFlight() != null).mapToInt(RunSummary.Interval::serverInFlight).max().orElse(0);
+        Map<String, String> headlines = new LinkedHashMap<>();
+        headlines.put("p99", "worst " + ms(worstP99 / 1000.0));
+        long[] p50s = intervals.stream().mapToLong(RunSummary.Interval::p50Micros).sorted().toArray();
+        headlines.put("p50", p50s.length == 0 ? "-" : "median " + ms(p50s[p50s.length / 2] / 1000.0));
+        headlines.put("max", "worst " + ms(worstMax / 1000.0));
+        headlines.put("throughput", String.format(Locale.ROOT, "mean %,.0f/s", seconds <= 0 ? 0 : completed / seconds));
+        headlines.put("clientInFlight", String.format(Locale.ROOT, "peak %,d", peakClient));
+        headlines.put("serverInFlight", String.format(Locale.ROOT, "peak %,d", peakServer));
+        return headlines;
     }
 
     private static List<Double> column(Set<Double> axis, Map<Double, RunSummary.Interval> byEnd,
@@ -98,5 +140,9 @@ final class ChartData {
             column.add(interval == null ? null : value.apply(interval));
         }
         return column;
+    }
+
+    private static String ms(double millis) {
+        return Format.duration(millis);
     }
 }

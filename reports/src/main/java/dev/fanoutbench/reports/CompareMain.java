@@ -160,7 +160,9 @@ public final class CompareMain implements Callable<Integer> {
         }
         HtmlRenderer.write(ReportModel.of("fanout-bench: " + b.id() + " (B) against " + a.id() + " (A)", List.of(
                 new ReportModel.LabelledRun("A", a, relative(dir, a.folder())),
-                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches).withChanges(table.all()),
+                new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches)
+                        .asComparison(Glance.of(comparison, b.summary().trials()), "Each cell is run B's result, with its change"
+                                + " from run A and the verdict. " + rule(comparison), comparison.reasons(), table.all()),
                 dir.resolve("compare.html"));
     }
 

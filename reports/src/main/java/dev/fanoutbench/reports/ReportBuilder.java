@@ -51,18 +51,23 @@ final class ReportBuilder {
         }
         List<Section> sections = new ArrayList<>();
         Map<String, Object> charts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<ShownTrial>> group : byBenchmark.entrySet()) {
+        List<Map.Entry<String, List<ShownTrial>>> inLessonOrder = new ArrayList<>(byBenchmark.entrySet());
+        inLessonOrder.sort(java.util.Comparator.comparingInt((Map.Entry<String, List<ShownTrial>> e) -> Lessons.rank(e.getKey()))
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, List<ShownTrial>> group : inLessonOrder) {
             String id = group.getKey().replace("Benchmark", "").toLowerCase(Locale.ROOT);
             List<ShownTrial> trials = ShownTrial.named(group.getValue());
             Lessons.Lesson lesson = Lessons.of(group.getKey());
             sections.add(new Section(id, lesson.title(), lesson.text(), findings(trials), rows(trials), bars(trials)));
             charts.put(id, ChartData.of(trials));
         }
-        String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = ") + r.run().id())
-                .reduce((a, b) -> a + ", " + b).orElse("");
+        String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = " + r.run().id() + ": ") + describe(r.run()))
+                .reduce((a, b) -> a + "; " + b).orElse("");
         try {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
-            return new ReportModel(title, subtitle, environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
+            Glance glance = Glance.of(runs.get(runs.size() - 1).run().summary().trials());
+            return new ReportModel(title, subtitle, glance, ReportModel.RUN_GLANCE_NOTE, ReportModel.RUN_GLANCE_KEY,
+                    environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
                     sections, files, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -100,7 +105,8 @@ final class ReportBuilder {
                             .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
             });
-            rows.add(new Row(t.name(), Format.duration(trial.score().value()) + (trial.score().error() == null ? "" : " ± " + Format.duration(trial.score().error())),
+            rows.add(new Row(t.name(), Format.duration(trial.score().value()),
+                    trial.score().error() == null ? "" : Format.duration(trial.score().error()),
                     Format.duration(trial.idealMillis()), trial.efficiency() == null ? "-" : String.format("%.2f", trial.efficiency()),
                     Format.micros(response.p50()), Format.micros(response.p90()), Format.micros(response.p99()), Format.micros(response.p999()), Format.micros(response.max()),
                     outcomes.toString(), trial.server() == null ? "not measured" : String.format("%,d", trial.server().peakInFlight()),
@@ -122,6 +128,30 @@ final class ReportBuilder {
                     100 * t.trial().score().value() / longest, 100 * t.trial().idealMillis() / longest));
         }
         return bars;
+    }
+
+    /** "preset default, JDK 25.0.3, 2 cores, Linux 6.1.0, commit ed22260": what the numbers depend on, in one line. */
+    @SuppressWarnings("unchecked")
+    static String describe(RunFolderReader run) {
+        Map<String, Object> env = run.environment();
+        Map<String, Object> jdk = env.get("jdk") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> machine = env.get("machine") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> git = env.get("git") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        List<String> parts = new ArrayList<>();
+        parts.add("preset " + run.summary().preset());
+        if (jdk.get("version") != null) {
+            parts.add("JDK " + jdk.get("version"));
+        }
+        if (machine.get("cores") != null) {
+            parts.add(machine.get("cores") + " cores");
+        }
+        if (machine.get("os") != null) {
+            parts.add(machine.get("os") + " " + machine.getOrDefault("kernel", ""));
+        }
+        if (git.get("commit") instanceof String commit && commit.length() >= 7) {
+            parts.add("commit " + commit.substring(0, 7) + (Boolean.TRUE.equals(git.get("dirty")) ? " (dirty)" : ""));
+        }
+        return String.join(", ", parts);
     }
 
     private static List<Setting> environment(RunFolderReader run) {

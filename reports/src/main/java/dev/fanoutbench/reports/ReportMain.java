@@ -2,6 +2,7 @@ package dev.fanoutbench.reports;
 
 import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,13 +46,23 @@ public final class ReportMain implements Callable<Integer> {
                 List.of(new ReportModel.LabelledRun("", folder, "")), breaches);
         Path html = folder.folder().resolve("index.html");
         HtmlRenderer.write(model, html);
-        breaches.forEach(b -> System.out.println("SLA breached: " + b));
-        boolean failed = !folder.summary().passed();
-        if (failed) {
-            System.out.println("report: " + folder.summary().failures().size() + " self-check failures: this run's numbers"
-                    + " cannot be trusted" + (allowFailures ? " (allowed by --allow-failures)" : ""));
+        // the console's last word on a run: the answer, what failed, how many notes, where the report is
+        System.out.println();
+        System.out.println("At a glance (" + folder.id() + "):");
+        System.out.print(model.glance().plainText());
+        System.out.println();
+        RunSummary summary = folder.summary();
+        if (summary.passed()) {
+            System.out.println("Self-checks: passed (every request accounted for, the stub agrees).");
+        } else {
+            System.out.println("Self-checks: " + summary.failures().size() + " FAILED, these numbers cannot be trusted"
+                    + (allowFailures ? " (allowed by --allow-failures)" : "") + ":");
+            summary.failures().forEach(f -> System.out.println("- " + f.trial() + ": " + f.text()));
         }
+        breaches.forEach(b -> System.out.println("SLA breached: " + b));
+        System.out.println("Notes: " + summary.notes().size() + (summary.notes().isEmpty() ? "" : " (in the report)"));
         System.out.println("report: " + html);
+        boolean failed = !summary.passed();
         return (failed && !allowFailures) || !breaches.isEmpty() ? 1 : 0;
     }
 }

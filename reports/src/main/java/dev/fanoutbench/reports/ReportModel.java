@@ -6,9 +6,18 @@ import java.util.List;
  * Everything a report shows, ready to lay out: the template only places it. Charts get their data
  * as one JSON object; tables and sentences are ready-made strings. Built by {@link ReportBuilder}.
  */
-public record ReportModel(String title, String subtitle, List<Setting> environment, List<String> failures,
+public record ReportModel(String title, String subtitle, Glance glance, String glanceNote, List<KeyItem> glanceKey,
+                          List<Setting> environment, List<String> failures,
                           List<NoteView> notes, List<String> slaBreaches, List<List<String>> changes, List<Section> sections,
                           List<RawFile> files, String chartJson) {
+
+    /** What a colour of the at-a-glance table means. */
+    public record KeyItem(String grade, String text) {}
+
+    static final String RUN_GLANCE_NOTE = "Each cell is one model's result on one benchmark: the mean wall time of a batch against"
+            + " that model's own ideal (the physical best for how it schedules), or for the open model its p99 response time.";
+    static final List<KeyItem> RUN_GLANCE_KEY = List.of(new KeyItem("good", "0.9 of ideal or better"),
+            new KeyItem("fair", "0.6 to 0.9"), new KeyItem("poor", "below 0.6, or failures"));
 
     /** A note, once per kind, with the trials it concerns. */
     public record NoteView(String text, List<String> trials) {}
@@ -19,7 +28,7 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
 
     public record Section(String id, String title, String lesson, List<String> findings, List<Row> rows, List<Bar> bars) {}
 
-    public record Row(String label, String score, String ideal, String efficiency, String p50, String p90, String p99,
+    public record Row(String label, String score, String scoreError, String ideal, String efficiency, String p50, String p90, String p99,
                       String p999, String max, String outcomes, String serverPeak, String stubLateP99, String threads,
                       String cpuPerRequest, String allocPerRequest) {}
 
@@ -33,8 +42,19 @@ public record ReportModel(String title, String subtitle, List<Setting> environme
         return ReportBuilder.build(title, runs, slaBreaches);
     }
 
-    /** The same report with a table of changes on top (a comparison): a header row, then one row per trial. */
-    public ReportModel withChanges(List<List<String>> table) {
-        return new ReportModel(title, subtitle, environment, failures, notes, slaBreaches, table, sections, files, chartJson);
+    /**
+     * The same report as a comparison: its glance says what changed, and the full table of changes
+     * (a header row, then one row per trial) follows.
+     */
+    public ReportModel asComparison(Glance changed, String note, List<String> reasons, List<List<String>> table) {
+        List<String> all = new java.util.ArrayList<>(reasons);
+        failures.stream().filter(f -> !reasons.contains(f)).forEach(all::add);
+        return new ReportModel(title, subtitle, changed, note, List.of(new KeyItem("poor", "slower"), new KeyItem("good", "faster")),
+                environment, all, notes, slaBreaches, table, sections, files, chartJson);
+    }
+
+    /** Whether the report has any failure or SLA breach to show at the top. */
+    public boolean passed() {
+        return failures.isEmpty() && slaBreaches.isEmpty();
     }
 }

@@ -50,7 +50,15 @@ final class FixtureRun {
      */
     FixtureRun trial(String benchmark, String model, boolean scoreIsBatchTime, double idealMillis, double[] scores,
                      long failedPerIteration, long... latencyMillis) throws IOException {
-        String key = benchmark + "-" + model;
+        return trial(benchmark, model, Map.of(), scoreIsBatchTime, idealMillis, scores, failedPerIteration, latencyMillis);
+    }
+
+    /** @param extraParams parameters besides the model ({@code placement}...), part of the trial's key */
+    FixtureRun trial(String benchmark, String model, Map<String, String> extraParams, boolean scoreIsBatchTime, double idealMillis,
+                     double[] scores, long failedPerIteration, long... latencyMillis) throws IOException {
+        Map<String, String> params = new TreeMap<>(extraParams);
+        params.put("model", model);
+        String key = benchmark + "-" + String.join("-", params.values());
         double meanScore = Arrays.stream(scores).average().orElse(0);
         Map<String, String> files = new TreeMap<>();
         Map<Series, RunSummary.Percentiles> percentiles = new EnumMap<>(Series.class);
@@ -98,7 +106,7 @@ final class FixtureRun {
         outcomes.put(OutcomeKind.SUCCESS, sent - failed);
         outcomes.put(OutcomeKind.HTTP_ERROR, failed);
         trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x", model,
-                Map.of("model", model), 1, scoreIsBatchTime,
+                params, 1, scoreIsBatchTime,
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,
                 new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500)),

@@ -52,6 +52,7 @@ public final class TrialRecorder {
     private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong returned = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     // guarded by this
     private boolean measuring;
@@ -67,6 +68,7 @@ public final class TrialRecorder {
     private long returnedMark;
     private Histogram iterationResponse;
     private long iterationStartNanos;
+    private long lastProgressNanos;
     private long iterationSentMark;
     private Map<OutcomeKind, Long> iterationEndedMark;
     private RunSummary.Server serverSeen;
@@ -123,6 +125,7 @@ public final class TrialRecorder {
             iterationSentMark = handedOverMark;
             iterationEndedMark = endedMark;
             iterationStartNanos = System.nanoTime();
+            lastProgressNanos = iterationStartNanos;
             ticking = ticker.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         }
         pinning.measuring(true);
@@ -163,8 +166,24 @@ public final class TrialRecorder {
         synchronized (this) {
             if (measuring) {
                 cut(serverInFlight);
+                progress();
             }
         }
+    }
+
+    /** A line every few seconds of a long iteration, so a 50 s batch does not look like a hang. */
+    private void progress() {
+        long now = System.nanoTime();
+        if (now - lastProgressNanos < PROGRESS_EVERY_NANOS || now - iterationStartNanos < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        lastProgressNanos = now;
+        Map<OutcomeKind, Long> ended = latencies.endedSoFar();
+        long done = total(ended) - total(iterationEndedMark);
+        RunSummary.Interval last = timeline.get(timeline.size() - 1);
+        System.out.printf(java.util.Locale.ROOT, "  ... %s: %,d requests done, %,d in flight, %,.0f/s (%.0f s into the batch)%n",
+                trial.model(), done, handedOver.get() - total(ended), last.throughputPerSecond(),
+                (now - iterationStartNanos) / 1e9);
     }
 
     private Integer serverInFlight() {
