@@ -101,9 +101,10 @@ final class ChartData {
             List<RunSummary.Interval> intervals = new ArrayList<>(byEnd.values());
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("label", trials.get(i).name());
-            line.put("p50", column(axis, byEnd, iv -> Math.max(0.001, iv.p50Micros() / 1000.0)));
-            line.put("p99", column(axis, byEnd, iv -> Math.max(0.001, iv.p99Micros() / 1000.0)));
-            line.put("max", column(axis, byEnd, iv -> Math.max(0.001, iv.maxMicros() / 1000.0)));
+            // an interval in which nothing completed has no latency, not a latency of zero
+            line.put("p50", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p50Micros() / 1000.0)));
+            line.put("p99", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p99Micros() / 1000.0)));
+            line.put("max", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.maxMicros() / 1000.0)));
             line.put("throughput", column(axis, byEnd, RunSummary.Interval::throughputPerSecond));
             line.put("clientInFlight", column(axis, byEnd, iv -> (double) iv.clientInFlight()));
             line.put("serverInFlight", column(axis, byEnd, iv -> iv.serverInFlight() == null ? null : iv.serverInFlight().doubleValue()));
