@@ -28,10 +28,12 @@ if ! command -v wrk >/dev/null; then
   echo "stub-capacity: installing wrk" >&2
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null || { echo "stub-capacity: wrk is missing and could not be installed" >&2; exit 2; }
 fi
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. "$root/scripts/lib/java.sh"
+# the server runs on Java 17, but the same JDK as the harness keeps the comparison honest
+java_bin="$(java_21 || echo "${JAVA_HOME:+$JAVA_HOME/bin/}java")"
 
 log="$(mktemp)"
-"$java_bin" -jar "$jar" --port 0 "${server_args[@]}" >"$log" 2>&1 &
+"$java_bin" $(jvm_flags "$java_bin") -jar "$jar" --port 0 "${server_args[@]}" >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do

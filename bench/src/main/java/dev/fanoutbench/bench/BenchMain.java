@@ -12,9 +12,11 @@ import dev.fanoutbench.bench.run.RunFolder;
 import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.CommandWords;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
+import dev.fanoutbench.results.Version;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
  * stops the server even on failure or Ctrl-C, and writes the run folder
  * {@code reports/runs/<timestamp>-<sha>/} (atomically; {@code latest} points to it).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs the JMH benchmarks of every client model against the mock server.")
 public final class BenchMain implements Callable<Integer> {
 
@@ -99,7 +101,7 @@ public final class BenchMain implements Callable<Integer> {
             if (external != null) {
                 return run(chosen, external, period, Map.of("external", external.toString()));
             }
-            String[] serverArgs = mockServerArgs.isBlank() ? new String[0] : mockServerArgs.trim().split("\\s+");
+            String[] serverArgs = CommandWords.split(mockServerArgs).toArray(String[]::new);
             try (MockServerProcess server = MockServerProcess.start(mockServerJar, serverArgs)) {
                 System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
                         + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));

@@ -46,8 +46,9 @@ public final class MockServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn -B package -DskipTests'");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "--port", "0",
-                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JvmFlags.forThisJdk());
+        command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread stopOnExit = new Thread(() -> stop(process), "mock-server-stop");

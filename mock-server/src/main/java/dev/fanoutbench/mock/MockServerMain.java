@@ -1,6 +1,7 @@
 package dev.fanoutbench.mock;
 
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +14,7 @@ import picocli.CommandLine;
  * Prints {@code mock-server listening on http://127.0.0.1:PORT} once it accepts connections, so
  * scripts can read the port; stops cleanly on Ctrl-C or SIGTERM. Exit code 2 for bad input.
  */
-@Command(name = "mock-server", mixinStandardHelpOptions = true, sortOptions = false,
-        version = "fanout-bench mock-server 0.1.0",
+@Command(name = "mock-server", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Slow, jittery, flaky, rate-limited and stuck HTTP stubs that count what they see.%n"
                 + "Endpoints: /api/items/{id}?delayMs=N, /api/jitter/{id}?medianMs=M&sigma=S, /api/flaky/{id},"
                 + " /api/limited/{id}, /api/stuck/{id}, GET /stats, POST /stats/reset")

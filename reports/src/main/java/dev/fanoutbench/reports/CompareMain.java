@@ -4,6 +4,7 @@ import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
+import dev.fanoutbench.results.Version;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * significant regression, a trial missing in B, B failing its self-checks, or an SLA breach; 2:
  * bad input. How a change is judged: {@link Comparison}.
  */
-@Command(name = "compare.sh", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare.sh", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Compares two benchmark runs, or the models of one run.")
 public final class CompareMain implements Callable<Integer> {
 

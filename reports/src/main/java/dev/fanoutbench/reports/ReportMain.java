@@ -4,6 +4,7 @@ import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
+import dev.fanoutbench.results.Version;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * one is given. Its last line is the report's path. Exit 0; 1 if a self-check failed (unless
  * failures are allowed) or the SLA is breached; 2 for bad input.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Writes the HTML report of a run folder.")
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Writes the HTML report of a run folder.")
 public final class ReportMain implements Callable<Integer> {
 
     @Parameters(index = "0", description = "the run folder (e.g. reports/runs/latest)")

@@ -1,6 +1,8 @@
 package dev.fanoutbench.bench.run;
 
+import dev.fanoutbench.bench.JvmFlags;
 import dev.fanoutbench.bench.jmh.BenchTarget;
+import dev.fanoutbench.results.CommandWords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,10 +62,11 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
                 .resultFormat(ResultFormatType.JSON)
                 .result(runDir.resolve("jmh.json").toString())
                 .shouldFailOnError(true);
-        // one call: each call to jvmArgsAppend replaces the last one's arguments
-        java.util.List<String> forkArgs = new java.util.ArrayList<>();
+        // one call: each call to jvmArgsAppend replaces the last one's arguments, the user's included
+        java.util.List<String> forkArgs = new java.util.ArrayList<>(user.getJvmArgsAppend().orElse(java.util.List.of()));
         properties.forEach((name, value) -> forkArgs.add("-D" + name + "=" + value));
         forkArgs.add("-Xmx2g");
+        forkArgs.addAll(JvmFlags.forThisJdk());
         builder.jvmArgsAppend(forkArgs.toArray(String[]::new));
         if (!user.getForkCount().hasValue()) {
             builder.forks(preset.forks());
@@ -82,11 +85,33 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         return new JmhLaunch(builder.build(), Map.copyOf(properties));
     }
 
+    /**
+     * The user's JMH options, split as a shell would. Options the harness's accounting depends on
+     * are refused in words rather than silently overridden: where results go and in what format,
+     * the benchmark mode and time unit (a score is one batch's wall time in ms), threads (one batch
+     * per invocation), and failing on error.
+     */
     private static CommandLineOptions userOptions(String passThrough) {
+        CommandLineOptions user;
         try {
-            return new CommandLineOptions(passThrough == null || passThrough.isBlank() ? new String[0] : passThrough.trim().split("\\s+"));
+            user = new CommandLineOptions(CommandWords.split(passThrough).toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException("bench.jmh: " + e.getMessage());
+        }
+        refuse(user.getResultFormat().hasValue() || user.getResult().hasValue(), "-rf/-rff",
+                "the run folder's jmh.json is written by the harness, as JSON; convert it afterwards if you need another format");
+        refuse(user.getOutput().hasValue(), "-o", "the console output is the run's log; redirect it instead");
+        refuse(user.shouldFailOnError().hasValue(), "-foe", "a failing benchmark always stops the run");
+        refuse(!user.getBenchModes().isEmpty() || user.getTimeUnit().hasValue(), "-bm/-tu",
+                "every benchmark is single-shot in milliseconds: a score is one batch's wall time");
+        refuse(user.getThreads().hasValue() || user.getThreadGroups().hasValue(), "-t/-tg",
+                "a benchmark runs one batch at a time; raise a batch's concurrency with -p instead");
+        return user;
+    }
+
+    private static void refuse(boolean given, String option, String why) {
+        if (given) {
+            throw new IllegalArgumentException("bench.jmh: " + option + " cannot be passed through: " + why);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.Version;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * Starts an embedded mock server unless {@code --target} names a running one (loopback only,
  * unless {@code --allow-remote}).
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Runs one of the lessons (docs/lessons.md) on one or every model against the mock server.")
 public final class ScenarioMain implements Callable<Integer> {
 
