@@ -106,14 +106,15 @@ public final class BenchMain implements Callable<Integer> {
                 System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
                         + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));
                 return run(chosen, server.baseUri(), period, Map.of("jar", mockServerJar.toString(),
-                        "args", "--port 0 " + String.join(" ", serverArgs)));
+                        "args", String.join(" ", serverArgs)));
             }
         }
     }
 
     private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
+        Map<String, Object> server = new LinkedHashMap<>(mockServer);
         try (ServerClient health = new ServerClient(base)) {
-            health.stats();
+            server.put("settings", health.stats().settings());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
         }
@@ -131,7 +132,7 @@ public final class BenchMain implements Callable<Integer> {
         settings.put("jmh", jmh);
         settings.put("intervalMillis", period.toMillis());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
-                folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, mockServer));
+                folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, server));
         Path done = folder.complete();
 
         System.out.println("bench: " + summary.trials().size() + " trials, " + summary.failures().size()

@@ -19,6 +19,7 @@ final class ExchangeTracker {
     private final EndpointCounters total = new EndpointCounters();
     private final Map<String, EndpointCounters> endpoints = new ConcurrentHashMap<>();
     private final InFlightLimit limit;
+    private volatile MockServerSettings settings;
     private final Refusals refusals = new Refusals();
     private final ConnectionCounter connections = new ConnectionCounter();
     /** Bumped by each reset: an exchange counts only in the counts of the epoch it arrived in. */
@@ -30,6 +31,10 @@ final class ExchangeTracker {
 
     InFlightLimit limit() {
         return limit;
+    }
+
+    void startedWith(MockServerSettings started) {
+        this.settings = started;
     }
 
     Refusals refusals() {
@@ -94,7 +99,7 @@ final class ExchangeTracker {
     ServerStats snapshot() {
         Map<String, ServerStats.EndpointStats> byEndpoint = new TreeMap<>();
         endpoints.forEach((name, counters) -> byEndpoint.put(name, counters.snapshot()));
-        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot());
+        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot(), settings);
     }
 
     void reset() {

@@ -44,6 +44,7 @@ public final class MockServer implements AutoCloseable {
     /** @throws MockServerException with a one-line reason if the server cannot start (e.g. port in use) */
     public static MockServer start(MockServerSettings settings) {
         ExchangeTracker tracker = new ExchangeTracker(new InFlightLimit(settings.inFlightLimit()));
+        tracker.startedWith(settings);
         DisconnectWatcher watcher = new DisconnectWatcher(tracker::clientWentAway);
         WireMockConfiguration config = wireMockConfig()
                 .bindAddress(settings.bindAddress())

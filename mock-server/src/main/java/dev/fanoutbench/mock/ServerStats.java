@@ -14,9 +14,10 @@ import java.util.Map;
  * @param connections TCP connections, since the server started (never reset)
  * @param refused   requests turned away before any stub saw them, by reason ({@code bad-query},
  *                  {@code body-too-large}, {@code body-stalled}, {@code admin-off}...), since the server started
+ * @param settings  how the server was started, every default filled in: a run records them beside its numbers
  */
 public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoints, LimitStats limit,
-                          ConnectionStats connections, Map<String, Long> refused) {
+                          ConnectionStats connections, Map<String, Long> refused, MockServerSettings settings) {
 
     /** The endpoint's numbers, or an all-zero record if it has seen nothing. */
     public EndpointStats endpoint(String name) {

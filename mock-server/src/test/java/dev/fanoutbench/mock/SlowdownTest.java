@@ -28,6 +28,14 @@ class SlowdownTest {
     }
 
     @Test
+    void theStubSaysHowItWasStartedSoARunCanRecordIt() {
+        MockServerSettings settings = StatsOverHttp.read(server.baseUri()).settings();
+        assertThat(settings.slowdown()).isEqualTo(TEN_PERCENT_AND_5_MS);
+        assertThat(settings.acceptQueueSize()).isEqualTo(MockServerSettings.defaults().acceptQueueSize());
+        assertThat(settings.protection().adminApi()).isFalse();
+    }
+
+    @Test
     void aRejectionIsNotSlowed() throws Exception {
         RawHttp.Reply reply = RawHttp.get(server.baseUri(), "/api/items/1?delayMs=oops");
         assertThat(reply.status()).isEqualTo(400);

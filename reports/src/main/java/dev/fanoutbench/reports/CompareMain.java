@@ -2,6 +2,7 @@ package dev.fanoutbench.reports;
 
 import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.JUnitReport;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Version;
@@ -26,9 +27,10 @@ import picocli.CommandLine.Parameters;
 /**
  * Behind {@code scripts/compare.sh}: compares two runs (default: the two latest), or the models
  * within one run ({@code --models RUN}); prints a table, writes {@code compare.md} (for a pull
- * request) and {@code compare.html} (both runs overlaid). Exit 0: no significant regression; 1: a
- * significant regression, a trial missing in B, B failing its self-checks, or an SLA breach; 2:
- * bad input. How a change is judged: {@link Comparison}.
+ * request), {@code compare.html} (both runs overlaid) and {@code compare.xml} (JUnit, for any CI).
+ * Exit codes as {@link Cli}: 0 no significant regression; 1 B's own self-checks failed; 2 bad
+ * input; 3 a regression (a significantly slower trial, a trial missing in B, new failures); 99 an
+ * SLA rule breached. How a change is judged: {@link Comparison}.
  */
 @Command(name = "compare.sh", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Compares two benchmark runs, or the models of one run.")
@@ -93,7 +95,8 @@ public final class CompareMain implements Callable<Integer> {
         RunFolderReader a = RunFolderReader.open(pair.get(0));
         RunFolderReader b = RunFolderReader.open(pair.get(1));
         Comparison comparison = Comparison.of(a.summary(), b.summary(), limit, alpha);
-        List<String> breaches = rules.breaches(b.summary());
+        List<Sla.Result> checked = rules.check(b.summary());
+        List<String> breaches = checked.stream().filter(r -> !r.holds()).map(Sla.Result::describe).toList();
         ComparisonTable table = ComparisonTable.of(comparison);
 
         stdout.printf("A = %s%nB = %s%n%s%n%n", a.id(), b.id(), rule(comparison));
@@ -101,11 +104,13 @@ public final class CompareMain implements Callable<Integer> {
         comparison.onlyInB().forEach(k -> stdout.println("only in B (new): " + k));
         Path dir = out != null ? out : projectDir.resolve("reports").resolve("compare").resolve(a.id() + "_vs_" + b.id());
         write(dir, a, b, comparison, table, breaches);
+        writeJUnit(dir.resolve("compare.xml"), comparison, b, checked);
         breaches.forEach(x -> stdout.println("SLA breached (B): " + x));
         comparison.reasons().forEach(r -> stdout.println("compare: " + r));
         stdout.println(comparison.failed() ? "compare: FAILED" : "compare: no significant regression");
         stdout.println("compare: " + dir.resolve("compare.html"));
-        return comparison.failed() || !breaches.isEmpty() ? 1 : 0;
+        return !comparison.bFailures().isEmpty() ? Cli.FAILED : !breaches.isEmpty() ? Cli.SLA_BREACHED
+                : comparison.failed() ? Cli.REGRESSED : Cli.OK;
     }
 
     private int compareModels(RunFolderReader run, Sla rules) {
@@ -141,7 +146,7 @@ public final class CompareMain implements Callable<Integer> {
                 List.of(new ReportModel.LabelledRun("", run, relative(dir, run.folder()))), breaches), dir.resolve("compare.html"));
         breaches.forEach(x -> stdout.println("SLA breached: " + x));
         stdout.println("compare: " + dir.resolve("compare.html"));
-        return breaches.isEmpty() ? 0 : 1;
+        return breaches.isEmpty() ? Cli.OK : Cli.SLA_BREACHED;
     }
 
     private void write(Path dir, RunFolderReader a, RunFolderReader b, Comparison comparison, ComparisonTable table,
@@ -165,6 +170,28 @@ public final class CompareMain implements Callable<Integer> {
                         .asComparison(Glance.of(comparison, b.summary().trials()), "Each cell is run B's result, with its change"
                                 + " from run A and the verdict. " + rule(comparison), comparison.reasons(), table.all()),
                 dir.resolve("compare.html"));
+    }
+
+    /** The verdicts as JUnit XML for any CI: a case per trial compared, B's self-checks, the SLA rules. */
+    private static void writeJUnit(Path file, Comparison comparison, RunFolderReader b, List<Sla.Result> sla) {
+        List<JUnitReport.Case> cases = new ArrayList<>();
+        for (Comparison.TrialChange trial : comparison.trials()) {
+            cases.add(switch (trial.verdict()) {
+                case SLOWER -> JUnitReport.Case.failed(trial.label(), Comparison.why(trial));
+                case INSUFFICIENT -> new JUnitReport.Case(trial.label(), null, true);
+                default -> JUnitReport.Case.passed(trial.label());
+            });
+        }
+        comparison.onlyInA().forEach(k -> cases.add(JUnitReport.Case.failed(k, "missing in B")));
+        JUnitReport report = new JUnitReport().add("compare", cases).add("self-checks", JUnitReport.selfChecks(b.summary()));
+        if (!sla.isEmpty()) {
+            report.add("sla", JUnitReport.sla(sla));
+        }
+        try {
+            report.write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** The rule a reader needs to trust the verdicts, in one sentence. */

@@ -93,14 +93,25 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         return trials.stream().anyMatch(t -> t.verdict() == Verdict.SLOWER);
     }
 
-    /** Why this comparison fails, in words; empty when it passes. */
+    /** How B is worse than A, in words: slower trials, trials it lacks. Empty when it is not. */
+    public List<String> regressions() {
+        List<String> regressions = new ArrayList<>();
+        trials.stream().filter(t -> t.verdict() == Verdict.SLOWER).forEach(t -> regressions.add(why(t)));
+        onlyInA.forEach(k -> regressions.add("missing in B: " + k));
+        return regressions;
+    }
+
+    /** Why this comparison fails, in words: its regressions, and B's own self-check failures. Empty when it passes. */
     public List<String> reasons() {
-        List<String> reasons = new ArrayList<>();
-        trials.stream().filter(t -> t.verdict() == Verdict.SLOWER).forEach(t -> reasons.add(t.label() + " is slower: "
-                + String.join(", ", t.metrics().stream().filter(m -> m.verdict() == Verdict.SLOWER).map(Comparison::describe).toList())));
-        onlyInA.forEach(k -> reasons.add("missing in B: " + k));
+        List<String> reasons = new ArrayList<>(regressions());
         bFailures.forEach(f -> reasons.add("B failed a self-check: " + f));
         return reasons;
+    }
+
+    /** "FanOut vertx is slower: score +10.1% (p=3.1e-05), ...". */
+    static String why(TrialChange trial) {
+        return trial.label() + " is slower: " + String.join(", ",
+                trial.metrics().stream().filter(m -> m.verdict() == Verdict.SLOWER).map(Comparison::describe).toList());
     }
 
     public boolean failed() {

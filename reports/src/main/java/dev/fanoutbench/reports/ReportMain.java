@@ -2,6 +2,7 @@ package dev.fanoutbench.reports;
 
 import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.JUnitReport;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Version;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Parameters;
 /**
  * Writes {@code index.html} into a run folder (the end of every {@code mvn verify -Pbench}, or by
  * hand on any finished run) and gives the run's verdict: its self-check failures and the SLA, if
- * one is given. Its last line is the report's path. Exit 0; 1 if a self-check failed (unless
- * failures are allowed) or the SLA is breached; 2 for bad input.
+ * one is given, also as JUnit XML ({@code verdicts.xml}). Its last line is the report's path. Exit
+ * codes as {@link Cli}: 0 passed; 1 a self-check failed (unless failures are allowed); 2 bad input;
+ * 99 an SLA rule breached.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Writes the HTML report of a run folder.")
 public final class ReportMain implements Callable<Integer> {
@@ -42,7 +44,8 @@ public final class ReportMain implements Callable<Integer> {
     @Override
     public Integer call() {
         RunFolderReader folder = RunFolderReader.open(run);
-        List<String> breaches = Sla.parse(sla).breaches(folder.summary());
+        List<Sla.Result> checked = Sla.parse(sla).check(folder.summary());
+        List<String> breaches = checked.stream().filter(r -> !r.holds()).map(Sla.Result::describe).toList();
         ReportModel model = ReportModel.of("fanout-bench run " + folder.id(),
                 List.of(new ReportModel.LabelledRun("", folder, "")), breaches);
         Path html = folder.folder().resolve("index.html");
@@ -63,7 +66,15 @@ public final class ReportMain implements Callable<Integer> {
         breaches.forEach(b -> System.out.println("SLA breached: " + b));
         System.out.println("Notes: " + summary.notes().size() + (summary.notes().isEmpty() ? "" : " (in the report)"));
         System.out.println("report: " + html);
-        boolean failed = !summary.passed();
-        return (failed && !allowFailures) || !breaches.isEmpty() ? 1 : 0;
+        JUnitReport verdicts = new JUnitReport().add("self-checks", JUnitReport.selfChecks(summary));
+        if (!checked.isEmpty()) {
+            verdicts.add("sla", JUnitReport.sla(checked));
+        }
+        try {
+            verdicts.write(folder.folder().resolve("verdicts.xml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the run's verdicts.xml", e);
+        }
+        return !summary.passed() && !allowFailures ? Cli.FAILED : !breaches.isEmpty() ? Cli.SLA_BREACHED : Cli.OK;
     }
 }

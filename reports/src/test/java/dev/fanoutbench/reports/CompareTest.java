@@ -4,6 +4,7 @@ import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanoutbench.results.Cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * compare.sh's verdicts on runs shaped like the default preset's (five samples per trial, the
- * spread measured on this project's machine), and its three answers: 0 no significant regression,
- * 1 a regression (or a trial missing, or B failing its self-checks), 2 bad input.
+ * spread measured on this project's machine), and its answers: 0 no significant regression, 3 a
+ * regression (or a trial missing, or new failures), 1 B failing its own self-checks, 99 an SLA
+ * breach, 2 bad input.
  */
 class CompareTest {
 
@@ -74,10 +76,12 @@ class CompareTest {
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(Cli.REGRESSED);
         assertThat(result.out().lines().filter(l -> l.contains("SLOWER (")).count()).isEqualTo(3);
         assertThat(result.out()).contains("+10.0%", "compare: FAILED");
         assertThat(runs.resolve("out/compare.md")).content().contains("**Failed**");
+        assertThat(runs.resolve("out/compare.xml")).content()
+                .contains("<testsuite name=\"compare\" tests=\"3\" failures=\"3\"", "<failure message=\"FanOut vertx is slower: score +10.0%");
     }
 
     @Test
@@ -110,7 +114,7 @@ class CompareTest {
 
         Result slowerTail = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(slowerTail.exit()).isEqualTo(1);
+        assertThat(slowerTail.exit()).isEqualTo(Cli.REGRESSED);
         assertThat(slowerTail.out()).contains("SLOWER (p99)");
         assertThat(slowerTail.out().lines().filter(l -> l.startsWith("OpenModel vertx")).findFirst().orElseThrow())
                 .as("no score column: the schedule's length is not a latency").matches("OpenModel vertx\\s+-\\s+-\\s+-\\s.*");
@@ -124,7 +128,7 @@ class CompareTest {
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(Cli.REGRESSED);
         assertThat(result.out()).contains("SLOWER (failed)", "failed 0 -> 1 per iteration");
     }
 
@@ -135,7 +139,7 @@ class CompareTest {
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(Cli.REGRESSED);
         assertThat(result.out()).contains("missing in B: FanOut virtual-threads", "missing in B: BoundedBatch vertx");
     }
 
@@ -147,7 +151,7 @@ class CompareTest {
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(Cli.FAILED);
         assertThat(result.out()).contains("B failed a self-check: FanOut vertx: 3 requests were started and never finished");
     }
 
@@ -158,7 +162,7 @@ class CompareTest {
 
         Result result = compare(a.toString(), b.toString(), "--sla", "fanout.vertx.p99 < 100ms", "--out", out());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(Cli.SLA_BREACHED);
         assertThat(result.out()).contains("SLA breached (B): fanout.vertx.p99 < 100ms");
     }
 

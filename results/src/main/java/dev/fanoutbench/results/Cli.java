@@ -6,12 +6,19 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
- * How every command here fails: one line naming the problem, {@value #BAD_INPUT} for bad input,
- * 1 for anything else, never a stack trace as the only message.
+ * How every command here fails: one line naming the problem, never a stack trace as the only
+ * message, and an exit code a CI job can act on. When several apply, the first in this list wins:
+ * {@value #BAD_INPUT} bad input, {@value #FAILED} the run failed (a crash, or self-checks that
+ * failed: its numbers cannot be trusted), {@value #SLA_BREACHED} an SLA rule was breached (as k6
+ * does for its thresholds), {@value #REGRESSED} a comparison found B worse than A.
  */
 public final class Cli {
 
+    public static final int OK = 0;
+    public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int REGRESSED = 3;
+    public static final int SLA_BREACHED = 99;
 
     private Cli() {}
 

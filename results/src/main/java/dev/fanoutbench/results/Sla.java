@@ -92,13 +92,21 @@ public record Sla(List<Rule> rules) {
         return new Sla(rules);
     }
 
+    /** One rule checked against one trial. */
+    public record Result(Rule rule, String trial, double value, boolean holds) {
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%s: %s has %s = %.3f", rule.text(), trial, rule.metric(), value);
+        }
+    }
+
     /**
-     * Every rule a trial breaks, in words.
+     * Every rule against every trial it names.
      *
      * @throws BadInputException naming a rule that matches no trial of this run: a typo must not pass the gate
      */
-    public List<String> breaches(RunSummary summary) {
-        List<String> breaches = new ArrayList<>();
+    public List<Result> check(RunSummary summary) {
+        List<Result> results = new ArrayList<>();
         for (Rule rule : rules) {
             List<RunSummary.Trial> matched = summary.trials().stream().filter(rule::matches).toList();
             if (matched.isEmpty()) {
@@ -108,11 +116,14 @@ public record Sla(List<Rule> rules) {
             }
             for (RunSummary.Trial trial : matched) {
                 double value = rule.value(trial);
-                if (!rule.holds(value)) {
-                    breaches.add(String.format(Locale.ROOT, "%s: %s has %s = %.3f", rule.text(), trial.label(), rule.metric(), value));
-                }
+                results.add(new Result(rule, trial.label(), value, rule.holds(value)));
             }
         }
-        return breaches;
+        return results;
+    }
+
+    /** Every rule a trial breaks, in words. @throws BadInputException as {@link #check} */
+    public List<String> breaches(RunSummary summary) {
+        return check(summary).stream().filter(r -> !r.holds()).map(Result::describe).toList();
     }
 }
