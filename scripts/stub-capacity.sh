@@ -1,56 +1,118 @@
 #!/usr/bin/env bash
-# Is the stub an instrument or a bottleneck? Drives the standalone mock server with wrk at many
-# keep-alive connections against a fixed delay and prints what the server added on top of it.
+# Is the stub an instrument or a bottleneck? Two measurements with wrk:
+#  1. its zero-delay capacity against plain WireMock standalone (same version, the same JSON answer,
+#     journal and request logging off), both warmed, measured in alternating rounds: the ratio is
+#     what the stub's instrumentation (counts, lateness, disconnect watch, guards) costs;
+#  2. a wave of many keep-alive connections against a fixed delay: what the server adds on top of it.
 #
-#   scripts/stub-capacity.sh [--connections 1000] [--delay-ms 500] [--duration 10s] [-- mock-server flags]
+#   scripts/stub-capacity.sh [--only plain|waves] [--connections 1000] [--delay-ms 500] [--duration 10s]
+#                            [--rounds 3] [--cpus STUB:CLIENT] [-- mock-server flags]
 #
-# Ideal: every request takes exactly the delay, so throughput = connections / delay.
+# Ideal for (2): every request takes exactly the delay, so throughput = connections / delay.
+# Plain WireMock's jar is fetched once with Maven into mock-server/target/plain-wiremock/.
 set -euo pipefail
 
-connections=1000 delay_ms=500 duration=10s threads=2
+connections=1000 delay_ms=500 duration=10s threads=2 rounds=3 only="" cpus=""
 server_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --only) only="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --delay-ms) delay_ms="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --cpus) cpus="$2"; shift 2 ;;
     --) shift; server_args=("$@"); break ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "stub-capacity: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+case "$only" in ""|plain|waves) ;; *) echo "stub-capacity: --only is plain or waves, got '$only'" >&2; exit 2 ;; esac
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "stub-capacity: --rounds must be a positive number, got '$rounds'" >&2; exit 2; }
+stub_cpus="" client=()
+if [ -n "$cpus" ]; then
+  [[ "$cpus" =~ ^[0-9,-]+:[0-9,-]+$ ]] || { echo "stub-capacity: --cpus wants STUB:CLIENT CPU lists, e.g. 0:1, got '$cpus'" >&2; exit 2; }
+  stub_cpus="${cpus%%:*}" client=(taskset -c "${cpus#*:}")
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/mock-server/target/mock-server.jar"
-[ -f "$jar" ] || { echo "stub-capacity: $jar is missing: run 'mvn -B -pl mock-server package -DskipTests' first" >&2; exit 2; }
-if ! command -v wrk >/dev/null; then
-  echo "stub-capacity: installing wrk" >&2
-  (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null || { echo "stub-capacity: wrk is missing and could not be installed" >&2; exit 2; }
-fi
+[ -f "$jar" ] || { echo "stub-capacity: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 . "$root/scripts/lib/java.sh"
-# the server runs on Java 17, but the same JDK as the harness keeps the comparison honest
-java_bin="$(java_21 || echo "${JAVA_HOME:+$JAVA_HOME/bin/}java")"
+. "$root/scripts/lib/stub.sh"
+require_wrk stub-capacity
+# the same JDK as the harness keeps the comparison honest
+java_bin="$(require_java_21 stub-capacity)"
 
-log="$(mktemp)"
-"$java_bin" $(jvm_flags "$java_bin") -jar "$jar" --port 0 "${server_args[@]}" >"$log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 100); do
-  grep -q "listening on" "$log" && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 2; }
-  sleep 0.1
-done
-base="$(grep -o 'http://[0-9.:]*' "$log" | head -1)"
-[ -n "$base" ] || { echo "stub-capacity: the server did not start" >&2; cat "$log" >&2; exit 2; }
+requests_per_second() {
+  "${client[@]}" wrk -t"$threads" -c10 -d"$1" "$2" | awk '/Requests\/sec/ {print $2}'
+}
 
+median() {
+  tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+if [ "$only" != waves ]; then
+  version="$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' "$root/pom.xml")"
+  plain_dir="$root/mock-server/target/plain-wiremock"
+  plain_jar="$plain_dir/wiremock-standalone-$version.jar"
+  if [ ! -f "$plain_jar" ]; then
+    echo "stub-capacity: fetching plain WireMock $version standalone (once)"
+    mvn -B -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$version" -DoutputDirectory="$plain_dir" >/dev/null \
+      || { echo "stub-capacity: cannot fetch org.wiremock:wiremock-standalone:$version with Maven" >&2; exit 2; }
+  fi
+  # the stub's own items mapping, with no delay of its own (the stub's is overridden by ?delayMs=0)
+  mkdir -p "$plain_dir/root/mappings"
+  unzip -p "$jar" wiremock/mappings/items.json \
+    | sed -e '/"fixedDelayMilliseconds"/d' -e '/"priority"/d' >"$plain_dir/root/mappings/items.json"
+
+  start_stub "$java_bin" "$jar" "$stub_cpus" "${server_args[@]}"
+  ours="$stub_base/api/items/1?delayMs=0"
+  plain_log="$(mktemp)"
+  plain_prefix=()
+  [ -n "$stub_cpus" ] && plain_prefix=(taskset -c "$stub_cpus")
+  "${plain_prefix[@]}" "$java_bin" $(jvm_flags "$java_bin") -jar "$plain_jar" --port 0 --bind-address 127.0.0.1 \
+    --root-dir "$plain_dir/root" --disable-request-logging --no-request-journal >"$plain_log" 2>&1 &
+  plain_pid=$!
+  trap 'kill "$plain_pid" 2>/dev/null; stop_stub; rm -f "$plain_log"' EXIT
+  for _ in $(seq 150); do grep -q '^port:' "$plain_log" && break; sleep 0.1; done
+  plain_port="$(awk '/^port:/ {print $2}' "$plain_log")"
+  [ -n "$plain_port" ] || { echo "stub-capacity: plain WireMock did not start:" >&2; cat "$plain_log" >&2; exit 2; }
+  plain="http://127.0.0.1:$plain_port/api/items/1?delayMs=0"
+  curl -sf "$plain" | grep -q '"id":"1"' || { echo "stub-capacity: plain WireMock does not answer $plain as the stub does" >&2; exit 2; }
+
+  echo "zero-delay capacity, wrk -t$threads -c10: plain WireMock $version vs the stub, same answer"
+  echo "warming both (30 s each)"
+  requests_per_second 30s "$plain" >/dev/null
+  requests_per_second 30s "$ours" >/dev/null
+  plain_all="" ours_all=""
+  for round in $(seq "$rounds"); do
+    p="$(requests_per_second 10s "$plain")"
+    o="$(requests_per_second 10s "$ours")"
+    echo "  round $round: plain $p req/s, stub $o req/s"
+    plain_all="$plain_all $p" ours_all="$ours_all $o"
+  done
+  plain_median="$(echo "$plain_all" | median)" ours_median="$(echo "$ours_all" | median)"
+  awk -v p="$plain_median" -v o="$ours_median" 'BEGIN {
+    printf "stub / plain WireMock: %.2f (medians: stub %.0f req/s, plain %.0f req/s); goal >= 1.00: %s\n", o / p, o, p, (o / p >= 1.0 ? "met" : "not met") }'
+  kill "$plain_pid" 2>/dev/null; wait "$plain_pid" 2>/dev/null || true
+  stop_stub
+  echo
+fi
+
+[ "$only" = plain ] && exit 0
+
+start_stub "$java_bin" "$jar" "$stub_cpus" "${server_args[@]}"
+base="$stub_base"
 url="$base/api/items/1?delayMs=$delay_ms"
 overflows_before="$(nstat -az TcpExtListenOverflows 2>/dev/null | awk '/ListenOverflows/ {print $2}')"
-echo "warm-up: 5s at $connections connections ($url)"
-wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
+echo "waves: $connections connections against a ${delay_ms} ms delay ($url)"
+echo "warm-up: 5s"
+"${client[@]}" wrk -t"$threads" -c"$connections" -d5s "$url" >/dev/null
 curl -s -X POST "$base/stats/reset" >/dev/null
 echo "measuring: $duration"
-out="$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")"
+out="$("${client[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency "$url")"
 echo "$out"
 overflows_after="$(nstat -az TcpExtListenOverflows 2>/dev/null | awk '/ListenOverflows/ {print $2}')"
 stats="$(curl -s "$base/stats")"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.run.Environment;
+import dev.fanoutbench.bench.run.HarnessCost;
 import dev.fanoutbench.bench.run.JmhLaunch;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
@@ -122,9 +124,13 @@ public final class BenchMain implements Callable<Integer> {
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
         JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
+        System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
+        RunSummary.Score harness = HarnessCost.measure(chosen, folder.working());
+        System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
         Collection<RunResult> results = launch.run();
 
-        RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), results, folder.working());
+        RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, results,
+                folder.working());
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", chosen);

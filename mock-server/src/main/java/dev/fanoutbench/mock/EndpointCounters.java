@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -24,9 +25,18 @@ final class EndpointCounters {
     private final Recorder latenessMicros = new Recorder(3);
     private final Histogram latenessSoFar = new Histogram(3);
     private Histogram interval;
+    private final AtomicLong firstArrivalNanos = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastArrivalNanos = new AtomicLong(Long.MIN_VALUE);
 
-    void arrived() {
+    void arrived(long arrivalNanos) {
         received.increment();
+        // a burst's arrivals are spread over its send phase: how long that was is what a client could not hide
+        if (firstArrivalNanos.get() > arrivalNanos) {
+            firstArrivalNanos.accumulateAndGet(arrivalNanos, Math::min);
+        }
+        if (lastArrivalNanos.get() < arrivalNanos) {
+            lastArrivalNanos.accumulateAndGet(arrivalNanos, Math::max);
+        }
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
@@ -62,8 +72,10 @@ final class EndpointCounters {
         Histogram h = latenessSoFar;
         ServerStats.Lateness lateness = new ServerStats.Lateness(h.getTotalCount(), fromClientClock.sum(),
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getMaxValue());
+        long first = firstArrivalNanos.get();
+        long last = lastArrivalNanos.get();
         return new ServerStats.EndpointStats(received.sum(), inFlight.get(), peak.get(), served.sum(), disconnects.sum(),
-                byOutcome, lateness);
+                byOutcome, lateness, last < first ? 0 : TimeUnit.NANOSECONDS.toMicros(last - first));
     }
 
     synchronized void reset() {
@@ -75,5 +87,7 @@ final class EndpointCounters {
         outcomes.values().forEach(LongAdder::reset);
         latenessMicros.reset();
         latenessSoFar.reset();
+        firstArrivalNanos.set(Long.MAX_VALUE);
+        lastArrivalNanos.set(Long.MIN_VALUE);
     }
 }

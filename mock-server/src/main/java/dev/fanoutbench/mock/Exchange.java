@@ -17,6 +17,8 @@ final class Exchange {
     enum State { WAITING, RESPONDING, FINISHED }
 
     final String endpoint;
+    /** Its endpoint's counters, looked up once at arrival rather than at every event of the exchange. */
+    final EndpointCounters counters;
     final long arrivalNanos;
     /** Where the stub's lateness counts from: the client's send time when it is known, else the arrival. */
     final long originNanos;
@@ -30,9 +32,10 @@ final class Exchange {
     private final List<Runnable> onRelease = new ArrayList<>(1);
 
     /** @param clientSendNanos the client's send time on this host's monotonic clock, or -1 if unknown */
-    Exchange(String endpoint, long arrivalNanos, long clientSendNanos, int epoch) {
+    Exchange(String endpoint, EndpointCounters counters, long arrivalNanos, long clientSendNanos, int epoch) {
         this.epoch = epoch;
         this.endpoint = endpoint;
+        this.counters = counters;
         this.arrivalNanos = arrivalNanos;
         this.fromClientClock = clientSendNanos >= 0;
         this.originNanos = fromClientClock ? clientSendNanos : arrivalNanos;

@@ -51,9 +51,9 @@ final class ExchangeTracker {
         if (endpoint == null) {
             return null;
         }
-        Exchange exchange = new Exchange(endpoint, arrivalNanos, clientSendNanos, epoch.get());
-        total.arrived();
-        counters(endpoint).arrived();
+        Exchange exchange = new Exchange(endpoint, counters(endpoint), arrivalNanos, clientSendNanos, epoch.get());
+        total.arrived(arrivalNanos);
+        exchange.counters.arrived(arrivalNanos);
         return exchange;
     }
 
@@ -70,7 +70,7 @@ final class ExchangeTracker {
             return latenessNanos; // arrived before the last reset: not part of what the counts describe
         }
         total.answerStarted(latenessNanos, exchange.fromClientClock);
-        counters(exchange.endpoint).answerStarted(latenessNanos, exchange.fromClientClock);
+        exchange.counters.answerStarted(latenessNanos, exchange.fromClientClock);
         return latenessNanos;
     }
 
@@ -81,14 +81,14 @@ final class ExchangeTracker {
                 return;
             }
             total.ended(outcome);
-            counters(exchange.endpoint).ended(outcome);
+            exchange.counters.ended(outcome);
         }
     }
 
     private void leave(Exchange exchange) {
         if (exchange.leaveInFlight()) {
             total.left();
-            counters(exchange.endpoint).left();
+            exchange.counters.left();
         }
     }
 

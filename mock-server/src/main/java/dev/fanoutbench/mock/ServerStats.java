@@ -34,10 +34,12 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
      * @param outcomes          ended requests by HTTP status ("200", "429") or fault name
      *                          ("CONNECTION_RESET_BY_PEER") or "client-disconnected"
      * @param lateness          how much later than arrival + configured delay each answer started
+     * @param arrivalSpreadMicros from the first request's arrival to the last one's: a burst sent
+     *                          "at once" arrives over this long (0 for fewer than two)
      */
     public record EndpointStats(long received, int inFlight, int peakInFlight, long served, long clientDisconnects,
-                                Map<String, Long> outcomes, Lateness lateness) {
-        static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, 0, Map.of(), Lateness.NONE);
+                                Map<String, Long> outcomes, Lateness lateness, long arrivalSpreadMicros) {
+        static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, 0, Map.of(), Lateness.NONE, 0);
 
         public long outcome(String name) {
             return outcomes.getOrDefault(name, 0L);

@@ -39,7 +39,7 @@ class DisconnectWatcherTest {
         SocketChannel client = SocketChannel.open(listener.getLocalAddress());
         SocketChannel server = listener.accept();
         server.configureBlocking(false);
-        Exchange exchange = new Exchange("stuck", System.nanoTime(), -1, 0);
+        Exchange exchange = new Exchange("stuck", new EndpointCounters(), System.nanoTime(), -1, 0);
         watcher.watch(exchange, server, true, () -> close(server));
         client.close();
         return exchange;

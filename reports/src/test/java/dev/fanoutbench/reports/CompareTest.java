@@ -4,8 +4,9 @@ import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanoutbench.results.Cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +190,7 @@ class CompareTest {
     void anotherSchemaVersionIsBadInput() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
         Path b = run("20260102-000000-b", 1.0);
-        Files.writeString(b.resolve("summary.json"), Files.readString(b.resolve("summary.json")).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 99"));
+        Files.writeString(b.resolve("summary.json"), Files.readString(b.resolve("summary.json")).replace("\"schemaVersion\" : " + RunSummary.SCHEMA_VERSION, "\"schemaVersion\" : 99"));
 
         Result result = compare(a.toString(), b.toString());
 

@@ -88,7 +88,7 @@ final class FixtureRun {
                         long p50 = micros(interval.getValueAtPercentile(50));
                         long p99 = micros(interval.getValueAtPercentile(99));
                         iterations.add(new RunSummary.Iteration(1, i + 1, scores[i], requests, requests, failedPerIteration,
-                                p50, p99, requests / (scores[i] / 1000)));
+                                p50, p99, requests / (scores[i] / 1000), 2_000, 2_500L));
                         timeline.add(new RunSummary.Interval(1, i, 0.9, requests, requests,
                                 failedPerIteration == 0 ? Map.of() : Map.of(OutcomeKind.HTTP_ERROR, failedPerIteration),
                                 0, 0, p50, p99, micros(interval.getMaxValue())));
@@ -109,7 +109,7 @@ final class FixtureRun {
                 params, 1, scoreIsBatchTime,
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,
-                new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500)),
+                new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
                 20, 100, 0, Map.of(), 0, iterations, timeline, files));
         return this;
     }
@@ -122,7 +122,8 @@ final class FixtureRun {
 
     Path write() throws IOException {
         Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), "fixture",
-                "http://127.0.0.1:1/", failures.isEmpty(), trials, failures, List.of()), folder.resolve("summary.json"));
+                "http://127.0.0.1:1/", failures.isEmpty(),
+                new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of()), folder.resolve("summary.json"));
         Files.writeString(folder.resolve("environment.json"), "{\"jdk\":{\"version\":\"25\"},\"machine\":{\"cores\":2}}");
         return folder;
     }

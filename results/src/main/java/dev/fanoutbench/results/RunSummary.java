@@ -10,15 +10,18 @@ import java.util.Map;
  * be measured is null.
  *
  * @param passed   no self-check failed
+ * @param harnessMicrosPerRequest what the harness's own accounting costs per request, without I/O
+ *                 (the null model's JMH benchmark, microseconds of one core): part of every
+ *                 trial's CPU per request; null if it was not measured
  * @param trials   one per benchmark x model x parameters, with every fork merged
  * @param failures self-checks that failed, one per trial and check: the numbers cannot be trusted
  * @param notes    true and worth knowing (by design or informational), one per check, naming its trials
  */
 public record RunSummary(int schemaVersion, String runId, String preset, String target, boolean passed,
-                         List<Trial> trials, List<Failure> failures, List<Note> notes) {
+                         Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes) {
 
-    /** Bump when a field changes meaning or disappears; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 2;
+    /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * @param forks            JMH forks merged into this trial
@@ -90,8 +93,10 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param clientDisconnects requests whose client went away first
      * @param peakInFlight      the most in flight at once in any measured iteration
      * @param latenessMicros    the stub's own lateness, from the worst measured iteration
+     * @param arrivalSpreadMicros first to last arrival at the stub within a measured iteration, the longest
      */
-    public record Server(long received, long served, long clientDisconnects, int peakInFlight, Lateness latenessMicros) {}
+    public record Server(long received, long served, long clientDisconnects, int peakInFlight, Lateness latenessMicros,
+                         long arrivalSpreadMicros) {}
 
     /**
      * The stub's own queueing, in microseconds.
@@ -106,9 +111,12 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      *
      * @param durationMillis from the iteration's start to its end, as the recorder saw them
      * @param throughputPerSecond requests completed per second of the iteration
+     * @param dispatchSpreadMicros the send phase: from the first request's dispatch to the last one's
+     * @param arrivalSpreadMicros  the same at the stub: first to last arrival; null when not our stub
      */
     public record Iteration(int fork, int index, double durationMillis, long sent, long completed, long failed,
-                            long p50Micros, long p99Micros, double throughputPerSecond) {}
+                            long p50Micros, long p99Micros, double throughputPerSecond, long dispatchSpreadMicros,
+                            Long arrivalSpreadMicros) {}
 
     /**
      * One recording interval.

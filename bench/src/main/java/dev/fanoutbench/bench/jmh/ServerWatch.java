@@ -44,7 +44,7 @@ public final class ServerWatch implements AutoCloseable {
         ServerStats.Lateness late = total.lateness();
         return new RunSummary.Server(total.received(), total.served(), total.clientDisconnects(), total.peakInFlight(),
                 new RunSummary.Lateness(late.count(), late.fromClientClock(), late.p50Micros(), late.p90Micros(),
-                        late.p99Micros(), late.maxMicros()));
+                        late.p99Micros(), late.maxMicros()), total.arrivalSpreadMicros());
     }
 
     /**
@@ -60,7 +60,8 @@ public final class ServerWatch implements AutoCloseable {
                 a.latenessMicros().fromClientClock() + b.latenessMicros().fromClientClock(),
                 worse.p50(), worse.p90(), worse.p99(), Math.max(a.latenessMicros().max(), b.latenessMicros().max()));
         return new RunSummary.Server(a.received() + b.received(), a.served() + b.served(),
-                a.clientDisconnects() + b.clientDisconnects(), Math.max(a.peakInFlight(), b.peakInFlight()), lateness);
+                a.clientDisconnects() + b.clientDisconnects(), Math.max(a.peakInFlight(), b.peakInFlight()), lateness,
+                Math.max(a.arrivalSpreadMicros(), b.arrivalSpreadMicros()));
     }
 
     @Override

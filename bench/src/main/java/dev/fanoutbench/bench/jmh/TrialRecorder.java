@@ -69,6 +69,8 @@ public final class TrialRecorder {
     private Histogram iterationResponse;
     private long iterationStartNanos;
     private long lastProgressNanos;
+    private long firstDispatchNanos;
+    private long lastDispatchNanos;
     private long iterationSentMark;
     private Map<OutcomeKind, Long> iterationEndedMark;
     private RunSummary.Server serverSeen;
@@ -103,6 +105,18 @@ public final class TrialRecorder {
     /** The outcomes a model returned for requests handed over before. */
     public void returned(List<Outcome> outcomesReturned) {
         returned.addAndGet(outcomesReturned.size());
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Outcome outcome : outcomesReturned) {
+            if (outcome.timings().wasDispatched()) {
+                first = Math.min(first, outcome.timings().dispatchedNanos());
+                last = Math.max(last, outcome.timings().dispatchedNanos());
+            }
+        }
+        synchronized (this) {
+            firstDispatchNanos = Math.min(firstDispatchNanos, first);
+            lastDispatchNanos = Math.max(lastDispatchNanos, last);
+        }
     }
 
     public void iterationStarted(boolean measured) {
@@ -126,6 +140,8 @@ public final class TrialRecorder {
             iterationEndedMark = endedMark;
             iterationStartNanos = System.nanoTime();
             lastProgressNanos = iterationStartNanos;
+            firstDispatchNanos = Long.MAX_VALUE;
+            lastDispatchNanos = Long.MIN_VALUE;
             ticking = ticker.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         }
         pinning.measuring(true);
@@ -139,7 +155,9 @@ public final class TrialRecorder {
             }
             ticking.cancel(false);
         }
+        process.iterationEnded(); // before the stub is asked what it saw: waiting for it is not the model's CPU
         Integer serverInFlight = serverInFlight();
+        RunSummary.Server seen = server == null ? null : server.settled();
         synchronized (this) {
             cut(serverInFlight);
             Map<OutcomeKind, Long> ended = latencies.endedSoFar();
@@ -149,16 +167,14 @@ public final class TrialRecorder {
             double seconds = (endNanos - iterationStartNanos) / 1e9;
             iterations.add(new RunSummary.Iteration(fork, iterations.size() + 1, seconds * 1000, iterationSent, completed,
                     failed, micros(iterationResponse.getValueAtPercentile(50)), micros(iterationResponse.getValueAtPercentile(99)),
-                    seconds <= 0 ? 0 : completed / seconds));
+                    seconds <= 0 ? 0 : completed / seconds, lastDispatchNanos < firstDispatchNanos ? 0
+                            : micros(lastDispatchNanos - firstDispatchNanos), seen == null ? null : seen.arrivalSpreadMicros()));
             sent += iterationSent;
             returnedMeasured += returned.get() - returnedMark;
             measuring = false;
         }
         pinning.measuring(false);
-        process.iterationEnded();
-        if (server != null) {
-            serverSeen = ServerWatch.merge(serverSeen, server.settled());
-        }
+        serverSeen = ServerWatch.merge(serverSeen, seen);
     }
 
     private void tick() {

@@ -44,8 +44,9 @@ public final class SummaryBuilder {
 
     private SummaryBuilder() {}
 
-    public static RunSummary build(String runId, String preset, String target, Collection<RunResult> results, Path runDir)
-            throws IOException {
+    /** @param harness the harness's own cost per request ({@link HarnessCost}), null if not measured */
+    public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
+                                   Collection<RunResult> results, Path runDir) throws IOException {
         Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
         List<SelfChecks.Finding> findings = new ArrayList<>();
         readRecords(runDir.resolve("records"), records, findings);
@@ -64,7 +65,7 @@ public final class SummaryBuilder {
         records.keySet().forEach(orphan -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, orphan,
                 "recorded, but JMH reported no result: the trial failed")));
         List<RunSummary.Failure> failures = SelfChecks.failures(findings);
-        return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), trials, failures,
+        return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), harness, trials, failures,
                 SelfChecks.notes(findings));
     }
 

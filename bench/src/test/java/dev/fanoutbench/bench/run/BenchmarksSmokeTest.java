@@ -41,9 +41,10 @@ class BenchmarksSmokeTest {
     @BeforeAll
     static void runEveryBenchmarkOnce() throws Exception {
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
+            RunSummary.Score harness = HarnessCost.measure(Preset.SMOKE, runDir);
             Collection<RunResult> results = JmhLaunch.of(Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(), runDir,
                     Duration.ofMillis(200)).run();
-            Summaries.write(SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), results, runDir),
+            Summaries.write(SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), harness, results, runDir),
                     runDir.resolve("summary.json"));
         }
         summary = Summaries.read(runDir.resolve("summary.json"));
@@ -56,6 +57,29 @@ class BenchmarksSmokeTest {
                 Collectors.summingInt(t -> 1)))).isEqualTo(TRIALS_PER_BENCHMARK);
         assertThat(summary.failures()).isEmpty();
         assertThat(summary.passed()).isTrue();
+    }
+
+    @Test
+    void theHarnessOwnCostIsMeasuredBesideTheModels() {
+        assertThat(summary.harnessMicrosPerRequest()).isNotNull();
+        assertThat(summary.harnessMicrosPerRequest().unit()).isEqualTo("us/op");
+        assertThat(summary.harnessMicrosPerRequest().value()).isPositive();
+        assertThat(summary.harnessMicrosPerRequest().samples()).hasSize(1);
+    }
+
+    @Test
+    void everyBatchRecordsItsSendPhaseAndTheStubItsArrivalSpread() {
+        assertThat(summary.trials()).allSatisfy(trial -> assertThat(trial.iterations()).allSatisfy(i -> {
+            assertThat(i.arrivalSpreadMicros()).as(trial.key()).isNotNull();
+            // the stub cannot see the last request arrive before the client sent it, nor the first before the first
+            assertThat(i.arrivalSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long) (i.durationMillis() * 1000));
+            assertThat(i.dispatchSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long) (i.durationMillis() * 1000));
+        }));
+        RunSummary.Trial burst = summary.trials().stream().filter(t -> t.benchmark().startsWith("HighConcurrency"))
+                .filter(t -> t.model().equals("vertx")).findFirst().orElseThrow();
+        assertThat(burst.iterations().get(0).dispatchSpreadMicros()).as("50 requests are not all dispatched in the same microsecond")
+                .isPositive();
+        assertThat(burst.server().arrivalSpreadMicros()).isPositive();
     }
 
     @Test

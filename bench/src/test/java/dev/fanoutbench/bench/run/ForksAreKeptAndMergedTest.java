@@ -31,7 +31,7 @@ class ForksAreKeptAndMergedTest {
         RunSummary.Trial trial;
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             var results = JmhLaunch.of(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1)).run();
-            trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), results, runDir).trials().get(0);
+            trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), null, results, runDir).trials().get(0);
         }
         int perFork = CALLS * ITERATIONS;
 

@@ -103,7 +103,7 @@ class SelfChecksCanFailTest {
         java.nio.file.Files.createDirectories(runDir.resolve("records"));
         java.nio.file.Files.createFile(TrialRecorder.recordFile(runDir, "FanOutBenchmark.fanOut-3-200-vertx", 1));
 
-        RunSummary summary = SummaryBuilder.build("crashed", "test", server.baseUri().toString(), List.of(), runDir);
+        RunSummary summary = SummaryBuilder.build("crashed", "test", server.baseUri().toString(), null, List.of(), runDir);
 
         assertThat(summary.passed()).isFalse();
         assertThat(summary.failures()).extracting(RunSummary.Failure::check).containsExactly(Check.TRIAL_RECORDED);
