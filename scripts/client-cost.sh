@@ -5,13 +5,14 @@
 # own share (the null model's JMH benchmark) beside them.
 #
 #   scripts/client-cost.sh [--connections 10] [--delay-ms 10] [--warmup 30] [--seconds 20]
-#                          [--models thread-pool,virtual-threads,vertx] [--cpus STUB:CLIENT] [--jfr DIR]
+#                          [--models thread-pool,virtual-threads,vertx] [--vertx-clients] [--cpus STUB:CLIENT] [--jfr DIR]
 #
+# --vertx-clients adds two bare loops without the harness: Vert.x's core HttpClient and its WebClient.
 # --cpus 0:1 pins the stub to CPU 0 and wrk and the models to CPU 1 (taskset); --jfr DIR records
 # a JFR profile of each model's measured stretch. Takes about (warmup + seconds) x (models + 1).
 set -euo pipefail
 
-connections=10 delay_ms=10 warmup=30 seconds=20 models="thread-pool,virtual-threads,vertx" cpus="" jfr=""
+connections=10 delay_ms=10 warmup=30 seconds=20 models="thread-pool,virtual-threads,vertx" cpus="" jfr="" vertx_clients=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) connections="$2"; shift 2 ;;
@@ -21,7 +22,8 @@ while [ $# -gt 0 ]; do
     --models) models="$2"; shift 2 ;;
     --cpus) cpus="$2"; shift 2 ;;
     --jfr) jfr="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --vertx-clients) vertx_clients=1; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "client-cost: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,13 +80,23 @@ for model in "${model_list[@]}"; do
   lines+=("$line")
 done
 
+if [ -n "$vertx_clients" ]; then
+  echo "client-cost: Vert.x core client and WebClient, bare loops (no harness)"
+  while IFS= read -r line; do
+    echo "  $line"
+    lines+=("$line")
+  done < <("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") -cp "$bench_jar" dev.fanoutbench.bench.cost.VertxClientsCost \
+    --target "$stub_base" --connections "$connections" --delay-ms "$delay_ms" --warmup-seconds "$warmup" --seconds "$seconds" \
+    | grep 'cpu_us_per_request=')
+fi
+
 echo
 printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
   function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
   {
     name = $1; tput = field("throughput"); cpu = field("cpu_us_per_request")
     if (name == "wrk") { wt = tput; wc = cpu }
-    goal = name == "vertx" ? 2 : 3
+    goal = name ~ /^vertx/ ? 2 : 3
     if (name == "wrk") {
       printf "%-16s %10s %8s %12s %8s %14s\n", "client", "req/s", "x wrk", "CPU us/req", "x wrk", "goal"
       printf "%-16s %10.0f %8s %12.1f %8s %14s\n", name, tput, "1.00", cpu, "1.00", ""

@@ -6,13 +6,13 @@
 #  2. a wave of many keep-alive connections against a fixed delay: what the server adds on top of it.
 #
 #   scripts/stub-capacity.sh [--only plain|waves] [--connections 1000] [--delay-ms 500] [--duration 10s]
-#                            [--rounds 3] [--cpus STUB:CLIENT] [-- mock-server flags]
+#                            [--rounds 5] [--cpus STUB:CLIENT] [-- mock-server flags]
 #
 # Ideal for (2): every request takes exactly the delay, so throughput = connections / delay.
 # Plain WireMock's jar is fetched once with Maven into mock-server/target/plain-wiremock/.
 set -euo pipefail
 
-connections=1000 delay_ms=500 duration=10s threads=2 rounds=3 only="" cpus=""
+connections=1000 delay_ms=500 duration=10s threads=2 rounds=5 only="" cpus=""
 server_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -59,7 +59,7 @@ if [ "$only" != waves ]; then
   plain_jar="$plain_dir/wiremock-standalone-$version.jar"
   if [ ! -f "$plain_jar" ]; then
     echo "stub-capacity: fetching plain WireMock $version standalone (once)"
-    mvn -B -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$version" -DoutputDirectory="$plain_dir" >/dev/null \
+    mvn -B -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$version" -DoutputDirectory="$plain_dir" >/dev/null 2>&1 \
       || { echo "stub-capacity: cannot fetch org.wiremock:wiremock-standalone:$version with Maven" >&2; exit 2; }
   fi
   # the stub's own items mapping, with no delay of its own (the stub's is overridden by ?delayMs=0)

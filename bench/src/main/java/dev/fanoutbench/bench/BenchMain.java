@@ -3,6 +3,7 @@ package dev.fanoutbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.Environment;
 import dev.fanoutbench.bench.run.HarnessCost;
 import dev.fanoutbench.bench.run.JmhLaunch;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,6 +71,10 @@ public final class BenchMain implements Callable<Integer> {
             + " \"--extra-delay-percent 10\" to simulate a slower dependency")
     String mockServerArgs = "";
 
+    @Option(names = "--cpus", description = "STUB:CLIENT CPU lists (taskset), e.g. 0:1: the stub and the client on separate"
+            + " CPUs (default: both share every CPU)")
+    String cpus = "";
+
     @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
     String sla = "";
 
@@ -88,6 +94,10 @@ public final class BenchMain implements Callable<Integer> {
         Duration period = RecordingInterval.parse(interval);
         JmhLaunch.check(include, jmh);
         Sla.parse(sla);
+        CpuSplit split = CpuSplit.parse(cpus);
+        if (split != null) {
+            CpuSplit.requireTaskset();
+        }
         URI external = null;
         if (!target.isBlank()) {
             if (!mockServerArgs.isBlank()) {
@@ -95,6 +105,10 @@ public final class BenchMain implements Callable<Integer> {
             }
             external = LoopbackGuard.require(URI.create(target.endsWith("/") ? target : target + "/"), allowRemote,
                     "-Dbench.allowRemote=true");
+            if (split != null) {
+                throw new IllegalArgumentException("bench.cpus pins the stub this job starts; with a target, start the"
+                        + " target and mvn under taskset yourself");
+            }
         } else if (mockServerJar == null) {
             throw new IllegalArgumentException("pass --mock-server-jar or --target");
         }
@@ -104,11 +118,21 @@ public final class BenchMain implements Callable<Integer> {
                 return run(chosen, external, period, Map.of("external", external.toString()));
             }
             String[] serverArgs = CommandWords.split(mockServerArgs).toArray(String[]::new);
-            try (MockServerProcess server = MockServerProcess.start(mockServerJar, serverArgs)) {
+            try (MockServerProcess server = MockServerProcess.start(mockServerJar,
+                    split == null ? List.of() : split.stubPrefix(), serverArgs)) {
                 System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
-                        + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs)));
-                return run(chosen, server.baseUri(), period, Map.of("jar", mockServerJar.toString(),
-                        "args", String.join(" ", serverArgs)));
+                        + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs))
+                        + (split == null ? "" : ", on CPU " + split.stub() + "; the harness and its forks on CPU " + split.client()));
+                if (split != null) {
+                    split.pinThisProcess();
+                }
+                Map<String, Object> started = new LinkedHashMap<>();
+                started.put("jar", mockServerJar.toString());
+                started.put("args", String.join(" ", serverArgs));
+                if (split != null) {
+                    started.put("cpus", split.stub());
+                }
+                return run(chosen, server.baseUri(), period, started);
             }
         }
     }
@@ -137,6 +161,7 @@ public final class BenchMain implements Callable<Integer> {
         settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
         settings.put("jmh", jmh);
         settings.put("intervalMillis", period.toMillis());
+        settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
                 folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, server));
         Path done = folder.complete();

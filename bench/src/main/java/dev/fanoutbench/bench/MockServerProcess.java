@@ -43,10 +43,16 @@ public final class MockServerProcess implements AutoCloseable {
      * @throws IllegalStateException with the server's own output if it does not come up in 30 s
      */
     public static MockServerProcess start(Path jar, String... serverArgs) throws IOException, InterruptedException {
+        return start(jar, List.of(), serverArgs);
+    }
+
+    /** @param prefix what the command starts with ({@code taskset -c 0}), or nothing */
+    public static MockServerProcess start(Path jar, List<String> prefix, String... serverArgs) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn -B package -DskipTests'");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(prefix);
+        command.add(javaExecutable());
         command.addAll(JvmFlags.forThisJdk());
         command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(serverArgs));

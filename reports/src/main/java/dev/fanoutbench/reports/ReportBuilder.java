@@ -84,6 +84,13 @@ final class ReportBuilder {
             if (failed > 0) {
                 sentence += String.format("; %,d of %,d requests did not succeed", failed, trial.sent());
             }
+            long sendPhase = trial.iterations().stream().mapToLong(RunSummary.Iteration::dispatchSpreadMicros).max().orElse(0);
+            if (trial.scoreIsBatchTime() && trial.server() != null && trial.offeredConcurrency() >= t.requestsPerBatch()
+                    && trial.server().arrivalSpreadMicros() > 200 * trial.idealMillis()) {
+                // "all at once" is only as sudden as the client can send and the stub can take in
+                sentence += String.format("; its requests reached the stub over %s (the client dispatched them over %s)",
+                        Format.micros(trial.server().arrivalSpreadMicros()), Format.micros(sendPhase));
+            }
             if (trial.server() != null && trial.server().latenessMicros().p99() > 5_000) {
                 sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
                         trial.server().latenessMicros().p99() / 1000.0);
@@ -148,6 +155,9 @@ final class ReportBuilder {
         if (machine.get("os") != null) {
             parts.add(machine.get("os") + " " + machine.getOrDefault("kernel", ""));
         }
+        if (run.summary().harnessMicrosPerRequest() != null) {
+            parts.add(String.format(Locale.ROOT, "harness %.1f us/request", run.summary().harnessMicrosPerRequest().value()));
+        }
         if (git.get("commit") instanceof String commit && commit.length() >= 7) {
             parts.add("commit " + commit.substring(0, 7) + (Boolean.TRUE.equals(git.get("dirty")) ? " (dirty)" : ""));
         }
@@ -159,6 +169,11 @@ final class ReportBuilder {
         settings.add(new Setting("run", run.id()));
         settings.add(new Setting("preset", run.summary().preset()));
         settings.add(new Setting("target", run.summary().target()));
+        if (run.summary().harnessMicrosPerRequest() != null) {
+            settings.add(new Setting("harness cost per request", String.format(Locale.ROOT,
+                    "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",
+                    run.summary().harnessMicrosPerRequest().value())));
+        }
         flatten("", run.environment(), settings);
         return settings;
     }

@@ -17,13 +17,21 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.VertxInternal;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One Vert.x 5 event loop drives every request of a batch: no thread waits, each request is a
- * chain of futures, and the in-flight limit is a counter the loop checks before sending the next
- * (it never blocks the loop). The pool is sized explicitly: Vert.x's default of 5 connections
- * would silently queue a fan-out.
+ * Vert.x 5 event loops drive every request: no thread waits, each request is a chain of futures,
+ * and the in-flight limit is a counter the loop checks before sending the next (it never blocks
+ * the loop). Pools are sized explicitly: Vert.x's default of 5 connections would silently queue a
+ * fan-out.
+ *
+ * <p>Run as its experts deploy it, one client per event loop (as one verticle instance per loop
+ * would): a connection lives on the loop that opened it, and a pool's acquire scans every
+ * connection it holds, so one client on one loop would put thousands of connections on one core
+ * and make every acquire walk all of them. A batch with a large limit is shared out over the
+ * lanes (each with its part of the limit); a small one, and every batch of a blocking mode, runs
+ * on one lane, so the pitfalls stay what they are: one loop, serialised.
  *
  * <p>{@link IoMode} makes the pitfall of lesson 9 measurable: a blocking library called on
  * the loop serialises everything; the same call moved to a worker pool is concurrent again. Each
@@ -47,9 +55,13 @@ public final class VertxEventLoopClient extends AbstractClientModel {
     /** Vert.x's default warning threshold: the loop ran one task for longer than 2 s. */
     public static final long DEFAULT_MAX_LOOP_EXECUTE_MILLIS = 2_000;
 
+    /** A batch is shared out over lanes only from this many requests in flight per lane. */
+    static final int MIN_IN_FLIGHT_PER_LANE = 256;
+
     private final IoMode mode;
     private final Vertx vertx;
-    private final HttpClient client;
+    private final Lane[] lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
     private final BlockingHttp blockingHttp;
     private final AtomicLong blockedWarnings = new AtomicLong();
 
@@ -79,13 +91,18 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     + TimeUnit.NANOSECONDS.toMillis(event.duration()) + " ms (limit "
                     + TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()) + " ms)");
         });
-        this.client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0)
-                        .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
-                .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE))
-                // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
-                .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
-                .build();
+        this.lanes = new Lane[VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE];
+        for (int i = 0; i < lanes.length; i++) {
+            HttpClient client = vertx.httpClientBuilder()
+                    .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0)
+                            .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
+                    // the lanes' pools add up to the policy's; each holds more than the most a lane runs
+                    .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE / lanes.length))
+                    // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
+                    .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
+                    .build();
+            lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext(), client);
+        }
         this.blockingHttp = mode == IoMode.ASYNC ? null : new BlockingHttp();
     }
 
@@ -94,25 +111,39 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         return blockedWarnings.get();
     }
 
+    /** An event loop and the client whose connections live on it. */
+    private record Lane(Context loop, HttpClient client) {}
+
     @Override
     void launch(BatchRun batch) {
-        Context loop = vertx.getOrCreateContext();
-        loop.runOnContext(v -> new Pump(batch, loop).next());
+        int limit = batch.options().effectiveLimit(batch.size());
+        int shares = mode != IoMode.ASYNC ? 1 : Math.clamp(limit / MIN_IN_FLIGHT_PER_LANE, 1, lanes.length);
+        int first = nextLane.getAndIncrement();
+        for (int share = 0; share < shares; share++) {
+            Lane lane = lanes[Math.floorMod(first + share, lanes.length)];
+            Pump pump = new Pump(batch, lane, share, shares, limit / shares + (share < limit % shares ? 1 : 0));
+            lane.loop().runOnContext(v -> pump.next());
+        }
     }
 
-    /** Confined to the batch's event loop: no locks, no blocking. */
+    /** One lane's share of a batch (requests share, share + shares, ...), confined to its loop: no locks, no blocking. */
     private final class Pump {
         private final BatchRun batch;
         private final Context loop;
+        private final HttpClient client;
+        private final int shares;
         private final int limit;
         private int nextIndex;
         private int inFlight;
         private boolean rescheduled;
 
-        Pump(BatchRun batch, Context loop) {
+        Pump(BatchRun batch, Lane lane, int share, int shares, int limit) {
             this.batch = batch;
-            this.loop = loop;
-            this.limit = batch.options().effectiveLimit(batch.size());
+            this.loop = lane.loop();
+            this.client = lane.client();
+            this.nextIndex = share;
+            this.shares = shares;
+            this.limit = limit;
         }
 
         void next() {
@@ -129,7 +160,8 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     }
                     return;
                 }
-                BatchRun.Slot slot = batch.slot(nextIndex++);
+                BatchRun.Slot slot = batch.slot(nextIndex);
+                nextIndex += shares;
                 if (!slot.dispatched()) {
                     slot.cleanedUp();
                     continue;

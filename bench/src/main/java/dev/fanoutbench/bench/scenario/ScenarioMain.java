@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.scenario;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.fanoutbench.bench.jmh.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
@@ -11,6 +12,7 @@ import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.Version;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,21 @@ public final class ScenarioMain implements Callable<Integer> {
         System.exit(Cli.of(new ScenarioMain(), "scenario", System.err, e -> e instanceof IllegalArgumentException).execute(args));
     }
 
+    /**
+     * An embedded stub holds the server's end of every connection in this process too: two file
+     * descriptors per request in flight. Past the limit, connections fail in the middle of a run.
+     */
+    private static void requireDescriptorsForBothEnds(int connections) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long needed = 2L * connections + 1_000;
+            if (needed > unix.getMaxFileDescriptorCount()) {
+                throw new IllegalArgumentException("--in-flight " + connections + " with the stub in this process needs about "
+                        + needed + " open files, and the limit is " + unix.getMaxFileDescriptorCount() + ": start the stub on its"
+                        + " own (java -jar mock-server/target/mock-server.jar --port 0) and pass --target, or raise ulimit -n");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!SCENARIOS.contains(scenario)) {
@@ -73,6 +90,7 @@ public final class ScenarioMain implements Callable<Integer> {
         MockServer embedded = null;
         URI base = target;
         if (base == null) {
+            requireDescriptorsForBothEnds(scenario.equals("cost") || scenario.equals("all") ? inFlight : 0);
             embedded = MockServer.start(MockServerSettings.defaults());
             base = embedded.baseUri();
         } else {

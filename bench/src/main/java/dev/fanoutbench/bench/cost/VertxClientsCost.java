@@ -1,0 +1,123 @@
+package dev.fanoutbench.bench.cost;
+
+import dev.fanoutbench.bench.run.LoopbackGuard;
+import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.Version;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Vert.x core HTTP client against the Vert.x WebClient (what most Vert.x users write), on the
+ * same options and pool, in the same closed loop, without the harness: what WebClient adds per
+ * request. The Vert.x model keeps the core client because a WebClient request cannot be reset
+ * (a cancel or a timeout could not close its connection) and reads any body whole.
+ */
+@Command(name = "vertx-clients", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Vert.x core HttpClient vs WebClient, bare closed loops: throughput and CPU per request.")
+public final class VertxClientsCost implements Callable<Integer> {
+
+    @Option(names = "--target", required = true, description = "base URL of a running mock server")
+    URI target;
+
+    @Option(names = "--connections", description = "requests in flight (default: ${DEFAULT-VALUE})")
+    int connections = 10;
+
+    @Option(names = "--delay-ms", description = "the stub's delay (default: ${DEFAULT-VALUE})")
+    int delayMs = 10;
+
+    @Option(names = "--warmup-seconds", description = "default: ${DEFAULT-VALUE}")
+    int warmupSeconds = 30;
+
+    @Option(names = "--seconds", description = "default: ${DEFAULT-VALUE}")
+    int seconds = 20;
+
+    public static void main(String[] args) {
+        System.exit(Cli.of(new VertxClientsCost(), "vertx-clients", System.err, e -> e instanceof IllegalArgumentException)
+                .execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        URI base = LoopbackGuard.require(target, false, "(loopback only)");
+        String url = base.resolve("/api/items/1?delayMs=" + delayMs).toString();
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
+                    .setMaxRedirects(0);
+            PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(100, connections * 2));
+            HttpClient core = vertx.httpClientBuilder().with(options).with(pool).build();
+            WebClient web = WebClient.create(vertx, new WebClientOptions(options).setUserAgentEnabled(false)
+                    .setFollowRedirects(false), pool);
+            Supplier<Future<Buffer>> viaCore = () -> core.request(new RequestOptions().setAbsoluteURI(url))
+                    .compose(request -> request.send().compose(response -> response.body()));
+            Supplier<Future<Buffer>> viaWeb = () -> web.getAbs(url).send().map(response -> response.bodyAsBuffer());
+            measure("vertx-core-client", vertx, viaCore);
+            measure("vertx-web-client", vertx, viaWeb);
+        } finally {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+        return Cli.OK;
+    }
+
+    private void measure(String name, Vertx vertx, Supplier<Future<Buffer>> send) throws InterruptedException {
+        loop(vertx, send, warmupSeconds);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        long counts = loop(vertx, send, seconds);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long failed = counts >>> 32;
+        long requests = (counts & 0xFFFF_FFFFL) + failed;
+        System.out.printf(Locale.ROOT, "%s requests=%d failed=%d seconds=%.2f throughput=%.1f cpu_us_per_request=%.1f%n", name,
+                requests, failed, elapsed, requests / elapsed, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, requests));
+    }
+
+    /**
+     * {@code connections} chains on one event loop, each sending its next request when the last one's
+     * body is in; returns successes in the low 32 bits, failures in the high ones.
+     */
+    private long loop(Vertx vertx, Supplier<Future<Buffer>> send, int lengthSeconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(lengthSeconds);
+        AtomicLong done = new AtomicLong();
+        CountDownLatch chains = new CountDownLatch(connections);
+        Context loop = vertx.getOrCreateContext();
+        for (int i = 0; i < connections; i++) {
+            loop.runOnContext(v -> chain(send, end, done, chains));
+        }
+        if (!chains.await(lengthSeconds + 60L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the closed loop did not finish: is the stub answering?");
+        }
+        return done.get();
+    }
+
+    private static void chain(Supplier<Future<Buffer>> send, long end, AtomicLong done, CountDownLatch chains) {
+        send.get().onComplete(result -> {
+            // a failure still ends the exchange; the count says whether any happened
+            done.addAndGet(result.failed() ? 1L << 32 : 1);
+            if (System.nanoTime() < end) {
+                chain(send, end, done, chains);
+            } else {
+                chains.countDown();
+            }
+        });
+    }
+}
