@@ -98,11 +98,11 @@ printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
     if (name == "wrk") { wt = tput; wc = cpu }
     goal = name ~ /^vertx/ ? 2 : 3
     if (name == "wrk") {
-      printf "%-16s %10s %8s %12s %8s %14s\n", "client", "req/s", "x wrk", "CPU us/req", "x wrk", "goal"
-      printf "%-16s %10.0f %8s %12.1f %8s %14s\n", name, tput, "1.00", cpu, "1.00", ""
+      printf "%-18s %10s %8s %12s %8s %14s\n", "client", "req/s", "x wrk", "CPU us/req", "x wrk", "goal"
+      printf "%-18s %10.0f %8s %12.1f %8s %14s\n", name, tput, "1.00", cpu, "1.00", ""
     } else {
       met = (tput / wt >= 0.98 && cpu / wc <= goal) ? "met" : "not met"
-      printf "%-16s %10.0f %8.2f %12.1f %8.2f %14s\n", name, tput, tput / wt, cpu, cpu / wc, sprintf("<= %dx: %s", goal, met)
+      printf "%-18s %10.0f %8.2f %12.1f %8.2f %14s\n", name, tput, tput / wt, cpu, cpu / wc, sprintf("<= %dx: %s", goal, met)
     }
   }
   END {
