@@ -3,6 +3,7 @@ package dev.fanoutbench.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.Environment;
 import dev.fanoutbench.bench.run.HarnessCost;
@@ -13,6 +14,9 @@ import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
 import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.SummaryBuilder;
+import dev.fanoutbench.bench.run.WorkloadHealth;
+import dev.fanoutbench.bench.workload.Workload;
+import dev.fanoutbench.bench.workload.WorkloadFile;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.CommandWords;
 import dev.fanoutbench.results.RunSummary;
@@ -75,6 +79,13 @@ public final class BenchMain implements Callable<Integer> {
             + " CPUs (default: both share every CPU)")
     String cpus = "";
 
+    @Option(names = "--workload", description = "a workload file (workloads/*.yaml): run it on each of its models instead"
+            + " of the fixed benchmarks")
+    String workload = "";
+
+    @Option(names = "--models", description = "with --workload: only these models (comma-separated ids)")
+    String models = "";
+
     @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
     String sla = "";
 
@@ -93,6 +104,21 @@ public final class BenchMain implements Callable<Integer> {
         Preset chosen = Preset.named(preset);
         Duration period = RecordingInterval.parse(interval);
         JmhLaunch.check(include, jmh);
+        Workload plan = null;
+        if (!workload.isBlank()) {
+            if (!include.isBlank()) {
+                throw new IllegalArgumentException("bench.include and bench.workload cannot be combined: a workload runs"
+                        + " its own benchmark");
+            }
+            Path file = workloadFile();
+            plan = WorkloadFile.read(file);
+            chosen = workloadPreset(plan, file);
+            include = JmhLaunch.WORKLOAD;
+            System.out.println("bench: workload " + plan.name() + " (" + file + "): " + plan.windows().size()
+                    + " windows on " + chosen.params().get("model").replace(",", ", "));
+        } else if (!models.isBlank()) {
+            throw new IllegalArgumentException("--models applies to a --workload run");
+        }
         Sla.parse(sla);
         CpuSplit split = CpuSplit.parse(cpus);
         if (split != null) {
@@ -137,16 +163,46 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
+    /** As given, or else from the checkout: Maven runs this job in bench/, the user named it from the top. */
+    private Path workloadFile() {
+        Path given = Path.of(workload);
+        Path file = given.isAbsolute() || java.nio.file.Files.exists(given) ? given : projectDir.resolve(given);
+        return file.toAbsolutePath().normalize();
+    }
+
+    /** One trial per model, one measured iteration per window, the warm-up window first if there is one. */
+    private Preset workloadPreset(Workload plan, Path file) {
+        List<String> chosenModels = plan.models().stream().map(ModelKind::id).toList();
+        if (!models.isBlank()) {
+            chosenModels = java.util.Arrays.stream(models.split(",")).map(String::trim).map(id -> ModelKind.named(id).id()).toList();
+        }
+        boolean oneBatch = plan.windows().stream().allMatch(w -> !w.open() && w.duration() == null);
+        if (chosenModels.contains(ModelKind.SEQUENTIAL.id()) && !oneBatch) {
+            throw new IllegalArgumentException("models: sequential runs one batch at a time, and an open or timed phase sends"
+                    + " each request as a batch of its own, so it would not be sequential; use thread-pool with threadPoolSize: 1");
+        }
+        return new Preset("workload " + plan.name(), 1, plan.warmupWindow().isPresent() ? 1 : 0, plan.windows().size(),
+                Map.of("workload", file.toString(), "model", String.join(",", chosenModels)));
+    }
+
     private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
         Map<String, Object> server = new LinkedHashMap<>(mockServer);
+        boolean stats = true;
         try (ServerClient health = new ServerClient(base)) {
             server.put("settings", health.stats().settings());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
+            if (workload.isBlank()) {
+                throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: "
+                        + e.getMessage(), e);
+            }
+            // any target will do for a workload: its own health request instead, and no server-side numbers
+            WorkloadHealth.require(WorkloadFile.read(workloadFile()), base);
+            server.put("settings", "not measured: " + base + " has no fanout-bench /stats");
+            stats = false;
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
-        JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period);
+        JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
         System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
         RunSummary.Score harness = HarnessCost.measure(chosen, folder.working());
@@ -159,6 +215,9 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", chosen);
         settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
+        if (!workload.isBlank()) {
+            settings.put("workload", workload);
+        }
         settings.put("jmh", jmh);
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);

@@ -28,6 +28,7 @@ final class Exchange {
     private State state = State.WAITING;
     private boolean leftInFlight;
     private long configuredDelayMillis = -1;
+    private RequestedPayload streamed;
     private SelectionKey watchKey;
     private final List<Runnable> onRelease = new ArrayList<>(1);
 
@@ -48,6 +49,16 @@ final class Exchange {
     /** The delay the stub chose for this request, or -1 if it chose none. */
     synchronized long configuredDelayMillis() {
         return configuredDelayMillis;
+    }
+
+    /** The stub chose to stream this answer in chunks ({@link Dribble} writes them). */
+    synchronized void streamAs(RequestedPayload payload) {
+        this.streamed = payload;
+    }
+
+    /** How the answer is to be streamed, or null to write it at once. */
+    synchronized RequestedPayload streamed() {
+        return streamed;
     }
 
     /**

@@ -86,4 +86,9 @@ final class ExchangeListener implements HttpChannel.Listener {
     private static Exchange exchangeOf(Request request) {
         return (Exchange) request.getAttribute(EXCHANGE);
     }
+
+    /** The exchange of a request as a filter sees it (through any wrappers), or null for an untracked path. */
+    static Exchange exchangeOf(jakarta.servlet.ServletRequest request) {
+        return (Exchange) request.getAttribute(EXCHANGE);
+    }
 }

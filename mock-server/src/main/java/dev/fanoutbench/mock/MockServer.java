@@ -28,16 +28,21 @@ public final class MockServer implements AutoCloseable {
     /** Longest configurable delay plus slack: no Jetty timeout may cut a delayed answer short. */
     private static final int LONGEST_WAIT_MILLIS = (int) RequestedDelay.MAX_DELAY_MILLIS + 60_000;
 
+    /** How much of each answer's body WireMock keeps in its serve event (and journal, when on). */
+    private static final int LOGGED_BODY_BYTES = 4_096;
+
     private final WireMockServer wireMock;
     private final ExchangeTracker tracker;
     private final DisconnectWatcher watcher;
+    private final Dribble dribble;
     private final MockServerSettings settings;
 
-    private MockServer(WireMockServer wireMock, ExchangeTracker tracker, DisconnectWatcher watcher,
+    private MockServer(WireMockServer wireMock, ExchangeTracker tracker, DisconnectWatcher watcher, Dribble dribble,
                        MockServerSettings settings) {
         this.wireMock = wireMock;
         this.tracker = tracker;
         this.watcher = watcher;
+        this.dribble = dribble;
         this.settings = settings;
     }
 
@@ -46,6 +51,7 @@ public final class MockServer implements AutoCloseable {
         ExchangeTracker tracker = new ExchangeTracker(new InFlightLimit(settings.inFlightLimit()));
         tracker.startedWith(settings);
         DisconnectWatcher watcher = new DisconnectWatcher(tracker::clientWentAway);
+        Dribble dribble = new Dribble(tracker::clientWentAway);
         WireMockConfiguration config = wireMockConfig()
                 .bindAddress(settings.bindAddress())
                 .port(settings.port())
@@ -61,10 +67,12 @@ public final class MockServer implements AutoCloseable {
                 .http2PlainDisabled(true)
                 .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true)
+                // WireMock copies each answer's body into its serve event: keep that to a glance, not 10 MiB
+                .maxLoggedResponseSize(LOGGED_BODY_BYTES)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(new TrackingServerFactory(new ExchangeListener(tracker, watcher), tracker.connections(),
                                 new StubGuard(settings.protection().maxBodyBytes(), settings.protection().bodyTimeoutMillis(),
-                                        tracker.refusals()),
+                                        tracker.refusals(), dribble),
                                 new AdminGate(settings.protection().adminApi(), tracker.refusals())),
                         new StubBehaviour(tracker.limit(), settings.slowdown()),
                         new StatsTransformer(tracker));
@@ -76,9 +84,10 @@ public final class MockServer implements AutoCloseable {
             wireMock.start();
         } catch (RuntimeException e) {
             watcher.close();
+            dribble.close();
             throw new MockServerException(startFailure(settings, e), e);
         }
-        return new MockServer(wireMock, tracker, watcher, settings);
+        return new MockServer(wireMock, tracker, watcher, dribble, settings);
     }
 
     public int port() {
@@ -111,6 +120,7 @@ public final class MockServer implements AutoCloseable {
             wireMock.stop();
         } finally {
             watcher.close();
+            dribble.close();
         }
     }
 

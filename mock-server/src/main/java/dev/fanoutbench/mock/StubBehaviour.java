@@ -5,15 +5,21 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.DelayDistribution;
 import com.github.tomakehurst.wiremock.http.LogNormal;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Applied to every stub: turns the stub's declared delay (and the caller's query overrides) into
  * one concrete delay per request, so the server knows exactly how long each answer should take and
- * can measure its own lateness; and applies the in-flight limit of stubs whose
- * {@code transformerParameters} say {@code "inFlightLimit": true}.
+ * can measure its own lateness; applies the in-flight limit of stubs whose
+ * {@code transformerParameters} say {@code "inFlightLimit": true}; and, on stubs that say
+ * {@code "payload": true}, answers with the size ({@code ?bytes=N}) and pace
+ * ({@code ?chunks=N&chunkDelayMs=M}) asked for and echoes a request body's length
+ * ({@link EchoBody}, {@link Dribble}).
  *
  * <p>Runs on the Jetty thread that dispatches the request (WireMock calls transformers
  * synchronously), which is how it finds the request's {@link Exchange}.
@@ -41,8 +47,13 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         ResponseDefinition stub = serveEvent.getResponseDefinition();
         Exchange exchange = ExchangeListener.dispatching();
         RequestedDelay requested;
+        RequestedPayload payload = RequestedPayload.NONE;
+        boolean payloadStub = flag(stub, "payload");
         try {
             requested = RequestedDelay.from(serveEvent.getRequest());
+            if (payloadStub) {
+                payload = RequestedPayload.from(serveEvent.getRequest());
+            }
         } catch (IllegalArgumentException badParameter) {
             return immediately(exchange, 400, Map.of("error", badParameter.getMessage())).build();
         }
@@ -61,6 +72,12 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
             answer.withHeader(StubHeaders.IN_FLIGHT, Integer.toString(inFlight));
         }
 
+        if (payloadStub) {
+            shapeBody(answer, serveEvent.getRequest(), payload);
+            if (exchange != null && payload.streamed()) {
+                exchange.streamAs(payload);
+            }
+        }
         long delayMillis = slowdown.apply(chooseDelayMillis(stub, requested));
         if (exchange != null) {
             exchange.configuredDelayMillis(delayMillis);
@@ -69,6 +86,29 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                 .withRandomDelay(null)
                 .withHeader(StubHeaders.DELAY_MILLIS, Long.toString(delayMillis))
                 .build();
+    }
+
+    /**
+     * A body of the size asked for, or with the request body's length in it; otherwise the stub's
+     * own (templated) body. The body is built here, whole, so WireMock's templating is taken off:
+     * rendering a 10 MiB body as a template would cost the server more than writing it.
+     */
+    private static void shapeBody(ResponseDefinitionBuilder answer, Request request, RequestedPayload payload) {
+        boolean carriesBody = request.getMethod().equals(RequestMethod.POST);
+        if (payload.bytes().isEmpty() && !carriesBody) {
+            return;
+        }
+        String path = request.getUrl();
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        String id = request.getPathParameters().get("id");
+        if (id == null) {
+            id = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] body = request.getBody();
+        OptionalLong received = carriesBody ? OptionalLong.of(body == null ? 0 : body.length) : OptionalLong.empty();
+        answer.withBody(EchoBody.of(id, ExchangeTracker.endpointOf(path), received, payload.bytes()))
+                .withTransformers();
     }
 
     /** WireMock's rule: the fixed delay plus one sample of the distribution, if the stub has them. */

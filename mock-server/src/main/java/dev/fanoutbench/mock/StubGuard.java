@@ -23,18 +23,21 @@ import org.eclipse.jetty.server.Request;
  * What reaches the stubs has been checked first: a query that does not decode gets a JSON 400
  * (WireMock would answer an HTML 500), a body larger than the cap a 413 before a byte of it is
  * read, and a body that stalls a 408 within seconds, since the connection's own idle timeout is
- * as long as the longest delay. A body within the cap is read here, whole, and handed on.
+ * as long as the longest delay. A body within the cap is read here, whole, and handed on. A
+ * request that may ask for its answer in chunks goes on through {@link Dribble}.
  */
 final class StubGuard implements Filter {
 
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final Refusals refusals;
+    private final Dribble dribble;
 
-    StubGuard(long maxBodyBytes, long bodyTimeoutMillis, Refusals refusals) {
+    StubGuard(long maxBodyBytes, long bodyTimeoutMillis, Refusals refusals, Dribble dribble) {
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.refusals = refusals;
+        this.dribble = dribble;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class StubGuard implements Filter {
             return;
         }
         if (length <= 0 && !chunked) {
-            chain.doFilter(request, response);
+            passOn(request, response, chain);
             return;
         }
         byte[] body;
@@ -78,7 +81,16 @@ final class StubGuard implements Filter {
             JsonErrors.send(response, 413, "the body is larger than " + maxBodyBytes + " bytes, the most this stub takes");
             return;
         }
-        chain.doFilter(new BufferedBody(request, body), response);
+        passOn(new BufferedBody(request, body), response, chain);
+    }
+
+    private void passOn(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (Dribble.mayStream(request)) {
+            dribble.filter(request, response, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
     }
 
     /** The first part of the query that does not decode, or null. */

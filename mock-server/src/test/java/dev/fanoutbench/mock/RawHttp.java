@@ -38,8 +38,14 @@ final class RawHttp {
     }
 
     static Reply request(URI base, String method, String pathAndQuery, Map<String, String> headers) throws IOException {
+        return request(base, method, pathAndQuery, headers, new byte[0]);
+    }
+
+    /** A request with a body (sent with its Content-Length). */
+    static Reply request(URI base, String method, String pathAndQuery, Map<String, String> headers, byte[] body)
+            throws IOException {
         try (Socket socket = open(base)) {
-            send(socket, method, pathAndQuery, headers);
+            send(socket, method, pathAndQuery, headers, body);
             return read(socket.getInputStream());
         }
     }
@@ -78,11 +84,17 @@ final class RawHttp {
 
     private static void send(Socket socket, String method, String pathAndQuery, Map<String, String> headers)
             throws IOException {
+        send(socket, method, pathAndQuery, headers, new byte[0]);
+    }
+
+    static void send(Socket socket, String method, String pathAndQuery, Map<String, String> headers, byte[] body)
+            throws IOException {
         // keep-alive, as real clients ask: the server then frames bodies (length or chunks)
         StringBuilder request = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        request.append("Content-Length: 0\r\n\r\n");
+        request.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
         socket.getOutputStream().flush();
     }
 

@@ -110,7 +110,7 @@ final class FixtureRun {
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,
                 new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
-                20, 100, 0, Map.of(), 0, iterations, timeline, files));
+                20, 100, 0, Map.of(), 0, iterations, timeline, files, null));
         return this;
     }
 

@@ -21,7 +21,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                          Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * @param forks            JMH forks merged into this trial
@@ -42,6 +42,8 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param iterations       one sample per measured iteration: what a comparison tests
      * @param timeline         one entry per recording interval (1 s unless set), measured iterations only
      * @param files            histogram files per series and fork, relative to the run folder
+     * @param load             a workload trial's schedule and SLO (its iterations are its windows, in
+     *                         order), so its knee can be found; null for the fixed benchmarks
      */
     public record Trial(String key, String benchmark, String model, Map<String, String> params, int forks,
                         boolean scoreIsBatchTime, Score score, Double allocBytesPerOp, double idealMillis,
@@ -50,7 +52,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                         Map<Series, Percentiles> latencyMicros, Server server, int peakThreads,
                         long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt,
                         long blockedThreadWarnings, List<Iteration> iterations, List<Interval> timeline,
-                        Map<String, String> files) {
+                        Map<String, String> files, Load load) {
 
         public long count(OutcomeKind kind) {
             return outcomes.getOrDefault(kind, 0L);
@@ -136,6 +138,25 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
             return durationSeconds <= 0 ? 0 : completed / durationSeconds;
         }
     }
+
+    /**
+     * What a workload asked of one model: its measured windows in order (measured iteration n of
+     * every fork ran window n) and the SLO a window must meet for the model to have sustained it.
+     *
+     * @param workload the workload's name
+     * @param slo      null when the workload sets none (then there is no knee)
+     */
+    public record Load(String workload, List<LoadWindow> windows, Slo slo) {}
+
+    /**
+     * @param offeredPerSecond the schedule's mean rate over the window; 0 for a closed window
+     * @param seconds          the window's length as scheduled (a closed window of a count: 0)
+     * @param concurrency      a closed window's clients, 0 for an open one
+     */
+    public record LoadWindow(String label, double offeredPerSecond, double seconds, int concurrency) {}
+
+    /** A window meets it when its p99 response time is at most {@code p99Millis} and its failed share at most {@code errorRatio}. */
+    public record Slo(double p99Millis, double errorRatio) {}
 
     /** A self-check a trial failed: its numbers cannot be trusted. */
     public record Failure(Check check, String trial, String text) {}

@@ -48,10 +48,20 @@ public abstract class BatchBenchmark {
     public void startTrial(BenchmarkParams params) {
         base = BenchTarget.uri();
         client = createModel();
-        recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(), new ServerWatch(base),
+        recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(),
+                BenchTarget.serverStats() ? new ServerWatch(base) : null,
                 BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start
-        failFastIfNothingSucceeded(client.run(uris("items", 20, "?delayMs=0"), BatchOptions.defaults().withMaxInFlight(10)));
+        failFastIfNothingSucceeded(client.run(warmUpRequests(), warmUpOptions()));
+    }
+
+    /** What warms the model before anything is recorded: 20 quick requests to the stub. */
+    protected List<URI> warmUpRequests() {
+        return uris("items", 20, "?delayMs=0");
+    }
+
+    protected BatchOptions warmUpOptions() {
+        return BatchOptions.defaults().withMaxInFlight(10);
     }
 
     @Setup(Level.Iteration)

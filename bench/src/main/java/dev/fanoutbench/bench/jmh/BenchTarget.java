@@ -14,6 +14,8 @@ public final class BenchTarget {
     public static final String TARGET = "bench.target";
     public static final String RUN_DIR = "bench.runDir";
     public static final String INTERVAL_MILLIS = "bench.intervalMillis";
+    /** "false" when the target is not our stub: no /stats to read. */
+    public static final String SERVER_STATS = "bench.serverStats";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private BenchTarget() {}
@@ -30,6 +32,10 @@ public final class BenchTarget {
     static Duration interval() {
         String millis = System.getProperty(INTERVAL_MILLIS);
         return millis == null || millis.isBlank() ? DEFAULT_INTERVAL : Duration.ofMillis(Long.parseLong(millis));
+    }
+
+    static boolean serverStats() {
+        return !"false".equals(System.getProperty(SERVER_STATS));
     }
 
     static Path runDir() {

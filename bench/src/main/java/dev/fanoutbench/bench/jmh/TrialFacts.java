@@ -1,5 +1,7 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.RunSummary;
+
 /**
  * What a benchmark says about its own trial, so that the summary can judge it.
  *
@@ -8,6 +10,13 @@ package dev.fanoutbench.bench.jmh;
  * @param threadCap          a fixed pool's size when smaller than that, else 0
  * @param scoreIsBatchTime   JMH's score is the wall time of one batch (false for an open schedule)
  * @param failuresExpected   the benchmark sends requests meant to fail
+ * @param load               a workload's windows and SLO, null for the fixed benchmarks
  */
 public record TrialFacts(double idealMillis, int offeredConcurrency, int threadCap, boolean scoreIsBatchTime,
-                         boolean failuresExpected) {}
+                         boolean failuresExpected, RunSummary.Load load) {
+
+    public TrialFacts(double idealMillis, int offeredConcurrency, int threadCap, boolean scoreIsBatchTime,
+                      boolean failuresExpected) {
+        this(idealMillis, offeredConcurrency, threadCap, scoreIsBatchTime, failuresExpected, null);
+    }
+}

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param deadline    the whole batch's limit, from its start, or null for none: what is unfinished
  *                    then ends as {@link dev.fanoutbench.results.OutcomeKind#TIMEOUT}, so a batch of
  *                    many waves against a server that stopped answering ends in bounded time
+ * @param request     what each request sends: method, headers, body ({@link RequestShape#GET} by
+ *                    default; null means that too)
  */
 public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                           long intendedStartNanos, ResponseCheck check, Duration deadline) {
+                           long intendedStartNanos, ResponseCheck check, Duration deadline, RequestShape request) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -38,39 +40,54 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
         if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
             throw new IllegalArgumentException("a batch's deadline must be positive, got " + deadline);
         }
+        request = request == null ? RequestShape.GET : request;
     }
 
-    /** No limit, a 30 s timeout, no deadline, a fresh recorder, no CPU work, answers checked against the stub's echo of the id. */
+    /** The options before requests had a shape: every request a plain GET. */
+    public BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
+                        long intendedStartNanos, ResponseCheck check, Duration deadline) {
+        this(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, RequestShape.GET);
+    }
+
+    /**
+     * No limit, a 30 s timeout, no deadline, a fresh recorder, no CPU work, plain GETs, answers
+     * checked against the stub's echo of the id.
+     */
     public static BatchOptions defaults() {
-        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID, null);
+        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID, null,
+                RequestShape.GET);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
-        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check, deadline);
+        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check, deadline, request);
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline);
+        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline, request);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline);
+        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline, request);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline);
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline, request);
     }
 
     public BatchOptions withIntendedStart(long nanos) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check, deadline);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check, deadline, request);
     }
 
     public BatchOptions withCheck(ResponseCheck answers) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline, request);
     }
 
     public BatchOptions withDeadline(Duration wholeBatch) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch, request);
+    }
+
+    public BatchOptions withRequest(RequestShape shape) {
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, shape);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

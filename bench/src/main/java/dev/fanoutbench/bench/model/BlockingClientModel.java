@@ -29,7 +29,7 @@ abstract class BlockingClientModel extends AbstractClientModel {
                 permitted = true;
             }
             if (slot.dispatched()) {
-                http.execute(slot, batch.options().work(), workers);
+                http.execute(slot, batch.options().request(), batch.options().work(), workers);
             }
         } catch (InterruptedException cancelledWhileQueued) {
             Thread.currentThread().interrupt();

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -16,6 +16,8 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
@@ -58,14 +60,23 @@ final class BlockingHttp implements AutoCloseable {
     }
 
     /**
-     * Sends the slot's request on the calling thread and settles its outcome; does the response
-     * work in place or on {@code workers}.
+     * Sends the slot's request, shaped as asked (method, headers, body), on the calling thread and
+     * settles its outcome; does the response work in place or on {@code workers}.
      */
-    void execute(BatchRun.Slot slot, ResponseWork work, ExecutorService workers) {
-        HttpGet get = new HttpGet(slot.uri());
-        slot.onAbort(get::cancel);
+    void execute(BatchRun.Slot slot, RequestShape shape, ResponseWork work, ExecutorService workers) {
+        HttpUriRequestBase request = new HttpUriRequestBase(shape.method(), slot.uri());
+        shape.headers().forEach(request::setHeader);
+        if (shape.sendsBody()) {
+            if (!shape.namesContentType()) {
+                request.setHeader(HttpHeaders.CONTENT_TYPE, RequestShape.OCTET_STREAM);
+            }
+            // the shared array, written as it is: no copy per request (the entity's own type stays null,
+            // so the header above is the only Content-Type, as with Vert.x)
+            request.setEntity(new ByteArrayEntity(shape.body(), null));
+        }
+        slot.onAbort(request::cancel);
         try {
-            Reply reply = client.execute(get, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), get::cancel)));
+            Reply reply = client.execute(request, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), request::cancel)));
             doWork(work, workers);
             slot.answered(reply.status(), reply.body());
         } catch (IOException | RuntimeException e) {

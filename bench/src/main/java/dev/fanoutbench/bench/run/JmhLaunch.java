@@ -32,7 +32,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public record JmhLaunch(Options options, Map<String, String> properties) {
 
     /** The benchmarks of this project; {@code -Dbench.include} narrows it. */
-    public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\..*Benchmark.*";
+    public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\.(?!Workload).*Benchmark.*";
+
+    /** A workload file's run: its own benchmark, never part of the main job's. */
+    public static final String WORKLOAD = "dev\\.fanoutbench\\.bench\\.jmh\\.WorkloadBenchmark.*";
 
     /** Checks what the user passed without running anything. @throws IllegalArgumentException naming the option */
     public static void check(String include, String passThrough) {
@@ -49,12 +52,19 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
 
     /** @throws IllegalArgumentException if the pass-through options do not parse */
     public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval) {
+        return of(preset, include, passThrough, target, runDir, interval, true);
+    }
+
+    /** @param serverStats the target is our stub, whose /stats the forks read (false: server-side numbers are not measured) */
+    public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval,
+                               boolean serverStats) {
         check(include, passThrough);
         CommandLineOptions user = userOptions(passThrough);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(BenchTarget.TARGET, target.toString());
         properties.put(BenchTarget.RUN_DIR, runDir.toString());
         properties.put(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
+        properties.put(BenchTarget.SERVER_STATS, Boolean.toString(serverStats));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(user)
                 .include(include == null || include.isBlank() ? ALL : include)
@@ -79,7 +89,7 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         }
         preset.params().forEach((name, value) -> {
             if (!user.getParameter(name).hasValue()) {
-                builder.param(name, value);
+                builder.param(name, value.split(","));
             }
         });
         return new JmhLaunch(builder.build(), Map.copyOf(properties));

@@ -126,7 +126,8 @@ public final class SummaryBuilder {
         return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
                 score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
                 facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, latency, server, peakThreads,
-                sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files);
+                sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files,
+                facts.load());
     }
 
     /** Every measured iteration's score, fork after fork: the samples a comparison tests. */
