@@ -125,4 +125,47 @@ class BenchMainTest {
             // the test is over
         }
     }
+
+    @Test
+    void aWorkloadWithAnUnknownModelIsOneLineNamingTheKeyBeforeAnythingStarts() throws Exception {
+        Path file = Files.writeString(project.resolve("bad.yaml"), """
+                request:
+                  path: /api/items/{id}
+                load:
+                  - constant: {rate: 10, duration: 1s}
+                models: [vertx, green-threads]
+                """);
+        Run run = bench("--workload=" + file, "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("models").contains("green-threads").contains("line 5");
+        assertThat(project.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void aWorkloadRefusesTheSequentialModelOnAnOpenSchedule() throws Exception {
+        Path file = Files.writeString(project.resolve("open.yaml"), """
+                request:
+                  path: /api/items/{id}
+                load:
+                  - constant: {rate: 10, duration: 1s}
+                models: [sequential]
+                """);
+        Run run = bench("--workload=" + file, "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("sequential").contains("threadPoolSize: 1");
+    }
+
+    @Test
+    void modelsWithoutAWorkloadIsRefused() {
+        Run run = bench("--models=vertx", "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("--models applies to a --workload run");
+    }
+
+    @Test
+    void aMissingWorkloadFileIsNamed() {
+        Run run = bench("--workload=" + project.resolve("nope.yaml"), "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("nope.yaml: no such file");
+    }
 }

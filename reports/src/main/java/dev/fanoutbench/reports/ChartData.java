@@ -29,7 +29,64 @@ final class ChartData {
     private ChartData() {}
 
     static Map<String, Object> of(List<ShownTrial> trials) {
-        return Map.of("spectrum", spectrum(trials), "overTime", overTime(trials));
+        Map<String, Object> charts = new java.util.LinkedHashMap<>();
+        charts.put("spectrum", spectrum(trials));
+        charts.put("overTime", overTime(trials));
+        Map<String, Object> knee = knee(trials);
+        if (knee != null) {
+            charts.put("knee", knee);
+        }
+        return charts;
+    }
+
+    /**
+     * A workload's open windows against their offered rate: each model's p50 and p99 (ms) and the
+     * rate it carried (requests / s), so the knee is where its lines bend; null without open windows.
+     */
+    private static Map<String, Object> knee(List<ShownTrial> trials) {
+        java.util.TreeSet<Double> offered = new java.util.TreeSet<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        Double slo = null;
+        for (ShownTrial t : trials) {
+            if (t.trial().load() == null) {
+                continue;
+            }
+            List<dev.fanoutbench.results.Knee.Window> windows = dev.fanoutbench.results.Knee.windows(t.trial()).stream()
+                    .filter(w -> w.window().offeredPerSecond() > 0).toList();
+            windows.forEach(w -> offered.add(w.window().offeredPerSecond()));
+            if (t.trial().load().slo() != null) {
+                slo = t.trial().load().slo().p99Millis();
+            }
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("label", t.name());
+            line.put("windows", windows);
+            lines.add(line);
+        }
+        if (offered.isEmpty()) {
+            return null;
+        }
+        List<Double> x = new ArrayList<>(offered);
+        for (Map<String, Object> line : lines) {
+            @SuppressWarnings("unchecked")
+            List<dev.fanoutbench.results.Knee.Window> windows = (List<dev.fanoutbench.results.Knee.Window>) line.remove("windows");
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            List<Double> carried = new ArrayList<>();
+            for (double rate : x) {
+                var at = windows.stream().filter(w -> w.window().offeredPerSecond() == rate).findFirst().orElse(null);
+                p50.add(at == null ? null : Math.max(0.001, at.p50Millis()));
+                p99.add(at == null ? null : Math.max(0.001, at.p99Millis()));
+                carried.add(at == null ? null : at.achievedPerSecond());
+            }
+            line.put("p50", p50);
+            line.put("p99", p99);
+            line.put("carried", carried);
+        }
+        Map<String, Object> knee = new java.util.LinkedHashMap<>();
+        knee.put("x", x);
+        knee.put("lines", lines);
+        knee.put("sloP99", slo);
+        return knee;
     }
 
     /** The percentile levels every line shares: 0, 12.9, 24.2 ... 50, 56.5 ... 99.9999. */

@@ -1,5 +1,6 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.RunSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -147,6 +148,9 @@ record Glance(List<String> models, List<Row> rows) {
     }
 
     private static Cell cell(RunSummary.Trial trial, List<RunSummary.Trial> row) {
+        if (Knee.of(trial) != null) {
+            return kneeCell(trial, row);
+        }
         long failed = trial.failed();
         String failures = failed > 0 ? String.format(Locale.ROOT, ", %,d failed", failed) : "";
         if (!trial.scoreIsBatchTime()) {
@@ -161,12 +165,35 @@ record Glance(List<String> models, List<Row> rows) {
                 String.format(Locale.ROOT, "%.2f", efficiency) + failures);
     }
 
+    /** A workload's cell: the knee, graded against the row's best knee. */
+    private static Cell kneeCell(RunSummary.Trial trial, List<RunSummary.Trial> row) {
+        Knee knee = Knee.of(trial);
+        double best = row.stream().map(Knee::of).filter(k -> k != null && k.sustainedPerSecond() != null)
+                .mapToDouble(Knee::sustainedPerSecond).max().orElse(0);
+        double mine = knee.sustainedPerSecond() == null ? 0 : knee.sustainedPerSecond();
+        String detail = knee.breach() == null ? "no breach" : "breaks at " + KneeFindings.rate(knee.breach().window().offeredPerSecond());
+        return new Cell(baseModel(trial), headline(trial), detail, best > 0 && mine >= best ? "good" : mine >= 0.5 * best && mine > 0
+                ? "fair" : "poor", "");
+    }
+
     private static String headline(RunSummary.Trial trial) {
+        Knee knee = Knee.of(trial);
+        if (knee != null) {
+            return knee.sustainedPerSecond() == null ? "no knee"
+                    : (knee.breach() == null ? "knee >= " : "knee ") + KneeFindings.rate(knee.sustainedPerSecond());
+        }
         return trial.scoreIsBatchTime() ? Format.duration(trial.score().value()) : "p99 " + Format.micros(trial.response().p99());
     }
 
     /** What the row shows, from its numbers: who was fastest, how far the slowest was from it. */
     private static String sentence(List<RunSummary.Trial> row) {
+        if (Knee.of(row.get(0)) != null) {
+            RunSummary.Trial most = row.stream().max(Comparator.comparingDouble(t -> {
+                Knee k = Knee.of(t);
+                return k == null || k.sustainedPerSecond() == null ? 0 : k.sustainedPerSecond();
+            })).orElseThrow();
+            return baseModel(most) + " carried the most within the SLO: " + headline(most) + ". The section says what limited each model.";
+        }
         boolean batch = row.get(0).scoreIsBatchTime();
         Comparator<RunSummary.Trial> faster = batch ? Comparator.comparingDouble(t -> t.score().value())
                 : Comparator.comparingLong(t -> t.response().p99());

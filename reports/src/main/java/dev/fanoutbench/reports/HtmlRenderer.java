@@ -29,7 +29,8 @@ public final class HtmlRenderer {
                     "model", model,
                     "uplotJs", resource(UPLOT + "uPlot.iife.min.js"),
                     "uplotCss", resource(UPLOT + "uPlot.min.css"),
-                    "chartsExpected", ChartData.CHARTS_PER_SECTION * model.sections().size()));
+                    "chartsExpected", ChartData.CHARTS_PER_SECTION * model.sections().size()
+                            + model.sections().stream().filter(ReportModel.Section::hasKnee).count()));
             Files.writeString(file, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -58,7 +58,10 @@ final class ReportBuilder {
             String id = group.getKey().replace("Benchmark", "").toLowerCase(Locale.ROOT);
             List<ShownTrial> trials = ShownTrial.named(group.getValue());
             Lessons.Lesson lesson = Lessons.of(group.getKey());
-            sections.add(new Section(id, lesson.title(), lesson.text(), findings(trials), rows(trials), bars(trials)));
+            boolean workload = trials.stream().anyMatch(t -> t.trial().load() != null);
+            int cores = cores(runs.get(0).run());
+            sections.add(new Section(id, lesson.title(), lesson.text(), workload ? KneeFindings.sentences(trials, cores)
+                    : findings(trials), rows(trials), workload ? List.of() : bars(trials), KneeFindings.table(trials)));
             charts.put(id, ChartData.of(trials));
         }
         String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = " + r.run().id() + ": ") + describe(r.run()))
@@ -72,6 +75,14 @@ final class ReportBuilder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The machine's cores as the run recorded them (the limit a knee's CPU is judged against). */
+    private static int cores(RunFolderReader run) {
+        if (run.environment().get("machine") instanceof Map<?, ?> machine && machine.get("cores") instanceof Number n) {
+            return n.intValue();
+        }
+        return 0;
     }
 
     private static List<String> findings(List<ShownTrial> trials) {

@@ -26,7 +26,17 @@ public record ReportModel(String title, String subtitle, Glance glance, String g
 
     public record RawFile(String label, String href) {}
 
-    public record Section(String id, String title, String lesson, List<String> findings, List<Row> rows, List<Bar> bars) {}
+    /**
+     * @param windows a workload's windows, one row per offered rate and one column per model (the
+     *                first row is the header); empty for the fixed benchmarks
+     */
+    public record Section(String id, String title, String lesson, List<String> findings, List<Row> rows, List<Bar> bars,
+                          List<List<String>> windows) {
+
+        public boolean hasKnee() {
+            return !windows.isEmpty();
+        }
+    }
 
     public record Row(String label, String score, String scoreError, String ideal, String efficiency, String p50, String p90, String p99,
                       String p999, String max, String outcomes, String serverPeak, String stubLateP99, String threads,

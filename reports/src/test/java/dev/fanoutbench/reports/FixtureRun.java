@@ -114,6 +114,17 @@ final class FixtureRun {
         return this;
     }
 
+    /** Makes the last trial a workload's: its iterations are these windows, judged against this SLO. */
+    FixtureRun load(String workload, RunSummary.Slo slo, RunSummary.LoadWindow... windows) {
+        RunSummary.Trial t = trials.remove(trials.size() - 1);
+        trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
+                t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
+                t.sent(), t.returned(), t.outcomes(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(),
+                t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
+                new RunSummary.Load(workload, List.of(windows), slo)));
+        return this;
+    }
+
     /** Marks the run as having failed a self-check. */
     FixtureRun failing(String trial, String text) {
         failures.add(new RunSummary.Failure(Check.NOTHING_LOST, trial, text));

@@ -29,10 +29,10 @@ class WorkloadsFolderTest {
     }
 
     @Test
-    void theKneeWorkloadStepsFrom500To4000() {
+    void theKneeWorkloadStepsFrom500To6000() {
         Workload knee = WorkloadFile.read(WORKLOADS.resolve("knee.yaml"));
 
-        assertThat(knee.windows()).hasSize(8).extracting(Window::fromRate).startsWith(500.0).endsWith(4000.0);
+        assertThat(knee.windows()).hasSize(12).extracting(Window::fromRate).startsWith(500.0).endsWith(6000.0);
         assertThat(knee.warmupWindow()).get().extracting(Window::fromRate).isEqualTo(500.0);
         assertThat(knee.slo()).isEqualTo(new Slo(Duration.ofMillis(250), 0.01));
         assertThat(knee.request().uri(java.net.URI.create("http://127.0.0.1:8080/"), 3))

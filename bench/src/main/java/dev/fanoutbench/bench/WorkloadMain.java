@@ -1,0 +1,87 @@
+package dev.fanoutbench.bench;
+
+import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.Version;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar bench/target/bench.jar run workloads/knee.yaml}: the same run as
+ * {@code mvn verify -Pbench -Dbench.workload=...} (the main job, its run folder, its report and
+ * its exit code) without Maven. The checkout is found from the jar's own place in it.
+ */
+@Command(name = "bench.jar run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Runs a workload file on each of its models against the mock server (or --target) and writes"
+                + " a run folder and its report, as mvn verify -Pbench -Dbench.workload=FILE does.")
+public final class WorkloadMain implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "a workload file, e.g. workloads/knee.yaml")
+    Path workload;
+
+    @Option(names = "--model", description = "only these models (comma-separated ids; default: the file's)")
+    String models = "";
+
+    @Option(names = "--target", description = "base URL of a running server instead of starting the mock server")
+    String target = "";
+
+    @Option(names = "--allow-remote", description = "allow a --target that is not on this machine")
+    boolean allowRemote;
+
+    @Option(names = "--cpus", description = "STUB:CLIENT CPU lists (taskset), e.g. 0:1")
+    String cpus = "";
+
+    @Option(names = "--sla", description = "SLA rules checked at the end, as -Dbench.sla")
+    String sla = "";
+
+    public static void main(String[] args) {
+        System.exit(Cli.of(new WorkloadMain(), "bench.jar run", System.err, e -> e instanceof IllegalArgumentException)
+                .execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(workload)) {
+            throw new IllegalArgumentException(workload + ": no such file");
+        }
+        Path root = checkout();
+        Path mockServer = root.resolve("mock-server/target/mock-server.jar");
+        Path reports = root.resolve("reports/target/reports.jar");
+        for (Path jar : List.of(mockServer, reports)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException(jar + " is missing: run 'mvn -B package -DskipTests' first");
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("--project-dir=" + root, "--workload=" + workload.toAbsolutePath(),
+                "--models=" + models, "--cpus=" + cpus, "--sla=" + sla, "--allow-remote=" + allowRemote));
+        args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + target);
+        int ran = BenchMain.run(args.toArray(String[]::new));
+        if (ran != 0) {
+            return ran;
+        }
+        // the report and the run's verdict, as the main job's report step gives them
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> report = new ArrayList<>(List.of(java));
+        report.addAll(JvmFlags.forThisJdk());
+        report.addAll(List.of("-cp", reports.toString(), "dev.fanoutbench.reports.ReportMain", "--sla=" + sla,
+                root.resolve("reports/runs/latest").toString()));
+        return new ProcessBuilder(report).inheritIO().start().waitFor();
+    }
+
+    /** The checkout this jar was built in: bench/target/bench.jar is two levels below it. */
+    private static Path checkout() throws URISyntaxException, IOException {
+        Path jar = Path.of(WorkloadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = jar.getParent() == null ? null : jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
+        if (root == null || !Files.isDirectory(root.resolve("workloads")) && !Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new IllegalArgumentException("cannot find the checkout from " + jar + ": run bench.jar from bench/target/");
+        }
+        return root.toRealPath();
+    }
+}
