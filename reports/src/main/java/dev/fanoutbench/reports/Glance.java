@@ -172,6 +172,9 @@ record Glance(List<String> models, List<Row> rows) {
                 .mapToDouble(Knee::sustainedPerSecond).max().orElse(0);
         double mine = knee.sustainedPerSecond() == null ? 0 : knee.sustainedPerSecond();
         String detail = knee.breach() == null ? "no breach" : "breaks at " + KneeFindings.rate(knee.breach().window().offeredPerSecond());
+        if (knee.breach() != null && knee.highestMet() != null && knee.highestMet() > knee.breach().window().offeredPerSecond()) {
+            detail += ", met again up to " + KneeFindings.rate(knee.highestMet());
+        }
         return new Cell(baseModel(trial), headline(trial), detail, best > 0 && mine >= best ? "good" : mine >= 0.5 * best && mine > 0
                 ? "fair" : "poor", "");
     }

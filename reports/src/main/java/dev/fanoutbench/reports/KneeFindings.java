@@ -33,7 +33,12 @@ final class KneeFindings {
                             percent(slo.errorRatio()), Knee.ACHIEVED_SHARE * 100);
             String breach = knee.breach() == null ? "" : String.format(Locale.ROOT, "; at %s: %s",
                     rate(knee.breach().window().offeredPerSecond()), knee.breach().problem());
-            sentences.add(t.name() + ": " + kneeText + breach + ". What limited it: " + KneeCause.of(trial, knee, cores) + ".");
+            Double highest = knee.highestMet();
+            String recovered = highest == null || knee.breach() == null || highest < knee.breach().window().offeredPerSecond() ? ""
+                    : String.format(Locale.ROOT, " It met the SLO again at higher rates, up to %s: the first breach was a stall"
+                            + " rather than its ceiling (that window's timeline shows it).", rate(highest));
+            sentences.add(t.name() + ": " + kneeText + breach + ". What limited it: " + KneeCause.of(trial, knee, cores) + "."
+                    + recovered);
         }
         return sentences;
     }

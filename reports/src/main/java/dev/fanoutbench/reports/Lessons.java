@@ -31,7 +31,7 @@ final class Lessons {
             new Lesson("OpenModelBenchmark", "open model, 500 req/s: p99", "Open model: a constant arrival rate",
                     "Async does not make a single call faster; it stops the program from wasting the time it waits."
                             + " Requests arrive on a schedule, and latency counts from when each was due, so a client that falls behind shows it."),
-            new Lesson("WorkloadBenchmark", "workload: the knee", "Workload: how much load each model carries before it breaks the SLO",
+            new Lesson("WorkloadBenchmark", "workload", "Workload: how much load each model carries before it breaks the SLO",
                     "Every model gets the same schedule from a workload file, window after window. Its knee is the highest offered"
                             + " rate it sustained: at least 98% of it carried, p99 and failures within the SLO."));
 

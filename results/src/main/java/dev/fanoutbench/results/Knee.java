@@ -60,6 +60,15 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         }
     }
 
+    /**
+     * The highest offered rate of any window that met the SLO, even after the first breach: above
+     * the knee, it tells a stall (the model recovers at higher rates) from a ceiling.
+     */
+    public Double highestMet() {
+        return windows.stream().filter(w -> w.met() && w.window().offeredPerSecond() > 0)
+                .map(w -> w.window().offeredPerSecond()).max(Double::compare).orElse(null);
+    }
+
     /** The knee of a workload trial, or null when the trial has no load or no SLO. */
     public static Knee of(Trial trial) {
         if (trial.load() == null || trial.load().slo() == null) {

@@ -26,8 +26,9 @@ class KneeTest {
         assertThat(knee.sustainedPerSecond()).isEqualTo(1000);
         assertThat(knee.breach().window().offeredPerSecond()).isEqualTo(1500);
         assertThat(knee.breach().problem()).isEqualTo("p99 900 ms > 250 ms");
-        // a later step that happens to pass does not move the knee past the first breach
+        // a later step that happens to pass does not move the knee past the first breach, but is said
         assertThat(knee.windows().get(3).met()).isTrue();
+        assertThat(knee.highestMet()).isEqualTo(2000);
     }
 
     @Test
