@@ -61,12 +61,20 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         Map<String, RunSummary.Trial> inB = new LinkedHashMap<>();
         b.trials().forEach(t -> inB.put(t.key(), t));
         List<String> onlyInA = new ArrayList<>();
+        List<TrialChange> workloads = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         Map<String, RunSummary.Trial> pairs = new LinkedHashMap<>();
         for (RunSummary.Trial ta : a.trials()) {
             RunSummary.Trial tb = inB.remove(ta.key());
             if (tb == null) {
                 onlyInA.add(ta.label() + " (" + ta.key() + ")");
+                continue;
+            }
+            if (ta.load() != null || tb.load() != null) {
+                // a workload's windows are different rates, not repeats of one: its samples cannot be tested
+                // against each other, and one knee per run has no repeat to tell a change from noise
+                workloads.add(new TrialChange(ta.key(), ta.label() + ": knee " + knee(ta) + " -> " + knee(tb), List.of(),
+                        Verdict.INSUFFICIENT));
                 continue;
             }
             pairs.put(ta.key(), ta);
@@ -84,9 +92,16 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
                     .map(p -> p.judge(threshold, significant.contains(p))).toList();
             trials.add(new TrialChange(pair.getKey(), pair.getValue().label(), metrics, overall(metrics)));
         }
+        trials.addAll(workloads);
         List<String> onlyInB = inB.values().stream().map(t -> t.label() + " (" + t.key() + ")").toList();
         List<String> bFailures = b.failures().stream().map(f -> f.trial() + ": " + f.text()).toList();
         return new Comparison(threshold, familyAlpha, trials, onlyInA, onlyInB, bFailures);
+    }
+
+    private static String knee(RunSummary.Trial trial) {
+        dev.fanoutbench.results.Knee knee = dev.fanoutbench.results.Knee.of(trial);
+        return knee == null ? "none (no SLO)" : knee.sustainedPerSecond() == null ? "none"
+                : String.format(java.util.Locale.ROOT, "%,.0f/s", knee.sustainedPerSecond());
     }
 
     public boolean regressed() {

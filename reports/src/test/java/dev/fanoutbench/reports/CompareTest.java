@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +120,22 @@ class CompareTest {
         assertThat(slowerTail.out()).contains("SLOWER (p99)");
         assertThat(slowerTail.out().lines().filter(l -> l.startsWith("OpenModel vertx")).findFirst().orElseThrow())
                 .as("no score column: the schedule's length is not a latency").matches("OpenModel vertx\\s+-\\s+-\\s+-\\s.*");
+    }
+
+    @Test
+    void aWorkloadsKneesAreShownNotJudgedSinceItsWindowsAreNotRepeats() throws Exception {
+        RunSummary.LoadWindow[] steps = {new RunSummary.LoadWindow("steps 2/s", 2, 1, 0), new RunSummary.LoadWindow("steps 3/s", 3, 1, 0),
+                new RunSummary.LoadWindow("steps 4/s", 4, 1, 0)};
+        RunSummary.Slo slo = new RunSummary.Slo(300, 0.01);
+        Path a = FixtureRun.in(runs, "a").trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0,
+                90, 100, 110, 250).load("knee", slo, steps).write();
+        Path b = FixtureRun.in(runs, "b").trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 1000}, 0,
+                90, 100, 110, 250).load("knee", slo, steps).write();
+
+        Result result = compare(a.toString(), b.toString(), "--out", out());
+
+        assertThat(result.exit()).as("a lower knee in one run is not yet a regression anyone measured").isZero();
+        assertThat(result.out()).contains("Workload vertx: knee 4/s -> 3/s").contains("insufficient samples");
     }
 
     @Test
