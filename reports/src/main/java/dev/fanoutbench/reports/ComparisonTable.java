@@ -75,7 +75,9 @@ record ComparisonTable(List<String> header, List<List<String>> rows) {
         return switch (trial.verdict()) {
             case SAME -> "same";
             case NOISE -> "within noise";
-            case INSUFFICIENT -> "insufficient samples (< " + Comparison.MIN_SAMPLES + ")";
+            // a workload's trial has no metrics to test: its knee is shown, not judged
+            case INSUFFICIENT -> trial.metrics().isEmpty() ? "not judged (one knee per run)"
+                    : "insufficient samples (< " + Comparison.MIN_SAMPLES + ")";
             case FASTER -> "faster (" + String.join(", ", decided) + ")";
             case SLOWER -> "SLOWER (" + String.join(", ", decided) + ")";
         };
