@@ -30,15 +30,11 @@ done
 for n in "$connections" "$delay_ms" "$warmup" "$seconds"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "client-cost: '$n' is not a whole number" >&2; exit 2; }
 done
-stub_cpus="" client=()
-if [ -n "$cpus" ]; then
-  [[ "$cpus" =~ ^[0-9,-]+:[0-9,-]+$ ]] || { echo "client-cost: --cpus wants STUB:CLIENT CPU lists, e.g. 0:1, got '$cpus'" >&2; exit 2; }
-  stub_cpus="${cpus%%:*}" client=(taskset -c "${cpus#*:}")
-fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/lib/java.sh"
 . "$root/scripts/lib/stub.sh"
+split_cpus client-cost "$cpus"
 bench_jar="$root/bench/target/bench.jar" mock_jar="$root/mock-server/target/mock-server.jar"
 for jar in "$bench_jar" "$mock_jar"; do
   [ -f "$jar" ] || { echo "client-cost: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }

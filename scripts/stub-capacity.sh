@@ -30,17 +30,13 @@ while [ $# -gt 0 ]; do
 done
 case "$only" in ""|plain|waves) ;; *) echo "stub-capacity: --only is plain or waves, got '$only'" >&2; exit 2 ;; esac
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "stub-capacity: --rounds must be a positive number, got '$rounds'" >&2; exit 2; }
-stub_cpus="" client=()
-if [ -n "$cpus" ]; then
-  [[ "$cpus" =~ ^[0-9,-]+:[0-9,-]+$ ]] || { echo "stub-capacity: --cpus wants STUB:CLIENT CPU lists, e.g. 0:1, got '$cpus'" >&2; exit 2; }
-  stub_cpus="${cpus%%:*}" client=(taskset -c "${cpus#*:}")
-fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/mock-server/target/mock-server.jar"
 [ -f "$jar" ] || { echo "stub-capacity: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 . "$root/scripts/lib/java.sh"
 . "$root/scripts/lib/stub.sh"
+split_cpus stub-capacity "$cpus"
 require_wrk stub-capacity
 # the same JDK as the harness keeps the comparison honest
 java_bin="$(require_java_21 stub-capacity)"

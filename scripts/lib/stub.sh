@@ -20,6 +20,15 @@ start_stub() {
   [ -n "$stub_base" ] || { echo "the mock server did not start within 15 s:" >&2; cat "$stub_log" >&2; exit 2; }
 }
 
+# split_cpus SCRIPT STUB:CLIENT: sets stub_cpus (for start_stub) and client (a taskset prefix, or
+# nothing) from --cpus, or exits 2 naming the value. An empty value shares every CPU.
+split_cpus() {
+  stub_cpus="" client=()
+  [ -n "$2" ] || return 0
+  [[ "$2" =~ ^[0-9,-]+:[0-9,-]+$ ]] || { echo "$1: --cpus wants STUB:CLIENT CPU lists, e.g. 0:1, got '$2'" >&2; exit 2; }
+  stub_cpus="${2%%:*}" client=(taskset -c "${2#*:}")
+}
+
 stop_stub() {
   # the stub ends on our SIGTERM (143): that is success here, and under set -e it would be the script's exit code
   if [ -n "${stub_pid:-}" ] && kill "$stub_pid" 2>/dev/null; then

@@ -24,8 +24,10 @@ import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
 import dev.fanoutbench.results.Version;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
     String sla = "";
 
+    /** The workload file, read once before anything starts; null for the fixed benchmarks. */
+    private Workload plan;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -104,7 +109,6 @@ public final class BenchMain implements Callable<Integer> {
         Preset chosen = Preset.named(preset);
         Duration period = RecordingInterval.parse(interval);
         JmhLaunch.check(include, jmh);
-        Workload plan = null;
         if (!workload.isBlank()) {
             if (!include.isBlank()) {
                 throw new IllegalArgumentException("bench.include and bench.workload cannot be combined: a workload runs"
@@ -112,7 +116,7 @@ public final class BenchMain implements Callable<Integer> {
             }
             Path file = workloadFile();
             plan = WorkloadFile.read(file);
-            chosen = workloadPreset(plan, file);
+            chosen = workloadPreset(file);
             include = JmhLaunch.WORKLOAD;
             System.out.println("bench: workload " + plan.name() + " (" + file + "): " + plan.windows().size()
                     + " windows on " + chosen.params().get("model").replace(",", ", "));
@@ -166,15 +170,15 @@ public final class BenchMain implements Callable<Integer> {
     /** As given, or else from the checkout: Maven runs this job in bench/, the user named it from the top. */
     private Path workloadFile() {
         Path given = Path.of(workload);
-        Path file = given.isAbsolute() || java.nio.file.Files.exists(given) ? given : projectDir.resolve(given);
+        Path file = given.isAbsolute() || Files.exists(given) ? given : projectDir.resolve(given);
         return file.toAbsolutePath().normalize();
     }
 
     /** One trial per model, one measured iteration per window, the warm-up window first if there is one. */
-    private Preset workloadPreset(Workload plan, Path file) {
+    private Preset workloadPreset(Path file) {
         List<String> chosenModels = plan.models().stream().map(ModelKind::id).toList();
         if (!models.isBlank()) {
-            chosenModels = java.util.Arrays.stream(models.split(",")).map(String::trim).map(id -> ModelKind.named(id).id()).toList();
+            chosenModels = Arrays.stream(models.split(",")).map(String::trim).map(id -> ModelKind.named(id).id()).toList();
         }
         boolean oneBatch = plan.windows().stream().allMatch(w -> !w.open() && w.duration() == null);
         if (chosenModels.contains(ModelKind.SEQUENTIAL.id()) && !oneBatch) {
@@ -191,12 +195,12 @@ public final class BenchMain implements Callable<Integer> {
         try (ServerClient health = new ServerClient(base)) {
             server.put("settings", health.stats().settings());
         } catch (RuntimeException e) {
-            if (workload.isBlank()) {
+            if (plan == null) {
                 throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: "
                         + e.getMessage(), e);
             }
             // any target will do for a workload: its own health request instead, and no server-side numbers
-            WorkloadHealth.require(WorkloadFile.read(workloadFile()), base);
+            WorkloadHealth.require(plan, base);
             server.put("settings", "not measured: " + base + " has no fanout-bench /stats");
             stats = false;
         }

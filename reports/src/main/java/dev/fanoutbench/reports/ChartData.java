@@ -1,13 +1,15 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -29,7 +31,7 @@ final class ChartData {
     private ChartData() {}
 
     static Map<String, Object> of(List<ShownTrial> trials) {
-        Map<String, Object> charts = new java.util.LinkedHashMap<>();
+        Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("spectrum", spectrum(trials));
         charts.put("overTime", overTime(trials));
         Map<String, Object> knee = knee(trials);
@@ -44,45 +46,36 @@ final class ChartData {
      * rate it carried (requests / s), so the knee is where its lines bend; null without open windows.
      */
     private static Map<String, Object> knee(List<ShownTrial> trials) {
-        java.util.TreeSet<Double> offered = new java.util.TreeSet<>();
-        List<Map<String, Object>> lines = new ArrayList<>();
+        Map<ShownTrial, List<Knee.Window>> byTrial = new LinkedHashMap<>();
+        TreeSet<Double> offered = new TreeSet<>();
         Double slo = null;
         for (ShownTrial t : trials) {
             if (t.trial().load() == null) {
                 continue;
             }
-            List<dev.fanoutbench.results.Knee.Window> windows = dev.fanoutbench.results.Knee.windows(t.trial()).stream()
-                    .filter(w -> w.window().offeredPerSecond() > 0).toList();
-            windows.forEach(w -> offered.add(w.window().offeredPerSecond()));
+            List<Knee.Window> open = Knee.windows(t.trial()).stream().filter(w -> w.window().offeredPerSecond() > 0).toList();
+            open.forEach(w -> offered.add(w.window().offeredPerSecond()));
+            byTrial.put(t, open);
             if (t.trial().load().slo() != null) {
                 slo = t.trial().load().slo().p99Millis();
             }
-            Map<String, Object> line = new java.util.LinkedHashMap<>();
-            line.put("label", t.name());
-            line.put("windows", windows);
-            lines.add(line);
         }
         if (offered.isEmpty()) {
             return null;
         }
         List<Double> x = new ArrayList<>(offered);
-        for (Map<String, Object> line : lines) {
-            @SuppressWarnings("unchecked")
-            List<dev.fanoutbench.results.Knee.Window> windows = (List<dev.fanoutbench.results.Knee.Window>) line.remove("windows");
-            List<Double> p50 = new ArrayList<>();
-            List<Double> p99 = new ArrayList<>();
-            List<Double> carried = new ArrayList<>();
-            for (double rate : x) {
-                var at = windows.stream().filter(w -> w.window().offeredPerSecond() == rate).findFirst().orElse(null);
-                p50.add(at == null ? null : Math.max(0.001, at.p50Millis()));
-                p99.add(at == null ? null : Math.max(0.001, at.p99Millis()));
-                carried.add(at == null ? null : at.achievedPerSecond());
-            }
-            line.put("p50", p50);
-            line.put("p99", p99);
-            line.put("carried", carried);
-        }
-        Map<String, Object> knee = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        byTrial.forEach((t, windows) -> {
+            Map<Double, Knee.Window> at = new HashMap<>();
+            windows.forEach(w -> at.put(w.window().offeredPerSecond(), w));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("label", t.name());
+            line.put("p50", column(x, at, w -> Math.max(0.001, w.p50Millis())));
+            line.put("p99", column(x, at, w -> Math.max(0.001, w.p99Millis())));
+            line.put("carried", column(x, at, Knee.Window::achievedPerSecond));
+            lines.add(line);
+        });
+        Map<String, Object> knee = new LinkedHashMap<>();
         knee.put("x", x);
         knee.put("lines", lines);
         knee.put("sloP99", slo);
@@ -190,12 +183,12 @@ final class ChartData {
         return headlines;
     }
 
-    private static List<Double> column(Set<Double> axis, Map<Double, RunSummary.Interval> byEnd,
-                                       Function<RunSummary.Interval, Double> value) {
+    /** One value per point of the axis, null where the line has nothing there. */
+    private static <T> List<Double> column(Collection<Double> axis, Map<Double, T> at, Function<T, Double> value) {
         List<Double> column = new ArrayList<>();
         for (Double x : axis) {
-            RunSummary.Interval interval = byEnd.get(x);
-            column.add(interval == null ? null : value.apply(interval));
+            T point = at.get(x);
+            column.add(point == null ? null : value.apply(point));
         }
         return column;
     }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.RunSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,9 +100,8 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
     }
 
     private static String knee(RunSummary.Trial trial) {
-        dev.fanoutbench.results.Knee knee = dev.fanoutbench.results.Knee.of(trial);
-        return knee == null ? "none (no SLO)" : knee.sustainedPerSecond() == null ? "none"
-                : String.format(java.util.Locale.ROOT, "%,.0f/s", knee.sustainedPerSecond());
+        Knee knee = Knee.of(trial);
+        return knee == null ? "none (no SLO)" : knee.sustainedPerSecond() == null ? "none" : KneeFindings.rate(knee.sustainedPerSecond());
     }
 
     public boolean regressed() {

@@ -4,10 +4,10 @@ import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.KneeCause;
 import dev.fanoutbench.results.RunSummary;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A workload section's words and table: each model's knee and what limited it, and every window
@@ -49,16 +49,14 @@ final class KneeFindings {
         if (workloads.isEmpty()) {
             return List.of();
         }
-        Map<String, String[]> rows = new TreeMap<>();
-        Map<String, Double> order = new TreeMap<>();
+        // every trial ran the same workload: its windows, in order, are the rows
+        Map<String, String[]> rows = new LinkedHashMap<>();
         for (int m = 0; m < workloads.size(); m++) {
             RunSummary.Trial trial = workloads.get(m).trial();
             Knee knee = Knee.of(trial);
             List<Knee.Window> windows = knee == null ? Knee.windows(trial) : knee.windows();
             for (Knee.Window w : windows) {
-                String label = w.window().label();
-                order.putIfAbsent(label, w.window().offeredPerSecond() + order.size() * 1e-9);
-                String[] row = rows.computeIfAbsent(label, k -> new String[workloads.size()]);
+                String[] row = rows.computeIfAbsent(w.window().label(), k -> new String[workloads.size()]);
                 row[m] = String.format(Locale.ROOT, "%s%,.0f/s, p99 %s%s", w.met() || knee == null ? "" : "\u2717 ",
                         w.achievedPerSecond(), Format.duration(w.p99Millis()),
                         w.failed() == 0 ? "" : String.format(Locale.ROOT, ", %s failed", percent(w.errorRatio())));
@@ -68,9 +66,9 @@ final class KneeFindings {
         List<String> header = new ArrayList<>(List.of("window"));
         workloads.forEach(t -> header.add(t.name()));
         table.add(header);
-        order.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
-            List<String> line = new ArrayList<>(List.of(e.getKey()));
-            for (String cell : rows.get(e.getKey())) {
+        rows.forEach((label, cells) -> {
+            List<String> line = new ArrayList<>(List.of(label));
+            for (String cell : cells) {
                 line.add(cell == null ? "-" : cell);
             }
             table.add(line);

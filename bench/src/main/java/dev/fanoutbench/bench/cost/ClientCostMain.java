@@ -9,7 +9,6 @@ import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.Version;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,25 +82,18 @@ public final class ClientCostMain implements Callable<Integer> {
             throw new IllegalArgumentException("sequential runs one request at a time: use --connections 1");
         }
         URI base = LoopbackGuard.require(target, allowRemote, "--allow-remote");
-        int batch = Math.max(connections, (int) ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs)));
-        batch = Math.min(batch, 50_000);
+        int batch = Math.min(50_000,
+                Math.max(connections, (int) ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs))));
         try (ClientModel client = kind.create()) {
             loop(client, base, batch, Duration.ofSeconds(warmupSeconds));
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpuStart = os.getProcessCpuTime();
-            long start = System.nanoTime();
-            long[] counts = loop(client, base, batch, Duration.ofSeconds(seconds));
-            long elapsed = System.nanoTime() - start;
-            long cpu = os.getProcessCpuTime() - cpuStart;
-            System.out.printf(Locale.ROOT, "%s requests=%d failed=%d seconds=%.2f throughput=%.1f cpu_us_per_request=%.1f%n",
-                    client.name(), counts[0], counts[1], elapsed / 1e9, counts[0] / (elapsed / 1e9),
-                    counts[0] == 0 ? 0.0 : cpu / 1e3 / counts[0]);
-            return counts[1] == 0 ? Cli.OK : Cli.FAILED;
+            CostLine line = CostLine.measure(client.name(), () -> loop(client, base, batch, Duration.ofSeconds(seconds)));
+            System.out.println(line.text());
+            return line.failed() == 0 ? Cli.OK : Cli.FAILED;
         }
     }
 
-    /** Batches of the closed loop until {@code length} has passed; returns {requests, failed}. */
-    private long[] loop(ClientModel client, URI base, int batch, Duration length) {
+    /** Batches of the closed loop until {@code length} has passed. */
+    private CostLine.Counts loop(ClientModel client, URI base, int batch, Duration length) {
         long end = System.nanoTime() + length.toNanos();
         long requests = 0;
         long failed = 0;
@@ -122,6 +114,6 @@ public final class ClientCostMain implements Callable<Integer> {
                 throw new IllegalArgumentException("every request to " + base + " failed: is the mock server running there?");
             }
         }
-        return new long[] {requests, failed};
+        return new CostLine.Counts(requests, failed);
     }
 }

@@ -14,9 +14,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -80,41 +78,35 @@ public final class VertxClientsCost implements Callable<Integer> {
 
     private void measure(String name, Vertx vertx, Supplier<Future<Buffer>> send) throws InterruptedException {
         loop(vertx, send, warmupSeconds);
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        long counts = loop(vertx, send, seconds);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long failed = counts >>> 32;
-        long requests = (counts & 0xFFFF_FFFFL) + failed;
-        System.out.printf(Locale.ROOT, "%s requests=%d failed=%d seconds=%.2f throughput=%.1f cpu_us_per_request=%.1f%n", name,
-                requests, failed, elapsed, requests / elapsed, (os.getProcessCpuTime() - cpu) / 1e3 / Math.max(1, requests));
+        System.out.println(CostLine.measure(name, () -> loop(vertx, send, seconds)).text());
     }
 
-    /**
-     * {@code connections} chains on one event loop, each sending its next request when the last one's
-     * body is in; returns successes in the low 32 bits, failures in the high ones.
-     */
-    private long loop(Vertx vertx, Supplier<Future<Buffer>> send, int lengthSeconds) throws InterruptedException {
+    /** {@code connections} chains on one event loop, each sending its next request when the last one's body is in. */
+    private CostLine.Counts loop(Vertx vertx, Supplier<Future<Buffer>> send, int lengthSeconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(lengthSeconds);
-        AtomicLong done = new AtomicLong();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
         CountDownLatch chains = new CountDownLatch(connections);
         Context loop = vertx.getOrCreateContext();
         for (int i = 0; i < connections; i++) {
-            loop.runOnContext(v -> chain(send, end, done, chains));
+            loop.runOnContext(v -> chain(send, end, requests, failed, chains));
         }
         if (!chains.await(lengthSeconds + 60L, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the closed loop did not finish: is the stub answering?");
         }
-        return done.get();
+        return new CostLine.Counts(requests.get(), failed.get());
     }
 
-    private static void chain(Supplier<Future<Buffer>> send, long end, AtomicLong done, CountDownLatch chains) {
+    private static void chain(Supplier<Future<Buffer>> send, long end, AtomicLong requests, AtomicLong failed,
+                              CountDownLatch chains) {
         send.get().onComplete(result -> {
             // a failure still ends the exchange; the count says whether any happened
-            done.addAndGet(result.failed() ? 1L << 32 : 1);
+            requests.incrementAndGet();
+            if (result.failed()) {
+                failed.incrementAndGet();
+            }
             if (System.nanoTime() < end) {
-                chain(send, end, done, chains);
+                chain(send, end, requests, failed, chains);
             } else {
                 chains.countDown();
             }
