@@ -18,6 +18,7 @@ import dev.fanoutbench.bench.run.WorkloadHealth;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
 import dev.fanoutbench.results.Cli;
+import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.CommandWords;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
@@ -28,13 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.openjdk.jmh.results.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,6 +90,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
     String sla = "";
 
+    @Option(names = "--exit-with-parent", arity = "0..1", description = "end when the process that started this one ends"
+            + " (Maven passes it: a killed build must not leave a run behind)")
+    boolean exitWithParent;
+
     /** The workload file, read once before anything starts; null for the fixed benchmarks. */
     private Workload plan;
 
@@ -105,6 +108,9 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (exitWithParent) {
+            ProcessHandle.current().parent().ifPresent(parent -> ParentWatch.start(parent.pid()));
+        }
         // everything typed is checked before anything is started or written
         Preset chosen = Preset.named(preset);
         Duration period = RecordingInterval.parse(interval);
@@ -211,9 +217,9 @@ public final class BenchMain implements Callable<Integer> {
         System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
         RunSummary.Score harness = HarnessCost.measure(chosen, folder.working());
         System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
-        Collection<RunResult> results = launch.run();
+        JmhLaunch.Ran ran = launch.run();
 
-        RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, results,
+        RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, ran,
                 folder.working());
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ final class FixtureRun {
                         long p50 = micros(interval.getValueAtPercentile(50));
                         long p99 = micros(interval.getValueAtPercentile(99));
                         iterations.add(new RunSummary.Iteration(1, i + 1, scores[i], requests, requests, failedPerIteration,
-                                p50, p99, requests / (scores[i] / 1000), 2_000, 2_500L));
+                                0, p50, p99, requests / (scores[i] / 1000), 2_000, 2_500L));
                         timeline.add(new RunSummary.Interval(1, i, 0.9, requests, requests,
                                 failedPerIteration == 0 ? Map.of() : Map.of(OutcomeKind.HTTP_ERROR, failedPerIteration),
                                 0, 0, p50, p99, micros(interval.getMaxValue())));
@@ -108,9 +108,10 @@ final class FixtureRun {
         trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x", model,
                 params, 1, scoreIsBatchTime,
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
-                1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes, percentiles,
+                1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes,
+                failedPerIteration == 0 ? Map.of() : Map.of(503, failed), percentiles,
                 new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
-                20, 100, 0, Map.of(), 0, iterations, timeline, files, null));
+                20, 100, 0, Map.of(), 0, iterations, timeline, files, null, 64L << 20));
         return this;
     }
 
@@ -119,9 +120,9 @@ final class FixtureRun {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
         trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
                 t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
-                t.sent(), t.returned(), t.outcomes(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(),
+                t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(),
                 t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
-                new RunSummary.Load(workload, List.of(windows), slo)));
+                new RunSummary.Load(workload, List.of(windows), slo, 10_000, null), t.peakHeapBytes()));
         return this;
     }
 

@@ -28,13 +28,16 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
      * @param achievedPerSecond successes per second of the window; when the client could not send
      *                          on schedule, per second of its actual send phase (so a pool that
      *                          falls behind shows the rate it really carried)
+     * @param failed            requests that did not succeed, {@code dropped} included
+     * @param dropped           requests due while the client held its cap in flight, never sent
      * @param problem           why it missed the SLO, null if it met it (or was not judged yet)
      */
-    public record Window(LoadWindow window, long sent, long failed, double achievedPerSecond, double p50Millis,
+    public record Window(LoadWindow window, long sent, long failed, long dropped, double achievedPerSecond, double p50Millis,
                          double p99Millis, String problem) {
 
-        Window judged(Slo slo) {
-            return new Window(window, sent, failed, achievedPerSecond, p50Millis, p99Millis, problem(slo));
+        /** This window judged against {@code slo}: {@link #met()} then says whether it met it. */
+        public Window judged(Slo slo) {
+            return new Window(window, sent, failed, dropped, achievedPerSecond, p50Millis, p99Millis, problem(slo));
         }
 
         private String problem(Slo slo) {
@@ -46,7 +49,8 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
                 problems.add(String.format(Locale.ROOT, "p99 %,.0f ms > %,.0f ms", p99Millis, slo.p99Millis()));
             }
             if (errorRatio() > slo.errorRatio()) {
-                problems.add(String.format(Locale.ROOT, "%.2f%% failed > %.2f%%", 100 * errorRatio(), 100 * slo.errorRatio()));
+                problems.add(String.format(Locale.ROOT, "%.2f%% failed > %.2f%%", 100 * errorRatio(), 100 * slo.errorRatio())
+                        + (dropped > 0 ? String.format(Locale.ROOT, " (%,d dropped: the client held its cap in flight)", dropped) : ""));
             }
             return problems.isEmpty() ? null : String.join(", ", problems);
         }
@@ -84,19 +88,33 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         for (int i = 0; i < planned.size(); i++) {
             int index = i + 1;
             List<RunSummary.Iteration> runs = trial.iterations().stream().filter(it -> it.index() == index).toList();
-            if (runs.isEmpty()) {
-                continue;
+            if (!runs.isEmpty()) {
+                windows.add(measured(planned.get(i), runs));
             }
-            LoadWindow window = planned.get(i);
-            long sent = runs.stream().mapToLong(RunSummary.Iteration::sent).sum();
-            long failed = runs.stream().mapToLong(RunSummary.Iteration::failed).sum();
-            long p50 = runs.stream().mapToLong(RunSummary.Iteration::p50Micros).max().orElse(0);
-            long p99 = runs.stream().mapToLong(RunSummary.Iteration::p99Micros).max().orElse(0);
-            double seconds = runs.stream().mapToDouble(it -> achievedSeconds(window, it)).sum();
-            double achieved = seconds <= 0 ? 0 : (sent - failed) / seconds;
-            windows.add(new Window(window, sent, failed, achieved, p50 / 1000.0, p99 / 1000.0, null));
         }
         return windows;
+    }
+
+    /** One window as measured by every fork that ran it, not yet judged: counts added, the worst p50 and p99. */
+    public static Window measured(LoadWindow window, List<RunSummary.Iteration> runs) {
+        long sent = runs.stream().mapToLong(RunSummary.Iteration::sent).sum();
+        long failed = runs.stream().mapToLong(RunSummary.Iteration::failed).sum();
+        long dropped = runs.stream().mapToLong(RunSummary.Iteration::dropped).sum();
+        long p50 = runs.stream().mapToLong(RunSummary.Iteration::p50Micros).max().orElse(0);
+        long p99 = runs.stream().mapToLong(RunSummary.Iteration::p99Micros).max().orElse(0);
+        double seconds = runs.stream().mapToDouble(it -> achievedSeconds(window, it)).sum();
+        double achieved = seconds <= 0 ? 0 : (sent - failed) / seconds;
+        return new Window(window, sent, failed, dropped, achieved, p50 / 1000.0, p99 / 1000.0, null);
+    }
+
+    /** The planned windows a trial did not run because it had broken: after its last measured one. */
+    public static List<LoadWindow> notRun(Trial trial) {
+        if (trial.load() == null) {
+            return List.of();
+        }
+        int ran = trial.iterations().stream().mapToInt(RunSummary.Iteration::index).max().orElse(0);
+        List<LoadWindow> planned = trial.load().windows();
+        return planned.subList(Math.min(ran, planned.size()), planned.size());
     }
 
     /** The window's length as scheduled, or as long as the client took to send it if that was longer. */

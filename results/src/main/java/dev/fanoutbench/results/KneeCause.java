@@ -2,12 +2,10 @@ package dev.fanoutbench.results;
 
 import dev.fanoutbench.results.RunSummary.Trial;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Why a model broke where it did, from its own numbers: a fixed pool by Little's law, failures
- * by kind, the CPU its requests need at that rate, or the stub's own lateness. Tried in that
+ * Why a model broke where it did, from its own numbers: a fixed pool by Little's law, a client that
+ * could not keep up (requests dropped at its in-flight cap), failures by kind, the CPU its requests need at that rate, or the stub's own lateness. Tried in that
  * order, since a pool's ceiling holds whatever else is true.
  */
 public final class KneeCause {
@@ -36,11 +34,14 @@ public final class KneeCause {
                         unloadedMillis / 1000, ceiling, offered);
             }
         }
+        if (breach.dropped() > 0 && 2 * breach.dropped() >= breach.failed()) {
+            return String.format(Locale.ROOT, "the client could not keep up: at %,.0f/s, %,d of the %,d requests due were"
+                    + " dropped because it already held %,d in flight (the cap that keeps its memory bounded)", offered,
+                    breach.dropped(), breach.sent(), trial.load().maxInFlight());
+        }
         if (breach.errorRatio() > 0.01) {
-            Map<OutcomeKind, Long> kinds = trial.outcomes().entrySet().stream().filter(e -> e.getKey().isFailure() && e.getValue() > 0)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            return String.format(Locale.ROOT, "failures: %.1f%% of the requests at %,.0f/s failed (over the trial: %s)",
-                    100 * breach.errorRatio(), offered, kinds);
+            return String.format(Locale.ROOT, "failures: %.1f%% of the requests at %,.0f/s failed; over the trial, %s",
+                    100 * breach.errorRatio(), offered, FailureWords.describe(trial.outcomes(), trial.httpErrorStatuses()));
         }
         double coresNeeded = offered * trial.cpuMicrosPerRequest() / 1e6;
         if (cores > 0 && coresNeeded >= CPU_SHARE * cores) {

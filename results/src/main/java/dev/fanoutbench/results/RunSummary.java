@@ -21,7 +21,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                          Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * @param forks            JMH forks merged into this trial
@@ -35,6 +35,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param sent             requests handed to the model, counted where they were handed over
      * @param returned         outcomes the model gave back
      * @param outcomes         requests ended, by how, counted as each ended
+     * @param httpErrorStatuses the statuses of the {@link OutcomeKind#HTTP_ERROR} outcomes, by status
      * @param server           what the stub saw, or null when the target is not our stub
      * @param cpuMicrosPerRequest process CPU over the measured iterations, per request
      * @param pinnedEvents     JFR jdk.VirtualThreadPinned events during measured iterations
@@ -44,15 +45,17 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param files            histogram files per series and fork, relative to the run folder
      * @param load             a workload trial's schedule and SLO (its iterations are its windows, in
      *                         order), so its knee can be found; null for the fixed benchmarks
+     * @param peakHeapBytes    the most heap the client's JVM used at once, over the whole trial (the
+     *                         largest fork), 0 if not measured
      */
     public record Trial(String key, String benchmark, String model, Map<String, String> params, int forks,
                         boolean scoreIsBatchTime, Score score, Double allocBytesPerOp, double idealMillis,
                         Double efficiency, int offeredConcurrency, int threadCap, boolean failuresExpected,
-                        long sent, long returned, Map<OutcomeKind, Long> outcomes,
+                        long sent, long returned, Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses,
                         Map<Series, Percentiles> latencyMicros, Server server, int peakThreads,
                         long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt,
                         long blockedThreadWarnings, List<Iteration> iterations, List<Interval> timeline,
-                        Map<String, String> files, Load load) {
+                        Map<String, String> files, Load load, long peakHeapBytes) {
 
         public long count(OutcomeKind kind) {
             return outcomes.getOrDefault(kind, 0L);
@@ -115,8 +118,10 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param throughputPerSecond requests completed per second of the iteration
      * @param dispatchSpreadMicros the send phase: from the first request's dispatch to the last one's
      * @param arrivalSpreadMicros  the same at the stub: first to last arrival; null when not our stub
+     * @param failed               requests that did not succeed, the dropped included
+     * @param dropped              requests due while the client held its cap in flight: never sent
      */
-    public record Iteration(int fork, int index, double durationMillis, long sent, long completed, long failed,
+    public record Iteration(int fork, int index, double durationMillis, long sent, long completed, long failed, long dropped,
                             long p50Micros, long p99Micros, double throughputPerSecond, long dispatchSpreadMicros,
                             Long arrivalSpreadMicros) {}
 
@@ -145,8 +150,10 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      *
      * @param workload the workload's name
      * @param slo      null when the workload sets none (then there is no knee)
+     * @param maxInFlight the cap on requests in flight past which an open window dropped requests
+     * @param stopped  why the model's last windows were not run (it had clearly broken), null if every window ran
      */
-    public record Load(String workload, List<LoadWindow> windows, Slo slo) {}
+    public record Load(String workload, List<LoadWindow> windows, Slo slo, int maxInFlight, String stopped) {}
 
     /**
      * @param offeredPerSecond the schedule's mean rate over the window; 0 for a closed window

@@ -14,7 +14,7 @@ class KneeTest {
     /** A step of 5 s at {@code rate}, measured: what it carried, its p99, how many failed. */
     private static Knee.Window step(double rate, double achieved, double p99Millis, long failed) {
         long sent = (long) (rate * 5);
-        return new Knee.Window(new LoadWindow("steps " + (int) rate + "/s", rate, 5, 0), sent, failed, achieved, 100,
+        return new Knee.Window(new LoadWindow("steps " + (int) rate + "/s", rate, 5, 0), sent, failed, 0, achieved, 100,
                 p99Millis, null);
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.fanoutbench.results.ParentWatch;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -46,6 +47,7 @@ public abstract class BatchBenchmark {
 
     @Setup(Level.Trial)
     public void startTrial(BenchmarkParams params) {
+        ParentWatch.start(BenchTarget.parentPid());
         base = BenchTarget.uri();
         client = createModel();
         recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(),
@@ -66,7 +68,15 @@ public abstract class BatchBenchmark {
 
     @Setup(Level.Iteration)
     public void startIteration(IterationParams iteration) {
-        recorder.iterationStarted(iteration.getType() == IterationType.MEASUREMENT);
+        recorder.iterationStarted(prepareIteration(iteration.getType() == IterationType.MEASUREMENT));
+    }
+
+    /**
+     * Called before every iteration, warm-up ones too (measured false); returns whether this one
+     * is recorded. A subclass may answer false for an iteration it will not run.
+     */
+    protected boolean prepareIteration(boolean measured) {
+        return measured;
     }
 
     @TearDown(Level.Iteration)

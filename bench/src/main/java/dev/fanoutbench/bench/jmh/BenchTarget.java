@@ -17,6 +17,8 @@ public final class BenchTarget {
     /** "false" when the target is not our stub: no /stats to read. */
     public static final String SERVER_STATS = "bench.serverStats";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    /** The pid of the JVM that started this fork: the fork ends when it does. */
+    public static final String PARENT_PID = "bench.parentPid";
 
     private BenchTarget() {}
 
@@ -36,6 +38,12 @@ public final class BenchTarget {
 
     static boolean serverStats() {
         return !"false".equals(System.getProperty(SERVER_STATS));
+    }
+
+    /** The pid a fork must not outlive, or -1 when none was passed (a run without forks). */
+    static long parentPid() {
+        String pid = System.getProperty(PARENT_PID);
+        return pid == null || pid.isBlank() ? -1 : Long.parseLong(pid);
     }
 
     static Path runDir() {

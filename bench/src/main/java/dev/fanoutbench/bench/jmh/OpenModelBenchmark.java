@@ -1,15 +1,13 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.bench.model.Batch;
+import dev.fanoutbench.bench.load.InFlightCap;
+import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -53,29 +51,17 @@ public class OpenModelBenchmark extends BatchBenchmark {
     }
 
     @Benchmark
-    public List<Outcome> openModel() {
-        int total = ratePerSecond * durationSeconds;
+    public long openModel() {
         long periodNanos = 1_000_000_000L / ratePerSecond;
-        List<URI> uris = uris("jitter", total, "");
-        List<Batch> batches = new ArrayList<>(total);
-        long start = System.nanoTime();
-        BatchOptions options = BatchOptions.defaults().withLatencies(recorder.latencies());
-        for (int i = 0; i < total; i++) {
-            long due = start + i * periodNanos;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            recorder.handedOver(1);
-            batches.add(client.start(List.of(uris.get(i)), options.withIntendedStart(due)));
+        long[] offsets = new long[ratePerSecond * durationSeconds];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = i * periodNanos;
         }
-        // one deadline for the whole schedule: the last request's own timeout, not one per request added up
-        long deadline = start + (total - 1) * periodNanos + options.timeout().toNanos() + PATIENCE_SLACK.toNanos();
-        List<Outcome> outcomes = new ArrayList<>(total);
-        for (Batch batch : batches) {
-            outcomes.addAll(batch.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        OpenLoop.Result result = new OpenLoop(client, BatchOptions.defaults().withLatencies(recorder.latencies()),
+                InFlightCap.forThisJvm(0), PATIENCE_SLACK, recorder).run(offsets, i -> base.resolve("/api/jitter/" + i));
+        if (result.ended() > 0 && result.succeeded() == 0) {
+            failFastIfNothingSucceeded(List.of(result.firstFailure()));
         }
-        recorder.returned(outcomes);
-        failFastIfNothingSucceeded(outcomes);
-        return outcomes;
+        return result.succeeded();
     }
 }

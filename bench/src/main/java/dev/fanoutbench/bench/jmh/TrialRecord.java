@@ -15,13 +15,15 @@ import java.util.Map;
  * @param sent      requests handed to the model, counted where they were handed over
  * @param returned  outcomes the model gave back
  * @param outcomes  requests ended, by kind, counted as each ended
+ * @param httpErrorStatuses the HTTP errors' statuses, by status
+ * @param peakHeapBytes the most heap in use, sampled at every interval of the measured iterations
  * @param server    what the stub saw, or null if it was not asked
  * @param cpuNanos  process CPU time over the measured iterations
  * @param pinnedAt  where virtual threads blocked while pinned, with why, and how often (the three most frequent)
  * @param hlogFiles the interval logs of this fork, relative to the run folder
  */
 public record TrialRecord(TrialIdentity trial, int fork, TrialFacts facts, long sent, long returned,
-                          Map<OutcomeKind, Long> outcomes, RunSummary.Server server, int peakThreads, long cpuNanos,
+                          Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses, RunSummary.Server server, int peakThreads, long cpuNanos,
                           long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
                           List<RunSummary.Iteration> iterations, List<RunSummary.Interval> timeline,
-                          Map<Series, String> hlogFiles) {}
+                          Map<Series, String> hlogFiles, long peakHeapBytes) {}

@@ -2,6 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.LatencyRecorder;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.HistogramLogs;
@@ -35,7 +36,7 @@ import org.HdrHistogram.Histogram;
  * <p>Threading: the iteration and trial methods are called by the benchmark thread; {@link #handedOver}
  * and {@link #returned} from any thread; a ticker thread cuts the intervals.
  */
-public final class TrialRecorder {
+public final class TrialRecorder implements OpenLoop.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,6 +62,10 @@ public final class TrialRecorder {
     private final List<RunSummary.Iteration> iterations = new ArrayList<>();
     private final List<RunSummary.Interval> timeline = new ArrayList<>();
     private final Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
+    private final Map<Integer, Long> errorStatuses = new java.util.TreeMap<>();
+    private Map<Integer, Long> errorStatusesMark = Map.of();
+    private long peakHeapBytes;
+    private final java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
     private long sent;
     private long returnedMeasured;
     private Map<OutcomeKind, Long> endedMark;
@@ -93,16 +98,23 @@ public final class TrialRecorder {
         }
     }
 
+    /** The measured iterations so far, in order: a workload reads its last windows to tell a broken model. */
+    public synchronized List<RunSummary.Iteration> iterations() {
+        return List.copyOf(iterations);
+    }
+
     public LatencyRecorder latencies() {
         return latencies;
     }
 
     /** Requests given to the model: counted here, independently of the outcomes it returns. */
+    @Override
     public void handedOver(int requests) {
         handedOver.addAndGet(requests);
     }
 
     /** The outcomes a model returned for requests handed over before. */
+    @Override
     public void returned(List<Outcome> outcomesReturned) {
         returned.addAndGet(outcomesReturned.size());
         long first = Long.MAX_VALUE;
@@ -129,6 +141,7 @@ public final class TrialRecorder {
         synchronized (this) {
             latencies.intervalSnapshot(); // drops what an earlier, unmeasured iteration left behind
             endedMark = latencies.endedSoFar();
+            errorStatusesMark = latencies.errorStatusesSoFar();
             handedOverMark = handedOver.get();
             returnedMark = returned.get();
             measuring = measured;
@@ -164,9 +177,10 @@ public final class TrialRecorder {
             long iterationSent = handedOver.get() - iterationSentMark;
             long completed = total(ended) - total(iterationEndedMark);
             long failed = completed - (ended.get(OutcomeKind.SUCCESS) - iterationEndedMark.get(OutcomeKind.SUCCESS));
+            long dropped = ended.get(OutcomeKind.DROPPED) - iterationEndedMark.get(OutcomeKind.DROPPED);
             double seconds = (endNanos - iterationStartNanos) / 1e9;
             iterations.add(new RunSummary.Iteration(fork, iterations.size() + 1, seconds * 1000, iterationSent, completed,
-                    failed, micros(iterationResponse.getValueAtPercentile(50)), micros(iterationResponse.getValueAtPercentile(99)),
+                    failed, dropped, micros(iterationResponse.getValueAtPercentile(50)), micros(iterationResponse.getValueAtPercentile(99)),
                     seconds <= 0 ? 0 : completed / seconds, lastDispatchNanos < firstDispatchNanos ? 0
                             : micros(lastDispatchNanos - firstDispatchNanos), seen == null ? null : seen.arrivalSpreadMicros()));
             sent += iterationSent;
@@ -212,6 +226,15 @@ public final class TrialRecorder {
 
     /** Closes the current interval: its histograms go to the logs and totals, its counts to the timeline. */
     private void cut(Integer serverInFlight) {
+        peakHeapBytes = Math.max(peakHeapBytes, memory.getHeapMemoryUsage().getUsed());
+        Map<Integer, Long> statuses = latencies.errorStatusesSoFar();
+        statuses.forEach((status, n) -> {
+            long since = n - errorStatusesMark.getOrDefault(status, 0L);
+            if (since > 0) {
+                errorStatuses.merge(status, since, Long::sum);
+            }
+        });
+        errorStatusesMark = statuses;
         LatencyRecorder.Snapshot interval = latencies.intervalSnapshot();
         logs.write(interval);
         for (Series series : Series.values()) {
@@ -249,9 +272,9 @@ public final class TrialRecorder {
         logs.close();
         TrialRecord record;
         synchronized (this) {
-            record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), serverSeen,
+            record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), Map.copyOf(errorStatuses), serverSeen,
                     process.peakThreads(), process.cpuNanos(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
-                    List.copyOf(iterations), List.copyOf(timeline), logs.files());
+                    List.copyOf(iterations), List.copyOf(timeline), logs.files(), peakHeapBytes);
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

@@ -1,6 +1,7 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.bench.model.Batch;
+import dev.fanoutbench.bench.load.InFlightCap;
+import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
@@ -12,6 +13,7 @@ import dev.fanoutbench.bench.workload.Schedule;
 import dev.fanoutbench.bench.workload.Window;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
+import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.RunSummary;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,26 +21,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Locale;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * A workload file, one model: each measured iteration runs the workload's next window (a step, a
  * second of a ramp, a constant phase, a closed phase), so the summary has one sample per window
  * and the knee can be read off them. Open windows are sent on their schedule whatever the client's
- * state, each request's latency counted from when it was due (as {@link OpenModelBenchmark});
- * closed windows keep their concurrency busy. BenchMain sets the iterations from the file.
+ * state ({@link OpenLoop}: at most the workload's {@code maxInFlight} in flight, the rest dropped
+ * and counted), each request's latency counted from when it was due; closed windows keep their
+ * concurrency busy. Once {@code stopAfterBreaches} open windows in a row breached the SLO, the
+ * model has broken and its remaining windows are not run (the summary says so). BenchMain sets the
+ * iterations from the file.
  * Run: mvn verify -Pbench -Dbench.workload=workloads/knee.yaml
  */
 public class WorkloadBenchmark extends BatchBenchmark {
 
     static final Duration PATIENCE_SLACK = Duration.ofSeconds(5);
-    static final long WAIT_STEP_NANOS = 1_000_000;
 
     /** The workload file, as an absolute path. */
     @Param("")
@@ -49,8 +49,10 @@ public class WorkloadBenchmark extends BatchBenchmark {
 
     private Workload plan;
     private List<Window> windows;
+    /** The window of this iteration, null when it is not run. */
     private Window current;
-    private int measured;
+    private int windowsStarted;
+    private String stopped;
     private final AtomicLong nextId = new AtomicLong();
 
     private Workload plan() {
@@ -82,37 +84,104 @@ public class WorkloadBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         Workload w = plan();
-        List<RunSummary.LoadWindow> load = windows.stream().map(window -> new RunSummary.LoadWindow(window.label(),
-                window.open() ? window.offeredPerSecond() : 0, window.duration() == null ? 0 : window.duration().toMillis() / 1000.0,
-                window.concurrency())).toList();
-        RunSummary.Slo slo = w.slo() == null ? null : new RunSummary.Slo(w.slo().p99().toNanos() / 1e6, w.slo().errorRatio());
+        List<RunSummary.LoadWindow> load = windows.stream().map(WorkloadBenchmark::loadWindow).toList();
+        RunSummary.Slo slo = w.slo() == null ? null : slo(w);
         double meanMillis = load.stream().mapToDouble(RunSummary.LoadWindow::seconds).average().orElse(0) * 1000;
         int closed = windows.stream().mapToInt(Window::concurrency).max().orElse(0);
         int cap = ModelKind.named(model) == ModelKind.THREAD_POOL ? w.threadPoolSize() : 0;
         // the score is each window's length: the run judges this trial by its windows, not its score; and past its
         // knee a model fails requests by design (timeouts), which the knee reports rather than the self-checks
-        return new TrialFacts(meanMillis, Math.max(1, closed), cap, false, true, new RunSummary.Load(w.name(), load, slo));
+        return new TrialFacts(meanMillis, Math.max(1, closed), cap, false, true, new RunSummary.Load(w.name(), load, slo, maxInFlight(), stopped));
     }
 
-    @Setup(Level.Iteration)
-    public void chooseWindow(IterationParams iteration) {
-        if (iteration.getType() == IterationType.WARMUP) {
+    private static RunSummary.LoadWindow loadWindow(Window window) {
+        return new RunSummary.LoadWindow(window.label(), window.open() ? window.offeredPerSecond() : 0,
+                window.duration() == null ? 0 : window.duration().toMillis() / 1000.0, window.concurrency());
+    }
+
+    private static RunSummary.Slo slo(Workload w) {
+        return new RunSummary.Slo(w.slo().p99().toNanos() / 1e6, w.slo().errorRatio());
+    }
+
+    /** A window is chosen before each iteration; once the model has broken, the rest are not run. */
+    @Override
+    protected boolean prepareIteration(boolean measured) {
+        if (!measured) {
             current = plan().warmupWindow().orElse(windows.get(0));
-        } else {
-            if (measured >= windows.size()) {
-                throw new IllegalStateException("JMH asked for measured iteration " + (measured + 1) + " of a workload with "
-                        + windows.size() + " windows: pass -i " + windows.size());
-            }
-            current = windows.get(measured++);
+            return false;
         }
+        if (windowsStarted >= windows.size()) {
+            throw new IllegalStateException("JMH asked for measured iteration " + (windowsStarted + 1) + " of a workload with "
+                    + windows.size() + " windows: pass -i " + windows.size());
+        }
+        Window next = windows.get(windowsStarted++);
+        if (stopped == null) {
+            stopped = broken();
+        }
+        current = stopped == null ? next : null;
+        return current != null;
+    }
+
+    /**
+     * Why the model has clearly broken, judged as the knee judges: the last {@code stopAfterBreaches}
+     * windows, open ones in a row, each breached the SLO; or null to go on.
+     */
+    private String broken() {
+        Workload w = plan();
+        if (w.slo() == null || w.stopAfterBreaches() == 0) {
+            return null;
+        }
+        List<RunSummary.Iteration> ran = recorder.iterations();
+        int breaches = 0;
+        for (int i = ran.size() - 1; i >= 0 && breaches < w.stopAfterBreaches(); i--) {
+            Window window = windows.get(ran.get(i).index() - 1);
+            if (!window.open() || Knee.measured(loadWindow(window), List.of(ran.get(i))).judged(slo(w)).met()) {
+                break;
+            }
+            breaches++;
+        }
+        if (breaches < w.stopAfterBreaches()) {
+            return null;
+        }
+        String text = String.format(Locale.ROOT, "stopped after %s: %d open windows in a row breached the SLO (stopAfterBreaches: %d)",
+                windows.get(ran.get(ran.size() - 1).index() - 1).label(), breaches, w.stopAfterBreaches());
+        System.out.println("  ... " + model + ": " + text);
+        return text;
     }
 
     /** The window's successes. Outcomes are not kept: a success carries its body, and a window of 256 KiB answers would fill the heap. */
     @Benchmark
     public long window() {
-        Tally tally = current.open() ? open(current) : closed(current);
+        if (current == null) {
+            return 0; // not run: the model had broken
+        }
+        if (current.open()) {
+            OpenLoop.Result result = openLoop().run(Schedule.offsets(current, current.index() + 1),
+                    i -> plan().request().uri(base, nextId.getAndIncrement()));
+            if (result.ended() > 0 && result.succeeded() == 0) {
+                failFastIfNothingSucceeded(List.of(result.firstFailure()));
+            }
+            return result.succeeded();
+        }
+        Tally tally = closed(current);
         tally.failFastIfNothingSucceeded();
         return tally.successes.get();
+    }
+
+    private OpenLoop openLoop() {
+        return new OpenLoop(client, options().withLatencies(recorder.latencies()), maxInFlight(), PATIENCE_SLACK,
+                recorder);
+    }
+
+    /** The workload's cap, or what this JVM's heap and open-file limit hold for answers of the size it asks for. */
+    private int maxInFlight() {
+        Workload w = plan();
+        if (w.maxInFlight() > 0) {
+            return w.maxInFlight();
+        }
+        String bytes = w.request().query().get("bytes");
+        long answer = bytes != null && bytes.matches("\\d{1,9}") ? Long.parseLong(bytes) : 0;
+        return InFlightCap.forThisJvm(answer);
     }
 
     /** What a window's outcomes add up to, and the first failure to name if none succeeded. */
@@ -138,46 +207,6 @@ public class WorkloadBenchmark extends BatchBenchmark {
                 BatchBenchmark.failFastIfNothingSucceeded(List.of(firstFailure));
             }
         }
-    }
-
-    private Tally open(Window window) {
-        long[] offsets = Schedule.offsets(window, window.index() + 1);
-        List<URI> uris = uris(offsets.length);
-        List<Batch> batches = new ArrayList<>(offsets.length);
-        BatchOptions options = options().withLatencies(recorder.latencies());
-        Tally tally = new Tally();
-        int drained = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < offsets.length; i++) {
-            long due = start + offsets[i];
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            recorder.handedOver(1);
-            batches.add(client.start(List.of(uris.get(i)), options.withIntendedStart(due)));
-            // what has ended is counted and let go as the window runs: only what is in flight stays on the heap
-            while (drained < batches.size() && batches.get(drained).isDone()) {
-                tally.add(batches.get(drained).await(PATIENCE_SLACK));
-                batches.set(drained++, null);
-            }
-        }
-        long last = offsets.length == 0 ? 0 : offsets[offsets.length - 1];
-        // one deadline for the whole window: the last request's own timeout, not one per request added up. A request
-        // still waiting then (a pool far past its knee queues them by the thousand, and a timeout counts from dispatch)
-        // is cancelled: an outcome the knee counts as a failure, never a request lost
-        long deadline = start + last + options.timeout().toNanos() + PATIENCE_SLACK.toNanos();
-        for (int i = drained; i < batches.size(); i++) {
-            Batch batch = batches.get(i);
-            while (!batch.isDone() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(WAIT_STEP_NANOS);
-            }
-            if (!batch.isDone()) {
-                batch.cancel();
-            }
-            tally.add(batch.await(PATIENCE_SLACK));
-            batches.set(i, null);
-        }
-        return tally;
     }
 
     private Tally closed(Window window) {
@@ -218,7 +247,8 @@ public class WorkloadBenchmark extends BatchBenchmark {
         return BatchOptions.defaults()
                 .withTimeout(request.timeout())
                 .withRequest(new RequestShape(request.method(), request.headers(), request.bodyBytes()))
-                .withCheck(request.echoId() ? ResponseCheck.ECHOES_ID : ResponseCheck.ANY_2XX);
+                .withCheck(request.echoId() ? ResponseCheck.ECHOES_ID : ResponseCheck.ANY_2XX)
+                .withSuccess(request.success());
     }
 
     private List<URI> uris(int count) {

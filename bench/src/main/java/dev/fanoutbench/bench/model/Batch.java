@@ -30,6 +30,13 @@ public interface Batch {
      */
     RequestHandle awaitFirst() throws InterruptedException;
 
+    /**
+     * Runs {@code action} once every request has ended, however (at once if they have), on the
+     * thread that ended the last one: keep it short. An open-loop driver counts what it has in
+     * flight with it, without polling.
+     */
+    void whenDone(Runnable action);
+
     /** Cancels every unfinished request: each ends as cancelled and its connection is closed. */
     void cancel();
 

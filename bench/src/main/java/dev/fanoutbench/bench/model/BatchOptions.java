@@ -21,9 +21,12 @@ import java.util.Objects;
  *                    many waves against a server that stopped answering ends in bounded time
  * @param request     what each request sends: method, headers, body ({@link RequestShape#GET} by
  *                    default; null means that too)
+ * @param success     the statuses that count as a success (any 2xx by default; null means that too);
+ *                    any other status ends the request as {@link OutcomeKind#HTTP_ERROR}
  */
 public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                           long intendedStartNanos, ResponseCheck check, Duration deadline, RequestShape request) {
+                           long intendedStartNanos, ResponseCheck check, Duration deadline, RequestShape request,
+                           SuccessStatus success) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -41,12 +44,13 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
             throw new IllegalArgumentException("a batch's deadline must be positive, got " + deadline);
         }
         request = request == null ? RequestShape.GET : request;
+        success = success == null ? SuccessStatus.ANY_2XX : success;
     }
 
     /** The options before requests had a shape: every request a plain GET. */
     public BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
                         long intendedStartNanos, ResponseCheck check, Duration deadline) {
-        this(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, RequestShape.GET);
+        this(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, RequestShape.GET, SuccessStatus.ANY_2XX);
     }
 
     /**
@@ -55,39 +59,43 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
      */
     public static BatchOptions defaults() {
         return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID, null,
-                RequestShape.GET);
+                RequestShape.GET, SuccessStatus.ANY_2XX);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
-        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check, deadline, request);
+        return new BatchOptions(limit, timeout, latencies, work, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline, request);
+        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline, request);
+        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline, request);
+        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withIntendedStart(long nanos) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check, deadline, request);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, nanos, check, deadline, request, success);
     }
 
     public BatchOptions withCheck(ResponseCheck answers) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline, request);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline, request, success);
     }
 
     public BatchOptions withDeadline(Duration wholeBatch) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch, request);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch, request, success);
     }
 
     public BatchOptions withRequest(RequestShape shape) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, shape);
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, shape, success);
+    }
+
+    public BatchOptions withSuccess(SuccessStatus statuses) {
+        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, request, statuses);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

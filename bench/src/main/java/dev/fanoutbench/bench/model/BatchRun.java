@@ -31,6 +31,7 @@ final class BatchRun implements Batch {
     private volatile Runnable onAwaited = () -> { };
     private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
     private final ScheduledFuture<?> deadlineTask;
+    private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
 
     /**
      * @param lanes how many requests the model can really run at once (a fixed pool may run fewer
@@ -48,6 +49,9 @@ final class BatchRun implements Batch {
         this.handles = Collections.unmodifiableList(List.of(slots));
         this.unfinished = new CountDownLatch(slots.length);
         this.uncleaned = new CountDownLatch(slots.length);
+        if (slots.length == 0) {
+            done.complete(null);
+        }
         Duration deadline = options.deadline();
         this.deadlineTask = deadline == null || slots.length == 0 ? null : timeouts.schedule(0, () -> {
             for (Slot slot : slots) {
@@ -126,6 +130,11 @@ final class BatchRun implements Batch {
         } catch (java.util.concurrent.ExecutionException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    @Override
+    public void whenDone(Runnable action) {
+        done.thenRun(action);
     }
 
     @Override
@@ -224,9 +233,9 @@ final class BatchRun implements Batch {
             }
         }
 
-        /** A status line and body arrived: success only if 2xx and the batch's check accepts the body. */
+        /** A status line and body arrived: success only if the status is one the batch accepts and so is the body. */
         void answered(int status, String body) {
-            if (status < 200 || status >= 300) {
+            if (!options.success().contains(status)) {
                 end(OutcomeKind.HTTP_ERROR, status, "HTTP " + status);
                 return;
             }
@@ -234,7 +243,7 @@ final class BatchRun implements Batch {
             if (problem == null) {
                 end(OutcomeKind.SUCCESS, status, body);
             } else {
-                end(OutcomeKind.CONNECTION_ERROR, status, "malformed: " + problem);
+                end(OutcomeKind.BAD_ANSWER, status, "bad answer: " + problem);
             }
         }
 
@@ -263,10 +272,13 @@ final class BatchRun implements Batch {
             }
             options.latencies().record(ended);
             unfinished.countDown();
-            if (unfinished.getCount() == 0 && deadlineTask != null) {
-                deadlineTask.cancel(false);
-            }
             first.complete(this);
+            if (unfinished.getCount() == 0) {
+                if (deadlineTask != null) {
+                    deadlineTask.cancel(false);
+                }
+                done.complete(null);
+            }
             if (kind == OutcomeKind.TIMEOUT || kind == OutcomeKind.CANCELLED || kind == OutcomeKind.LOST) {
                 runAbort();
             }

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
  * Every ended request: its response time, service time and dispatch delay in nanoseconds (the
  * unit HdrHistogram's log tools assume), in three {@link Recorder}s, and how it ended, counted by
  * kind. Failed requests are recorded too: a timeout is a latency as well. A request that was never
- * dispatched has no service time.
+ * dispatched has no service time; one that was dropped (never sent) is only counted.
  *
  * <p>Thread-safety: {@link #record} is wait-free and may be called from any number of threads;
  * {@link #intervalSnapshot()} is for one reader at a time.
@@ -25,6 +25,7 @@ public final class LatencyRecorder {
     private final Recorder serviceNanos = new Recorder(SIGNIFICANT_DIGITS);
     private final Recorder dispatchNanos = new Recorder(SIGNIFICANT_DIGITS);
     private final Map<OutcomeKind, LongAdder> ended = new EnumMap<>(OutcomeKind.class);
+    private final Map<Integer, LongAdder> errorStatuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LatencyRecorder() {
         for (OutcomeKind kind : OutcomeKind.values()) {
@@ -33,13 +34,19 @@ public final class LatencyRecorder {
     }
 
     public void record(Outcome outcome) {
+        ended.get(outcome.kind()).increment();
+        if (outcome.kind() == OutcomeKind.HTTP_ERROR) {
+            errorStatuses.computeIfAbsent(outcome.status(), s -> new LongAdder()).increment();
+        }
+        if (outcome.kind() == OutcomeKind.DROPPED) {
+            return; // never sent: it has no latency, and a zero would flatter every percentile
+        }
         Timings timings = outcome.timings();
         responseNanos.recordValue(Math.max(0, timings.responseTimeNanos()));
         if (timings.wasDispatched()) {
             serviceNanos.recordValue(Math.max(0, timings.serviceTimeNanos()));
         }
         dispatchNanos.recordValue(Math.max(0, timings.dispatchDelayNanos()));
-        ended.get(outcome.kind()).increment();
     }
 
     /** The three histograms since the last call (each call starts a new interval), nanoseconds. */
@@ -52,6 +59,13 @@ public final class LatencyRecorder {
     public Map<OutcomeKind, Long> endedSoFar() {
         Map<OutcomeKind, Long> counts = new EnumMap<>(OutcomeKind.class);
         ended.forEach((kind, n) -> counts.put(kind, n.sum()));
+        return counts;
+    }
+
+    /** The statuses of the HTTP errors so far, by status (never reset). */
+    public Map<Integer, Long> errorStatusesSoFar() {
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        errorStatuses.forEach((status, n) -> counts.put(status, n.sum()));
         return counts;
     }
 

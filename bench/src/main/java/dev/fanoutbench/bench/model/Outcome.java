@@ -11,7 +11,7 @@ import java.net.URI;
  * @param kind    what happened
  * @param status  the HTTP status, or 0 when no status line arrived
  * @param detail  the verified body for a success; for a failure, what went wrong in a few words
- *                ("reset", "empty response", "malformed: ...", "timed out after 200 ms")
+ *                ("reset", "empty response", "bad answer: ...", "timed out after 200 ms")
  * @param timings when it was meant to start, was dispatched and completed
  */
 public record Outcome(int index, URI uri, OutcomeKind kind, int status, String detail, Timings timings) {

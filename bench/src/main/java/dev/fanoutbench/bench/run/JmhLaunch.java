@@ -6,7 +6,9 @@ import dev.fanoutbench.results.CommandWords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -37,6 +39,9 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
     /** A workload file's run: its own benchmark, never part of the main job's. */
     public static final String WORKLOAD = "dev\\.fanoutbench\\.bench\\.jmh\\.WorkloadBenchmark.*";
 
+    /** Every fork's heap: what a trial's in-flight cap is derived from (InFlightCap). */
+    public static final String FORK_HEAP = "2g";
+
     /** Checks what the user passed without running anything. @throws IllegalArgumentException naming the option */
     public static void check(String include, String passThrough) {
         if (include != null && !include.isBlank()) {
@@ -65,6 +70,7 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         properties.put(BenchTarget.RUN_DIR, runDir.toString());
         properties.put(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
         properties.put(BenchTarget.SERVER_STATS, Boolean.toString(serverStats));
+        properties.put(BenchTarget.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(user)
                 .include(include == null || include.isBlank() ? ALL : include)
@@ -75,7 +81,9 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         // one call: each call to jvmArgsAppend replaces the last one's arguments, the user's included
         java.util.List<String> forkArgs = new java.util.ArrayList<>(user.getJvmArgsAppend().orElse(java.util.List.of()));
         properties.forEach((name, value) -> forkArgs.add("-D" + name + "=" + value));
-        forkArgs.add("-Xmx2g");
+        forkArgs.add("-Xmx" + FORK_HEAP);
+        // a fork out of memory ends at once, as a failed trial, instead of lingering half-dead and deaf to SIGTERM
+        forkArgs.add("-XX:+ExitOnOutOfMemoryError");
         forkArgs.addAll(JvmFlags.forThisJdk());
         builder.jvmArgsAppend(forkArgs.toArray(String[]::new));
         if (!user.getForkCount().hasValue()) {
@@ -125,14 +133,64 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         }
     }
 
-    public Collection<RunResult> run() throws RunnerException {
-        if (options.getForkCount().orElse(1) > 0) {
-            return new Runner(options).run();
+    /**
+     * What a launch ran: JMH's results, and the trials that stopped on an error, each with why.
+     *
+     * @param stopped one line per trial that stopped ("vertx: its JVM exited with code 3 ..."); the
+     *                run's other trials still ran
+     */
+    public record Ran(Collection<RunResult> results, List<String> stopped) {}
+
+    /**
+     * Runs the benchmarks. A workload's models run one JMH run each, so that a model whose fork
+     * dies (out of memory, killed) is a failed trial and the other models still run; the fixed
+     * benchmarks run as one, and a failure stops them (a dead target fails every trial alike).
+     */
+    public Ran run() throws RunnerException {
+        List<String> models = List.copyOf(options.getParameter("model").orElse(List.of()));
+        boolean workload = options.getIncludes().contains(WORKLOAD) && models.size() > 1;
+        if (!workload) {
+            return new Ran(runOne(options), List.of());
+        }
+        Path merged = Path.of(options.getResult().get());
+        List<RunResult> results = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        List<Path> parts = new ArrayList<>();
+        for (String model : models) {
+            Path part = merged.resolveSibling("jmh-" + model + ".json");
+            Options one = new OptionsBuilder().parent(options).param("model", model).result(part.toString()).build();
+            try {
+                results.addAll(runOne(one));
+                parts.add(part);
+            } catch (RunnerException e) {
+                stopped.add(model + ": " + why(e));
+                System.out.println("bench: " + model + " stopped: " + why(e) + "; going on with the next model");
+            }
+        }
+        JmhResults.concatenate(parts, merged);
+        return new Ran(results, stopped);
+    }
+
+    /** JMH's own words for a failure, from its innermost cause ("Forked VM failed with exit code 3"). */
+    static String why(Throwable e) {
+        String text = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                text = cause.getMessage();
+            }
+        }
+        text = text == null ? e.getClass().getSimpleName() : text.strip().replaceAll("\\s+", " ");
+        return text.contains("exit code 3") ? text + " (its JVM ran out of memory: -XX:+ExitOnOutOfMemoryError)" : text;
+    }
+
+    private Collection<RunResult> runOne(Options chosen) throws RunnerException {
+        if (chosen.getForkCount().orElse(1) > 0) {
+            return new Runner(chosen).run();
         }
         Map<String, String> before = new LinkedHashMap<>();
         properties.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
         try {
-            return new Runner(options).run();
+            return new Runner(chosen).run();
         } finally {
             before.forEach((name, value) -> {
                 if (value == null) {

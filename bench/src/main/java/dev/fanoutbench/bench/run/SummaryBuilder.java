@@ -47,8 +47,17 @@ public final class SummaryBuilder {
     /** @param harness the harness's own cost per request ({@link HarnessCost}), null if not measured */
     public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
                                    Collection<RunResult> results, Path runDir) throws IOException {
+        return build(runId, preset, target, harness, new JmhLaunch.Ran(results, List.of()), runDir);
+    }
+
+    /** As above, with the trials that stopped on an error (a dead fork) as failures naming why. */
+    public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
+                                   JmhLaunch.Ran ran, Path runDir) throws IOException {
+        Collection<RunResult> results = ran.results();
         Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
         List<SelfChecks.Finding> findings = new ArrayList<>();
+        ran.stopped().forEach(line -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, line.replaceFirst(":.*", ""),
+                "the trial stopped: " + line.replaceFirst("^[^:]*: ", ""))));
         readRecords(runDir.resolve("records"), records, findings);
         List<RunSummary.Trial> trials = new ArrayList<>();
         for (RunResult result : results) {
@@ -97,6 +106,8 @@ public final class SummaryBuilder {
         int peakThreads = 0;
         RunSummary.Server server = null;
         Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        long peakHeap = 0;
         Map<String, Long> pinnedAt = new TreeMap<>();
         List<RunSummary.Iteration> iterations = new ArrayList<>();
         List<RunSummary.Interval> timeline = new ArrayList<>();
@@ -110,6 +121,8 @@ public final class SummaryBuilder {
             peakThreads = Math.max(peakThreads, fork.peakThreads());
             server = ServerWatch.merge(server, fork.server());
             fork.outcomes().forEach((kind, n) -> outcomes.merge(kind, n, Long::sum));
+            fork.httpErrorStatuses().forEach((status, n) -> statuses.merge(status, n, Long::sum));
+            peakHeap = Math.max(peakHeap, fork.peakHeapBytes());
             fork.pinnedAt().forEach((where, n) -> pinnedAt.merge(where, n, Long::sum));
             iterations.addAll(fork.iterations());
             timeline.addAll(fork.timeline());
@@ -125,9 +138,9 @@ public final class SummaryBuilder {
         }
         return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
                 score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
-                facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, latency, server, peakThreads,
+                facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, statuses, latency, server, peakThreads,
                 sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files,
-                facts.load());
+                facts.load(), peakHeap);
     }
 
     /** Every measured iteration's score, fork after fork: the samples a comparison tests. */

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.workload;
 
+import dev.fanoutbench.bench.model.SuccessStatus;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,7 @@ public record RequestSpec(
         if (bodyBytes < 0 || bodyBytes > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("request bodyBytes must be within 0.." + MAX_BODY_BYTES + ", got " + bodyBytes);
         }
-        if (statusFrom > statusTo) {
-            throw new IllegalArgumentException("request status range " + statusFrom + "-" + statusTo + " is empty");
-        }
+        new SuccessStatus(statusFrom, statusTo); // a range within 100-599, not empty
         // Map.copyOf would lose the file's order, which the query string keeps
         query = Collections.unmodifiableMap(new LinkedHashMap<>(query == null ? Map.of() : query));
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
@@ -68,9 +67,9 @@ public record RequestSpec(
         return URI.create(uri.toString());
     }
 
-    /** True when {@code status} counts as a success. */
-    public boolean succeeds(int status) {
-        return status >= statusFrom && status <= statusTo;
+    /** The statuses that count as a success, as every model's accounting applies them. */
+    public SuccessStatus success() {
+        return new SuccessStatus(statusFrom, statusTo);
     }
 
     private static String encode(String text) {

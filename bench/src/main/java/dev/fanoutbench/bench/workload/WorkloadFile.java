@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code description}, {@code request} ({@code method path query headers bodyBytes timeout
  * success: {status, echoId}}), {@code load} (a list of {@code closed}, {@code constant},
  * {@code ramp} and {@code steps} phases), {@code warmup}, {@code models}, {@code threadPoolSize},
- * {@code slo: {p99, errors}} and {@code health}; {@code workloads/} holds examples.
+ * {@code slo: {p99, errors}}, {@code health}, {@code maxInFlight} and {@code stopAfterBreaches};
+ * {@code workloads/} holds examples.
  *
  * <p>Every problem, from a missing file to an unknown key, is an {@link IllegalArgumentException}
  * whose message is one line naming the file as given, the key path and the line:
@@ -70,7 +71,8 @@ public final class WorkloadFile {
         if (!root.isMapping()) {
             throw root.problem("must be a map of keys (name, request, load...), got " + root.describe());
         }
-        root.keys("name", "description", "request", "load", "warmup", "models", "threadPoolSize", "slo", "health");
+        root.keys("name", "description", "request", "load", "warmup", "models", "threadPoolSize", "slo", "health", "maxInFlight",
+                "stopAfterBreaches");
 
         String name = root.optional("name").map(f -> {
             String text = f.text();
@@ -94,7 +96,11 @@ public final class WorkloadFile {
                 .orElse(Workload.DEFAULT_THREAD_POOL_SIZE);
         Slo slo = root.optional("slo").map(WorkloadFile::slo).orElse(null);
         String health = root.optional("health").map(WorkloadFile::path).orElse(null);
-        return new Workload(name, description, request, load, warmup, models, threadPoolSize, slo, health);
+        int maxInFlight = root.optional("maxInFlight").map(f -> (int) f.whole(1, Workload.MAX_IN_FLIGHT)).orElse(0);
+        int stopAfterBreaches = root.optional("stopAfterBreaches").map(f -> (int) f.whole(0, 1_000))
+                .orElse(Workload.DEFAULT_STOP_AFTER_BREACHES);
+        return new Workload(name, description, request, load, warmup, models, threadPoolSize, slo, health, maxInFlight,
+                stopAfterBreaches);
     }
 
     private static RequestSpec request(Field request) {
@@ -173,8 +179,8 @@ public final class WorkloadFile {
         } else {
             throw f.problem("must be a status like 200 or a range like 200-299, got " + f.describe());
         }
-        if (from < 200 || to > 299) {
-            throw f.problem("must be within 200-299 (only successes are supported), got " + text);
+        if (from < 100 || to > 599) {
+            throw f.problem("must be HTTP statuses within 100-599, got " + text);
         }
         if (from > to) {
             throw f.problem("is an empty range, got " + text);

@@ -66,7 +66,7 @@ class AnyTargetTest {
         WorkloadHealth.require(WorkloadFile.read(file), base);
         Preset inProcess = new Preset("workload", 0, 0, 1, Map.of("workload", file.toString(), "model", "virtual-threads"));
         Collection<RunResult> results = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", base, runDir, Duration.ofMillis(500), false)
-                .run();
+                .run().results();
         Summaries.write(SummaryBuilder.build("any", "workload", base.toString(), null, results, runDir), runDir.resolve("summary.json"));
         RunSummary.Trial trial = Summaries.read(runDir.resolve("summary.json")).trials().get(0);
 

@@ -52,7 +52,7 @@ class WorkloadRunTest {
                 Map.of("workload", file.toString(), "model", "thread-pool,virtual-threads,vertx"));
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             Collection<RunResult> results = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", server.baseUri(), runDir,
-                    Duration.ofMillis(500)).run();
+                    Duration.ofMillis(500)).run().results();
             Summaries.write(SummaryBuilder.build("workload", "workload", server.baseUri().toString(), null, results, runDir),
                     runDir.resolve("summary.json"));
         }

@@ -16,7 +16,7 @@ class WindowsTest {
 
     static Workload of(Duration warmup, Phase... phases) {
         RequestSpec request = new RequestSpec("GET", "/api/items/{id}", Map.of(), Map.of(), 0, Duration.ofSeconds(1), 200, 299, true);
-        return new Workload("w", "", request, List.of(phases), warmup, Workload.DEFAULT_MODELS, 200, null, null);
+        return new Workload("w", "", request, List.of(phases), warmup, Workload.DEFAULT_MODELS, 200, null, null, 0, 2);
     }
 
     @Test

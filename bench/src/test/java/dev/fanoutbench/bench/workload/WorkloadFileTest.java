@@ -78,6 +78,8 @@ class WorkloadFileTest {
                   p99: 250ms
                   errors: 1%
                 health: /api/items/0?delayMs=0
+                maxInFlight: 5000
+                stopAfterBreaches: 3
                 """);
 
         Workload workload = WorkloadFile.read(file);
@@ -97,7 +99,9 @@ class WorkloadFileTest {
                 List.of(ModelKind.THREAD_POOL, ModelKind.VERTX, ModelKind.SEQUENTIAL),
                 300,
                 new Slo(Duration.ofMillis(250), 0.01),
-                "/api/items/0?delayMs=0"));
+                "/api/items/0?delayMs=0",
+                5000,
+                3));
         assertThat(workload.request().query().keySet()).containsExactly("medianMs", "sigma");
     }
 
@@ -116,6 +120,8 @@ class WorkloadFileTest {
         assertThat(workload.threadPoolSize()).isEqualTo(200);
         assertThat(workload.slo()).isNull();
         assertThat(workload.health()).isNull();
+        assertThat(workload.maxInFlight()).as("derived from the client's heap").isZero();
+        assertThat(workload.stopAfterBreaches()).isEqualTo(Workload.DEFAULT_STOP_AFTER_BREACHES);
     }
 
     @Test
