@@ -70,11 +70,37 @@ final class ReportBuilder {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
             Glance glance = Glance.of(runs.get(runs.size() - 1).run().summary().trials());
             return new ReportModel(title, subtitle, glance, ReportModel.RUN_GLANCE_NOTE, ReportModel.RUN_GLANCE_KEY,
-                    environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
+                    environment(runs.get(0).run()), notCheckedIn(runs), failures, notes, slaBreaches, List.of(),
                     sections, files, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What no self-check could check, run by run ("run B: ..." in a comparison); empty when the stub answered for every trial. */
+    private static String notCheckedIn(List<LabelledRun> runs) {
+        List<String> unchecked = new ArrayList<>();
+        for (LabelledRun r : runs) {
+            String what = notChecked(r.run().summary().trials());
+            if (!what.isEmpty()) {
+                unchecked.add(r.label().isEmpty() ? what : "run " + r.label() + ": " + what);
+            }
+        }
+        return String.join("; ", unchecked);
+    }
+
+    /**
+     * What the self-checks could not check among these trials: without our stub's /stats nothing says
+     * what the target received and answered. Empty when every trial had the stub.
+     */
+    static String notChecked(List<RunSummary.Trial> trials) {
+        long without = trials.stream().filter(t -> t.server() == null).count();
+        if (without == 0) {
+            return "";
+        }
+        return without == trials.size() ? "the target is not a fanout-bench stub, so what it saw was not checked"
+                : String.format(Locale.ROOT, "for %d of %d trials the target was not a fanout-bench stub, so what it saw was not checked",
+                        without, trials.size());
     }
 
     /** The machine's cores as the run recorded them (the limit a knee's CPU is judged against). */
