@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,14 @@ class ReportMainTest {
         assertThat(console(run, "--allow-failures")).contains("1 FAILED",
                 "Also: the target is not a fanout-bench stub, so what it saw was not checked.");
         assertThat(verdictBanner(run)).contains("Failed.", "Also: the target is not a fanout-bench stub, so what it saw was not checked.");
+    }
+
+    @Test
+    void theConsolesGlanceNamesTheSizesThatRan() throws Exception {
+        // the quick preset's burst: 1,000 in flight, not the default 10,000
+        Path run = FixtureRun.in(runs, "quick").trial("HighConcurrencyBenchmark", "vertx",
+                Map.of("inFlight", "1000", "delayMs", "1000", "poolSize", "2000"), true, 1000, samples(1100, 0.01), 0, 1000, 1050).write();
+        assertThat(console(run)).contains("1,000 in flight x 1 s").doesNotContain("10,000");
     }
 
     /** What the report step prints, the console's last word on the run. */
