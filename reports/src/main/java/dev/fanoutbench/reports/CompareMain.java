@@ -114,12 +114,15 @@ public final class CompareMain implements Callable<Integer> {
     }
 
     private int compareModels(RunFolderReader run, Sla rules) {
-        Map<String, List<RunSummary.Trial>> byBenchmark = new TreeMap<>();
-        run.summary().trials().forEach(t -> byBenchmark.computeIfAbsent(t.benchmark().replaceAll("\\..*", ""), k -> new ArrayList<>()).add(t));
+        // the models are ranked within one benchmark at one set of parameters: a slower delay is not a slower model
+        BenchmarkCases cases = BenchmarkCases.of(List.of(run.summary()));
+        Map<String, List<RunSummary.Trial>> byCase = new TreeMap<>();
+        run.summary().trials().forEach(t -> byCase.computeIfAbsent(cases.of(t).named(cases.of(t).benchmarkClass()), k -> new ArrayList<>()).add(t));
         StringBuilder md = new StringBuilder("## Models in run " + run.id() + "\n\n");
-        String format = "%-26s %-30s %12s %10s %6s %9s%n";
+        int width = Math.max(26, byCase.keySet().stream().mapToInt(k -> k.replace("Benchmark", "").length()).max().orElse(0));
+        String format = "%-" + width + "s %-30s %12s %10s %6s %9s%n";
         stdout.printf(format, "benchmark", "model", "score", "vs best", "eff", "p99");
-        for (var entry : byBenchmark.entrySet()) {
+        for (var entry : byCase.entrySet()) {
             double best = entry.getValue().stream().mapToDouble(t -> t.score().value()).min().orElse(1);
             md.append("### ").append(entry.getKey()).append("\n\n| model | score | vs best | efficiency | p99 |\n|---|---|---|---|---|\n");
             entry.getValue().sort(Comparator.comparingDouble(t -> t.score().value()));
@@ -167,7 +170,8 @@ public final class CompareMain implements Callable<Integer> {
         HtmlRenderer.write(ReportModel.of("fanout-bench: " + b.id() + " (B) against " + a.id() + " (A)", List.of(
                 new ReportModel.LabelledRun("A", a, relative(dir, a.folder())),
                 new ReportModel.LabelledRun("B", b, relative(dir, b.folder()))), breaches)
-                        .asComparison(Glance.of(comparison, b.summary().trials()), "Each cell is run B's result, with its change"
+                        .asComparison(Glance.of(comparison, b.summary().trials(), BenchmarkCases.of(List.of(a.summary(), b.summary()))),
+                                "Each cell is run B's result, with its change"
                                 + " from run A and the verdict. " + rule(comparison), comparison.reasons(), table.all()),
                 dir.resolve("compare.html"));
     }

@@ -59,6 +59,8 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
     }
 
     public static Comparison of(RunSummary a, RunSummary b, double threshold, double familyAlpha) {
+        BenchmarkCases cases = BenchmarkCases.of(List.of(a, b));
+        Function<RunSummary.Trial, String> label = t -> cases.of(t).named(t.label());
         Map<String, RunSummary.Trial> inB = new LinkedHashMap<>();
         b.trials().forEach(t -> inB.put(t.key(), t));
         List<String> onlyInA = new ArrayList<>();
@@ -68,13 +70,13 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         for (RunSummary.Trial ta : a.trials()) {
             RunSummary.Trial tb = inB.remove(ta.key());
             if (tb == null) {
-                onlyInA.add(ta.label() + " (" + ta.key() + ")");
+                onlyInA.add(label.apply(ta) + " (" + ta.key() + ")");
                 continue;
             }
             if (ta.load() != null || tb.load() != null) {
                 // a workload's windows are different rates, not repeats of one: its samples cannot be tested
                 // against each other, and one knee per run has no repeat to tell a change from noise
-                workloads.add(new TrialChange(ta.key(), ta.label() + ": knee " + knee(ta) + " -> " + knee(tb), List.of(),
+                workloads.add(new TrialChange(ta.key(), label.apply(ta) + ": knee " + knee(ta) + " -> " + knee(tb), List.of(),
                         Verdict.INSUFFICIENT));
                 continue;
             }
@@ -91,10 +93,10 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         for (Map.Entry<String, RunSummary.Trial> pair : pairs.entrySet()) {
             List<MetricChange> metrics = pending.stream().filter(p -> p.key.equals(pair.getKey()))
                     .map(p -> p.judge(threshold, significant.contains(p))).toList();
-            trials.add(new TrialChange(pair.getKey(), pair.getValue().label(), metrics, overall(metrics)));
+            trials.add(new TrialChange(pair.getKey(), label.apply(pair.getValue()), metrics, overall(metrics)));
         }
         trials.addAll(workloads);
-        List<String> onlyInB = inB.values().stream().map(t -> t.label() + " (" + t.key() + ")").toList();
+        List<String> onlyInB = inB.values().stream().map(t -> label.apply(t) + " (" + t.key() + ")").toList();
         List<String> bFailures = b.failures().stream().map(f -> f.trial() + ": " + f.text()).toList();
         return new Comparison(threshold, familyAlpha, trials, onlyInA, onlyInB, bFailures);
     }

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The answer at the top of a report: one row per benchmark (and variant: where the CPU work runs,
- * where the blocking call runs), one column per model, each cell the model's result against its
- * own ideal, coloured, and one sentence per row that says what the row shows.
+ * The answer at the top of a report: one row per benchmark as it ran (per set of parameters, and
+ * per variant: where the CPU work runs, where the blocking call runs), one column per model, each
+ * cell the model's result against its own ideal, coloured, and one sentence per row that says what
+ * the row shows.
  *
  * @param models the columns, in the lessons' order of models
  */
@@ -37,29 +38,30 @@ record Glance(List<String> models, List<Row> rows) {
         }
     }
 
-    static Glance of(List<RunSummary.Trial> trials) {
-        Map<String, List<RunSummary.Trial>> rows = rowsOf(trials);
+    /** @param cases the report's, so each row names its trials' parameters and leads to their section */
+    static Glance of(List<RunSummary.Trial> trials, BenchmarkCases cases) {
         List<String> models = modelsOf(trials);
         List<Row> out = new ArrayList<>();
-        rows.forEach((label, inRow) -> {
+        for (RowOfTrials row : rowsOf(trials, cases)) {
+            List<RunSummary.Trial> inRow = row.trials();
             List<Cell> cells = new ArrayList<>();
             for (String model : models) {
                 cells.add(inRow.stream().filter(t -> baseModel(t).equals(model)).findFirst().map(t -> cell(t, inRow)).orElse(Cell.EMPTY));
             }
-            out.add(new Row(label, sectionId(inRow.get(0)), cells, sentence(inRow)));
-        });
+            out.add(new Row(row.label(), row.sectionId(), cells, sentence(inRow)));
+        }
         return new Glance(models, out);
     }
 
     /** A comparison's glance: B's result in each cell, with the change from A and its verdict. */
-    static Glance of(Comparison comparison, List<RunSummary.Trial> bTrials) {
+    static Glance of(Comparison comparison, List<RunSummary.Trial> bTrials, BenchmarkCases cases) {
         Map<String, Comparison.TrialChange> changes = new LinkedHashMap<>();
         comparison.trials().forEach(c -> changes.put(c.key(), c));
         List<RunSummary.Trial> compared = bTrials.stream().filter(t -> changes.containsKey(t.key())).toList();
-        Map<String, List<RunSummary.Trial>> rows = rowsOf(compared);
         List<String> models = modelsOf(compared);
         List<Row> out = new ArrayList<>();
-        rows.forEach((label, inRow) -> {
+        for (RowOfTrials row : rowsOf(compared, cases)) {
+            List<RunSummary.Trial> inRow = row.trials();
             List<Cell> cells = new ArrayList<>();
             Map<Comparison.Verdict, Integer> verdicts = new LinkedHashMap<>();
             for (String model : models) {
@@ -87,8 +89,8 @@ record Glance(List<String> models, List<Row> rows) {
             }
             List<String> counts = new ArrayList<>();
             verdicts.forEach((verdict, n) -> counts.add(n + " " + verdict.name().toLowerCase(Locale.ROOT)));
-            out.add(new Row(label, sectionId(inRow.get(0)), cells, "B against A: " + String.join(", ", counts)));
-        });
+            out.add(new Row(row.label(), row.sectionId(), cells, "B against A: " + String.join(", ", counts)));
+        }
         return new Glance(models, out);
     }
 
@@ -123,17 +125,21 @@ record Glance(List<String> models, List<Row> rows) {
         return text.toString();
     }
 
-    /** Rows in the lessons' order, each benchmark split by its variant. */
-    private static Map<String, List<RunSummary.Trial>> rowsOf(List<RunSummary.Trial> trials) {
-        Map<String, List<RunSummary.Trial>> rows = new LinkedHashMap<>();
-        trials.stream().sorted(Comparator.comparingInt((RunSummary.Trial t) -> Lessons.rank(benchmarkClass(t)))
-                        .thenComparing(Glance::variant))
-                .forEach(t -> {
-                    String variant = variant(t);
-                    String label = Lessons.of(benchmarkClass(t)).shortName() + (variant.isEmpty() ? "" : ", " + variant);
-                    rows.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
-                });
-        return rows;
+    private record RowOfTrials(String label, String sectionId, List<RunSummary.Trial> trials) {}
+
+    /** Rows in the report's order of cases, each case split by its variant. */
+    private static List<RowOfTrials> rowsOf(List<RunSummary.Trial> trials, BenchmarkCases cases) {
+        Map<List<String>, RowOfTrials> rows = new LinkedHashMap<>();
+        trials.stream().sorted(Comparator.comparingInt(cases::indexOf).thenComparing(Glance::variant))
+                .forEach(t -> rows.computeIfAbsent(List.of(cases.of(t).id(), variant(t)),
+                        k -> new RowOfTrials(rowLabel(t, cases), cases.of(t).id(), new ArrayList<>())).trials().add(t));
+        return List.copyOf(rows.values());
+    }
+
+    /** The glance's row of a trial: its case's label, and its variant. */
+    static String rowLabel(RunSummary.Trial trial, BenchmarkCases cases) {
+        String variant = variant(trial);
+        return cases.of(trial).label() + (variant.isEmpty() ? "" : ", " + variant);
     }
 
     private static List<String> modelsOf(List<RunSummary.Trial> trials) {
@@ -238,13 +244,5 @@ record Glance(List<String> models, List<Row> rows) {
         String model = trial.model();
         String base = baseModel(trial);
         return model.startsWith(base + "-") ? model.substring(base.length() + 1).replace('-', ' ') : "";
-    }
-
-    private static String benchmarkClass(RunSummary.Trial trial) {
-        return trial.benchmark().replaceAll("\\..*", "");
-    }
-
-    private static String sectionId(RunSummary.Trial trial) {
-        return benchmarkClass(trial).replace("Benchmark", "").toLowerCase(Locale.ROOT);
     }
 }

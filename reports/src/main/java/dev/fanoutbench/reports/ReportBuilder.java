@@ -30,7 +30,8 @@ final class ReportBuilder {
         List<String> failures = new ArrayList<>();
         List<NoteView> notes = new ArrayList<>();
         List<RawFile> files = new ArrayList<>();
-        Map<String, List<ShownTrial>> byBenchmark = new LinkedHashMap<>();
+        BenchmarkCases cases = BenchmarkCases.of(runs.stream().map(r -> r.run().summary()).toList());
+        Map<BenchmarkCases.Case, List<ShownTrial>> byCase = new LinkedHashMap<>();
         for (LabelledRun labelled : runs) {
             RunSummary summary = labelled.run().summary();
             String prefix = labelled.label().isEmpty() ? "" : labelled.label() + ": ";
@@ -40,8 +41,7 @@ final class ReportBuilder {
                 files.add(new RawFile(prefix + raw, labelled.linkPrefix() + raw));
             }
             for (RunSummary.Trial trial : summary.trials()) {
-                byBenchmark.computeIfAbsent(trial.benchmark().replaceAll("\\..*", ""), k -> new ArrayList<>())
-                        .add(new ShownTrial(labelled, trial, ""));
+                byCase.computeIfAbsent(cases.of(trial), k -> new ArrayList<>()).add(ShownTrial.of(labelled, trial));
                 trial.files().forEach((name, path) -> {
                     if (name.endsWith("response.hlog") || name.endsWith("response.hgrm")) {
                         files.add(new RawFile(prefix + path.replace("histograms/", ""), labelled.linkPrefix() + path));
@@ -51,30 +51,51 @@ final class ReportBuilder {
         }
         List<Section> sections = new ArrayList<>();
         Map<String, Object> charts = new LinkedHashMap<>();
-        List<Map.Entry<String, List<ShownTrial>>> inLessonOrder = new ArrayList<>(byBenchmark.entrySet());
-        inLessonOrder.sort(java.util.Comparator.comparingInt((Map.Entry<String, List<ShownTrial>> e) -> Lessons.rank(e.getKey()))
-                .thenComparing(Map.Entry::getKey));
-        for (Map.Entry<String, List<ShownTrial>> group : inLessonOrder) {
-            String id = group.getKey().replace("Benchmark", "").toLowerCase(Locale.ROOT);
-            List<ShownTrial> trials = ShownTrial.named(group.getValue());
-            Lessons.Lesson lesson = Lessons.of(group.getKey());
+        for (BenchmarkCases.Case shown : cases.inOrder()) {
+            List<ShownTrial> trials = byCase.get(shown);
             boolean workload = trials.stream().anyMatch(t -> t.trial().load() != null);
             int cores = cores(runs.get(0).run());
-            sections.add(new Section(id, lesson.title(), lesson.text(), workload ? KneeFindings.sentences(trials, cores)
+            sections.add(new Section(shown.id(), shown.title(), shown.lesson(), workload ? KneeFindings.sentences(trials, cores)
                     : findings(trials), rows(trials), workload ? List.of() : bars(trials), KneeFindings.table(trials)));
-            charts.put(id, ChartData.of(trials));
+            charts.put(shown.id(), ChartData.of(trials));
         }
         String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = " + r.run().id() + ": ") + describe(r.run()))
                 .reduce((a, b) -> a + "; " + b).orElse("");
         try {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
-            Glance glance = Glance.of(runs.get(runs.size() - 1).run().summary().trials());
+            Glance glance = Glance.of(runs.get(runs.size() - 1).run().summary().trials(), cases);
             return new ReportModel(title, subtitle, glance, ReportModel.RUN_GLANCE_NOTE, ReportModel.RUN_GLANCE_KEY,
-                    environment(runs.get(0).run()), failures, notes, slaBreaches, List.of(),
+                    environment(runs.get(0).run()), notCheckedIn(runs), failures, notes, slaBreaches, List.of(),
                     sections, files, json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What no self-check could check, run by run ("run B: ..." in a comparison); empty when the stub answered for every trial. */
+    private static String notCheckedIn(List<LabelledRun> runs) {
+        List<String> unchecked = new ArrayList<>();
+        for (LabelledRun r : runs) {
+            String what = notChecked(r.run().summary().trials());
+            if (!what.isEmpty()) {
+                unchecked.add(r.label().isEmpty() ? what : "run " + r.label() + ": " + what);
+            }
+        }
+        return String.join("; ", unchecked);
+    }
+
+    /**
+     * What the self-checks could not check among these trials: without our stub's /stats nothing says
+     * what the target received and answered. Empty when every trial had the stub.
+     */
+    static String notChecked(List<RunSummary.Trial> trials) {
+        long without = trials.stream().filter(t -> t.server() == null).count();
+        if (without == 0) {
+            return "";
+        }
+        return without == trials.size() ? "the target is not a fanout-bench stub, so what it saw was not checked"
+                : String.format(Locale.ROOT, "for %d of %d trials the target was not a fanout-bench stub, so what it saw was not checked",
+                        without, trials.size());
     }
 
     /** The machine's cores as the run recorded them (the limit a knee's CPU is judged against). */

@@ -56,12 +56,17 @@ public final class ReportMain implements Callable<Integer> {
         System.out.print(model.glance().plainText());
         System.out.println();
         RunSummary summary = folder.summary();
+        String notChecked = ReportBuilder.notChecked(summary.trials());
         if (summary.passed()) {
-            System.out.println("Self-checks: passed (every request accounted for, the stub agrees).");
+            System.out.println("Self-checks: passed (every request accounted for" + (notChecked.isEmpty() ? ", the stub agrees"
+                    : "; " + notChecked) + ").");
         } else {
             System.out.println("Self-checks: " + summary.failures().size() + " FAILED, these numbers cannot be trusted"
                     + (allowFailures ? " (allowed by --allow-failures)" : "") + ":");
             summary.failures().forEach(f -> System.out.println("- " + f.trial() + ": " + f.text()));
+            if (!notChecked.isEmpty()) {
+                System.out.println("Also: " + notChecked + ".");
+            }
         }
         breaches.forEach(b -> System.out.println("SLA breached: " + b));
         System.out.println("Notes: " + summary.notes().size() + (summary.notes().isEmpty() ? "" : " (in the report)"));

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * Everything a report shows, ready to lay out: the template only places it. Charts get their data
  * as one JSON object; tables and sentences are ready-made strings. Built by {@link ReportBuilder}.
+ *
+ * @param notChecked what the self-checks could not check ("the target is not a fanout-bench stub,
+ *                   so what it saw was not checked"), or empty when the stub answered for every trial
  */
 public record ReportModel(String title, String subtitle, Glance glance, String glanceNote, List<KeyItem> glanceKey,
-                          List<Setting> environment, List<String> failures,
+                          List<Setting> environment, String notChecked, List<String> failures,
                           List<NoteView> notes, List<String> slaBreaches, List<List<String>> changes, List<Section> sections,
                           List<RawFile> files, String chartJson) {
 
@@ -60,7 +63,7 @@ public record ReportModel(String title, String subtitle, Glance glance, String g
         List<String> all = new java.util.ArrayList<>(reasons);
         failures.stream().filter(f -> !reasons.contains(f)).forEach(all::add);
         return new ReportModel(title, subtitle, changed, note, List.of(new KeyItem("poor", "slower"), new KeyItem("good", "faster")),
-                environment, all, notes, slaBreaches, table, sections, files, chartJson);
+                environment, notChecked, all, notes, slaBreaches, table, sections, files, chartJson);
     }
 
     /** Whether the report has any failure or SLA breach to show at the top. */

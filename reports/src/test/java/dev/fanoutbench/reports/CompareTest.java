@@ -233,6 +233,35 @@ class CompareTest {
     }
 
     @Test
+    void aBenchmarkRunAtTwoDelaysIsComparedAndRankedDelayByDelayEachNamedForItsOwn() throws Exception {
+        // -p delayMs=100,2000: each model at both delays, in both runs
+        Path a = twoDelays("a");
+        Path b = twoDelays("b");
+
+        Result result = compare(a.toString(), b.toString(), "--out", out());
+
+        assertThat(result.out()).contains("FanOut vertx delayMs=100 ", "FanOut vertx delayMs=2000 ");
+        assertThat(runs.resolve("out/compare.md")).content().contains("| FanOut vertx delayMs=100 |", "| FanOut vertx delayMs=2000 |");
+        assertThat(runs.resolve("out/compare.html")).content()
+                .contains("data-benchmark=\"fan-out, 3 x 100 ms\"", "data-benchmark=\"fan-out, 3 x 2 s\"").doesNotContain("200 ms");
+
+        compare("--models", a.toString(), "--out", runs.resolve("models").toString());
+        assertThat(runs.resolve("models/compare.md")).content()
+                .contains("### FanOutBenchmark delayMs=100", "### FanOutBenchmark delayMs=2000")
+                .satisfies(md -> assertThat(md.split("\\| 1\\.00x \\|", -1)).as("a best model per delay").hasSize(3));
+    }
+
+    Path twoDelays(String id) throws Exception {
+        FixtureRun run = FixtureRun.in(runs, id);
+        for (int delay : new int[] {100, 2000}) {
+            Map<String, String> params = Map.of("calls", "3", "delayMs", Integer.toString(delay));
+            run.trial("FanOutBenchmark", "vertx", params, true, delay, samples(delay * 1.02, FAN_OUT_SPREAD), 0, delay + 1, delay + 3)
+                    .trial("FanOutBenchmark", "virtual-threads", params, true, delay, samples(delay * 1.03, FAN_OUT_SPREAD), 0, delay + 2);
+        }
+        return run.write();
+    }
+
+    @Test
     void aFolderThatIsNotARunIsNeverTakenForTheNewest() throws Exception {
         run("20260101-000000-a", 1.0);
         run("20260102-000000-b", 1.0);

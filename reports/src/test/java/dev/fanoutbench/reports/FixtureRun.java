@@ -126,6 +126,20 @@ final class FixtureRun {
         return this;
     }
 
+    /** Makes the run's target a server that is not our stub: it has no /stats, so nothing says what it saw. */
+    FixtureRun notOurStub() {
+        trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
+                t.score(), t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(),
+                t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.latencyMicros(), null, t.peakThreads(),
+                t.cpuMicrosPerRequest(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),
+                t.iterations().stream().map(i -> new RunSummary.Iteration(i.fork(), i.index(), i.durationMillis(), i.sent(), i.completed(),
+                        i.failed(), i.p50Micros(), i.p99Micros(), i.throughputPerSecond(), i.dispatchSpreadMicros(), null)).toList(),
+                t.timeline().stream().map(i -> new RunSummary.Interval(i.fork(), i.startSeconds(), i.durationSeconds(), i.sent(),
+                        i.completed(), i.failed(), i.clientInFlight(), null, i.p50Micros(), i.p99Micros(), i.maxMicros())).toList(),
+                t.files(), t.load()));
+        return this;
+    }
+
     /** Marks the run as having failed a self-check. */
     FixtureRun failing(String trial, String text) {
         failures.add(new RunSummary.Failure(Check.NOTHING_LOST, trial, text));

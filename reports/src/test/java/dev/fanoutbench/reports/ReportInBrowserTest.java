@@ -41,16 +41,22 @@ class ReportInBrowserTest {
             assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (CI installs it)");
         }
         FixtureRun fixture = FixtureRun.in(runs, "20260101-000000-aaaaaaa");
+        // the default preset's parameters, so the labels are as long as a real run's
         for (String model : List.of("sequential", "thread-pool", "virtual-threads", "vertx")) {
             double seq = model.equals("sequential") ? 3 : 1;
-            fixture.trial("FanOutBenchmark", model, 200 * seq, samples(205 * seq, 0.005), 201, 203, 205);
-            fixture.trial("BoundedBatchBenchmark", model, 1000 * seq * 10 / (seq == 3 ? 3 : 10), samples(1100, 0.02), 10, 11, 30);
+            fixture.trial("FanOutBenchmark", model, Map.of("calls", "3", "delayMs", "200"), true, 200 * seq, samples(205 * seq, 0.005),
+                    0, 201, 203, 205);
+            fixture.trial("BoundedBatchBenchmark", model, Map.of("batchSize", "1000", "limit", "10", "delayMs", "10"), true,
+                    1000 * seq * 10 / (seq == 3 ? 3 : 10), samples(1100, 0.02), 0, 10, 11, 30);
         }
         for (String model : List.of("thread-pool", "virtual-threads", "vertx")) {
-            fixture.trial("HighConcurrencyBenchmark", model, 1000, samples(3200, 0.1), 900, 1000, 2500);
-            fixture.trial("OpenModelBenchmark", model, Map.of(), false, 5100, samples(5180, 0.01), 0, 90, 100, 110, 250);
+            fixture.trial("HighConcurrencyBenchmark", model, Map.of("inFlight", "10000", "delayMs", "1000", "poolSize", "2000"), true,
+                    1000, samples(3200, 0.1), 0, 900, 1000, 2500);
+            fixture.trial("OpenModelBenchmark", model, Map.of("ratePerSecond", "500", "durationSeconds", "5"), false, 5100,
+                    samples(5180, 0.01), 0, 90, 100, 110, 250);
             for (String placement : List.of("IN_PLACE", "WORKER_POOL")) {
-                fixture.trial("CpuWorkBenchmark", model, Map.of("placement", placement), true, 200, samples(220, 0.03), 0, 120, 200);
+                fixture.trial("CpuWorkBenchmark", model, Map.of("placement", placement, "requests", "10", "delayMs", "100", "cpuMs", "20"),
+                        true, 200, samples(220, 0.03), 0, 120, 200);
             }
         }
         for (String model : List.of("thread-pool", "virtual-threads", "vertx")) {
@@ -59,8 +65,10 @@ class ReportInBrowserTest {
                     .load("knee", new RunSummary.Slo(300, 0.01), new RunSummary.LoadWindow("steps 2/s", 2, 1, 0),
                             new RunSummary.LoadWindow("steps 3/s", 3, 1, 0), new RunSummary.LoadWindow("steps 4/s", 4, 1, 0));
         }
-        fixture.trial("BlockingLoopBenchmark", "vertx-blocking-on-loop", 2000, samples(2070, 0.01), 200, 1200, 2000);
-        fixture.trial("BlockingLoopBenchmark", "vertx-blocking-on-worker", 200, samples(228, 0.05), 200, 210);
+        fixture.trial("BlockingLoopBenchmark", "vertx-blocking-on-loop", Map.of("mode", "BLOCKING_ON_LOOP", "requests", "10", "delayMs", "200"),
+                true, 2000, samples(2070, 0.01), 0, 200, 1200, 2000);
+        fixture.trial("BlockingLoopBenchmark", "vertx-blocking-on-worker", Map.of("mode", "BLOCKING_ON_WORKER", "requests", "10", "delayMs", "200"),
+                true, 200, samples(228, 0.05), 0, 200, 210);
         run = fixture.write();
         assertThat(ReportMain.run(run.toString())).isZero();
         dom = dumpDom(run.resolve("index.html"));
@@ -81,9 +89,9 @@ class ReportInBrowserTest {
     @Test
     void theAtAGlanceTableShowsEveryTrialsOwnNumberInItsRowAndColumn() throws Exception {
         RunSummary summary = Summaries.read(run.resolve("summary.json"));
+        BenchmarkCases cases = BenchmarkCases.of(List.of(summary));
         for (RunSummary.Trial trial : summary.trials()) {
-            String variant = Glance.variant(trial);
-            String row = Lessons.of(trial.benchmark().replaceAll("\\..*", "")).shortName() + (variant.isEmpty() ? "" : ", " + variant);
+            String row = Glance.rowLabel(trial, cases);
             Matcher tr = Pattern.compile("<tr data-benchmark=\"" + Pattern.quote(row) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(dom);
             assertThat(tr.find()).as("a row for %s", row).isTrue();
             Matcher cell = Pattern.compile("data-model=\"" + Pattern.quote(Glance.baseModel(trial)) + "\"><div class=\"v\">([^<]*)</div>")
@@ -93,6 +101,8 @@ class ReportInBrowserTest {
                     : trial.scoreIsBatchTime() ? Format.duration(trial.score().value()) : "p99 " + Format.micros(trial.response().p99());
             assertThat(cell.group(1)).as(trial.key()).isEqualTo(expected);
         }
+        assertThat(dom).contains("data-benchmark=\"fan-out, 3 x 200 ms\"", "data-benchmark=\"10,000 in flight x 1 s\"",
+                "data-benchmark=\"CPU work, 10 x (100 ms + 20 ms CPU), on a worker pool\"");
         assertThat(dom.indexOf("id=\"glance\"")).as("the answer comes before the first lesson").isLessThan(dom.indexOf("id=\"fanout\""));
         assertThat(dom.indexOf("id=\"fanout\"")).as("sections in the lessons' order").isLessThan(dom.indexOf("id=\"boundedbatch\""));
         assertThat(dom.indexOf("id=\"boundedbatch\"")).isLessThan(dom.indexOf("id=\"openmodel\""));

@@ -1,9 +1,12 @@
 package dev.fanoutbench.reports;
 
+import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +39,58 @@ class ReportModelTest {
         assertThat(model.chartJson()).contains("\"spectrum\"", "\"overTime\"", "\"vertx\"", "\"sequential\"",
                 "\"throughput\"", "\"clientInFlight\"", "\"serverInFlight\"");
         assertThat(model.files()).extracting(ReportModel.RawFile::href).contains("summary.json", "jmh.json");
+    }
+
+    @Test
+    void everyLabelAndTitleSaysWhatThisRunRanNotTheBenchmarksDefaults() throws Exception {
+        // the quick preset's sizes, and fan-out run at two delays (-p delayMs=100,2000)
+        Path run = FixtureRun.in(runs, "20260101-000000-bbbbbbb")
+                .trial("FanOutBenchmark", "vertx", Map.of("calls", "3", "delayMs", "100"), true, 100, samples(103, 0.01), 0, 101, 102)
+                .trial("FanOutBenchmark", "vertx", Map.of("calls", "3", "delayMs", "2000"), true, 2000, samples(2010, 0.01), 0, 2001, 2002)
+                .trial("BoundedBatchBenchmark", "vertx", Map.of("batchSize", "200", "limit", "10", "delayMs", "10"), true, 200,
+                        samples(210, 0.01), 0, 10, 11)
+                .trial("CpuWorkBenchmark", "vertx", Map.of("placement", "IN_PLACE", "requests", "4", "delayMs", "10", "cpuMs", "2"), true, 18,
+                        samples(20, 0.01), 0, 12, 18)
+                .trial("HighConcurrencyBenchmark", "vertx", Map.of("inFlight", "1000", "delayMs", "1000", "poolSize", "2000"), true, 1000,
+                        samples(1100, 0.01), 0, 1000, 1050)
+                .trial("OpenModelBenchmark", "vertx", Map.of("ratePerSecond", "500", "durationSeconds", "2"), false, 2100,
+                        samples(2150, 0.01), 0, 90, 110)
+                .write();
+
+        ReportModel model = ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")), List.of());
+
+        assertThat(model.glance().rows()).extracting(Glance.Row::benchmark).containsExactly(
+                "fan-out, 3 x 100 ms", "fan-out, 3 x 2 s", "bounded, 200 x 10 ms, 10 at once", "CPU work, 4 x (10 ms + 2 ms CPU), in place",
+                "1,000 in flight x 1 s", "open model, 500 req/s for 2 s: p99");
+        assertThat(model.sections()).extracting(ReportModel.Section::title).containsExactly(
+                "Fan-out: 3 slow calls of 100 ms (lesson 1)", "Fan-out: 3 slow calls of 2 s (lesson 1)",
+                "Bounded concurrency: 200 calls of 10 ms, at most 10 in flight (lesson 5)", "CPU-bound work (lesson 11)",
+                "1,000 in flight: what each waiting request costs (lesson 12)", "Open model: a constant arrival rate, 500 req/s for 2 s");
+        assertThat(model.glance().rows()).as("each row leads to its own section").extracting(Glance.Row::sectionId)
+                .doesNotHaveDuplicates().containsExactlyElementsOf(model.sections().stream().map(ReportModel.Section::id).toList());
+        List<String> described = new ArrayList<>(model.sections().stream().map(ReportModel.Section::title).toList());
+        model.glance().rows().forEach(r -> described.add(r.benchmark()));
+        assertThat(described).as("the defaults, which did not run").noneMatch(text -> text.contains("10,000") || text.contains("1,000 x")
+                || text.contains("200 ms") || text.contains("5 s") || text.contains("three"));
+    }
+
+    @Test
+    void aLabelWhoseParametersAreMissingIsGenericNeverADefault() throws Exception {
+        // an older summary's trials carry no sizes; a benchmark the report does not know, at two sizes
+        Path run = FixtureRun.in(runs, "20260101-000000-ccccccc")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 205}, 201, 203, 205)
+                .trial("HighConcurrencyBenchmark", "vertx", Map.of("delayMs", "1000"), true, 1000, samples(1100, 0.01), 0, 1000, 1050)
+                .trial("HighConcurrencyBenchmark", "thread-pool", Map.of("delayMs", "1000"), true, 5000, samples(5500, 0.01), 0, 1000, 5050)
+                .trial("MysteryBenchmark", "vertx", Map.of("size", "1"), true, 10, samples(11, 0.01), 0, 10)
+                .trial("MysteryBenchmark", "vertx", Map.of("size", "2"), true, 20, samples(22, 0.01), 0, 20)
+                .write();
+
+        ReportModel model = ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")), List.of());
+
+        assertThat(model.glance().rows()).extracting(Glance.Row::benchmark)
+                .containsExactly("fan-out", "many in flight", "Mystery, size=1", "Mystery, size=2");
+        assertThat(model.sections()).extracting(ReportModel.Section::title).containsExactly(
+                "Fan-out: slow calls, in turn or together (lesson 1)", "Many in flight: what each waiting request costs (lesson 12)",
+                "MysteryBenchmark, size=1", "MysteryBenchmark, size=2");
     }
 }
