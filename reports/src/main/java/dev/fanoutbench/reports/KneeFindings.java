@@ -37,8 +37,10 @@ final class KneeFindings {
             String recovered = highest == null || knee.breach() == null || highest < knee.breach().window().offeredPerSecond() ? ""
                     : String.format(Locale.ROOT, " It met the SLO again at higher rates, up to %s: the first breach was a stall"
                             + " rather than its ceiling (that window's timeline shows it).", rate(highest));
+            String stopped = trial.load().stopped() == null ? "" : " Its " + Knee.notRun(trial).size()
+                    + " later window(s) were not run: " + trial.load().stopped() + ".";
             sentences.add(t.name() + ": " + kneeText + breach + ". What limited it: " + KneeCause.of(trial, knee, cores) + "."
-                    + recovered);
+                    + recovered + stopped);
         }
         return sentences;
     }
@@ -57,9 +59,13 @@ final class KneeFindings {
             List<Knee.Window> windows = knee == null ? Knee.windows(trial) : knee.windows();
             for (Knee.Window w : windows) {
                 String[] row = rows.computeIfAbsent(w.window().label(), k -> new String[workloads.size()]);
-                row[m] = String.format(Locale.ROOT, "%s%,.0f/s, p99 %s%s", w.met() || knee == null ? "" : "\u2717 ",
+                row[m] = String.format(Locale.ROOT, "%s%,.0f/s, p99 %s%s%s", w.met() || knee == null ? "" : "\u2717 ",
                         w.achievedPerSecond(), Format.duration(w.p99Millis()),
-                        w.failed() == 0 ? "" : String.format(Locale.ROOT, ", %s failed", percent(w.errorRatio())));
+                        w.failed() == 0 ? "" : String.format(Locale.ROOT, ", %s failed", percent(w.errorRatio())),
+                        w.dropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d dropped)", w.dropped()));
+            }
+            for (RunSummary.LoadWindow notRun : Knee.notRun(trial)) {
+                rows.computeIfAbsent(notRun.label(), k -> new String[workloads.size()])[m] = "not run: it had broken";
             }
         }
         List<List<String>> table = new ArrayList<>();

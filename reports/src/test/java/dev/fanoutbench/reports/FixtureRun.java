@@ -117,12 +117,17 @@ final class FixtureRun {
 
     /** Makes the last trial a workload's: its iterations are these windows, judged against this SLO. */
     FixtureRun load(String workload, RunSummary.Slo slo, RunSummary.LoadWindow... windows) {
+        return load(workload, slo, null, windows);
+    }
+
+    /** As above, the model stopped for {@code stopped} after its iterations: the windows past them were not run. */
+    FixtureRun load(String workload, RunSummary.Slo slo, String stopped, RunSummary.LoadWindow... windows) {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
         trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
                 t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
                 t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(),
                 t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
-                new RunSummary.Load(workload, List.of(windows), slo, 10_000, null), t.peakHeapBytes()));
+                new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped), t.peakHeapBytes()));
         return this;
     }
 
@@ -130,13 +135,13 @@ final class FixtureRun {
     FixtureRun notOurStub() {
         trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
                 t.score(), t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(),
-                t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.latencyMicros(), null, t.peakThreads(),
+                t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), null, t.peakThreads(),
                 t.cpuMicrosPerRequest(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),
                 t.iterations().stream().map(i -> new RunSummary.Iteration(i.fork(), i.index(), i.durationMillis(), i.sent(), i.completed(),
-                        i.failed(), i.p50Micros(), i.p99Micros(), i.throughputPerSecond(), i.dispatchSpreadMicros(), null)).toList(),
+                        i.failed(), i.dropped(), i.p50Micros(), i.p99Micros(), i.throughputPerSecond(), i.dispatchSpreadMicros(), null)).toList(),
                 t.timeline().stream().map(i -> new RunSummary.Interval(i.fork(), i.startSeconds(), i.durationSeconds(), i.sent(),
                         i.completed(), i.failed(), i.clientInFlight(), null, i.p50Micros(), i.p99Micros(), i.maxMicros())).toList(),
-                t.files(), t.load()));
+                t.files(), t.load(), t.peakHeapBytes()));
         return this;
     }
 

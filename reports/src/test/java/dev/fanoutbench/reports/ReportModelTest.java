@@ -3,6 +3,7 @@ package dev.fanoutbench.reports;
 import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanoutbench.results.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,5 +93,25 @@ class ReportModelTest {
         assertThat(model.sections()).extracting(ReportModel.Section::title).containsExactly(
                 "Fan-out: slow calls, in turn or together (lesson 1)", "Many in flight: what each waiting request costs (lesson 12)",
                 "MysteryBenchmark, size=1", "MysteryBenchmark, size=2");
+    }
+
+    @Test
+    void aModelStoppedPastItsKneeShowsTheWindowsItDidNotRunAsSuch() throws Exception {
+        RunSummary.LoadWindow[] steps = {new RunSummary.LoadWindow("steps 2/s", 2, 1, 0), new RunSummary.LoadWindow("steps 3/s", 3, 1, 0),
+                new RunSummary.LoadWindow("steps 4/s", 4, 1, 0), new RunSummary.LoadWindow("steps 5/s", 5, 1, 0)};
+        // three windows ran (the last two far over the SLO's 300 ms), the fourth was not
+        Path run = FixtureRun.in(runs, "20260101-000000-ccccccc")
+                .trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0, 90, 100, 900, 2500)
+                .load("knee", new RunSummary.Slo(300, 0.01), "stopped after steps 4/s: 2 open windows in a row breached the SLO", steps)
+                .write();
+
+        ReportModel model = ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")), List.of());
+
+        ReportModel.Section section = model.sections().get(0);
+        assertThat(section.windows()).extracting(row -> row.get(0)).containsExactly("window", "steps 2/s", "steps 3/s",
+                "steps 4/s", "steps 5/s");
+        assertThat(section.windows().get(4)).containsExactly("steps 5/s", "not run: it had broken");
+        assertThat(section.findings()).singleElement().asString()
+                .contains("Its 1 later window(s) were not run: stopped after steps 4/s: 2 open windows in a row breached the SLO");
     }
 }
