@@ -13,6 +13,7 @@ import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
 import dev.fanoutbench.bench.run.RunLock;
+import dev.fanoutbench.bench.run.StubWarmUp;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.bench.run.WorkloadHealth;
 import dev.fanoutbench.bench.workload.Workload;
@@ -214,13 +215,16 @@ public final class BenchMain implements Callable<Integer> {
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
         JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
+        String warmUp = stats ? StubWarmUp.warm(base) : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
+                + " measured as a slower one, so warm it before comparing runs";
+        System.out.println("bench: target " + warmUp);
         System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
         RunSummary.Score harness = HarnessCost.measure(chosen, folder.working());
         System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
         JmhLaunch.Ran ran = launch.run();
 
         RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, ran,
-                folder.working());
+                folder.working()).withTargetWarmUp(warmUp);
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", chosen);

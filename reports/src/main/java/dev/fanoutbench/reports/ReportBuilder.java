@@ -151,7 +151,8 @@ final class ReportBuilder {
                     outcomes.toString(), trial.server() == null ? "not measured" : String.format("%,d", trial.server().peakInFlight()),
                     trial.server() == null ? "not measured" : Format.micros(trial.server().latenessMicros().p99()),
                     String.format("%,d", trial.peakThreads()),
-                    String.format("%,d us", trial.cpuMicrosPerRequest()),
+                    (trial.cpuMicrosPerRequest() == null ? "too few requests" : String.format("%,d us", trial.cpuMicrosPerRequest()))
+                            + String.format(Locale.ROOT, " (idle %.1f%%)", 100 * trial.backgroundCpuCores()),
                     trial.allocBytesPerOp() == null || t.requestsPerBatch() == 0 ? "-"
                             : String.format("%,.1f KiB", trial.allocBytesPerOp() / t.requestsPerBatch() / 1024)));
         }
@@ -201,6 +202,9 @@ final class ReportBuilder {
         settings.add(new Setting("run", run.id()));
         settings.add(new Setting("preset", run.summary().preset()));
         settings.add(new Setting("target", run.summary().target()));
+        if (run.summary().targetWarmUp() != null) {
+            settings.add(new Setting("target warm-up", run.summary().targetWarmUp()));
+        }
         if (run.summary().harnessMicrosPerRequest() != null) {
             settings.add(new Setting("harness cost per request", String.format(Locale.ROOT,
                     "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",

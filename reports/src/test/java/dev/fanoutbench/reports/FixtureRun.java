@@ -111,7 +111,7 @@ final class FixtureRun {
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes,
                 failedPerIteration == 0 ? Map.of() : Map.of(503, failed), percentiles,
                 new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
-                20, 100, 0, Map.of(), 0, iterations, timeline, files, null, 64L << 20));
+                20, 100L, 0.01, 0, Map.of(), 0, iterations, timeline, files, null, 64L << 20));
         return this;
     }
 
@@ -125,7 +125,7 @@ final class FixtureRun {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
         trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
                 t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
-                t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(),
+                t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(), t.backgroundCpuCores(),
                 t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
                 new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped), t.peakHeapBytes()));
         return this;
@@ -136,7 +136,7 @@ final class FixtureRun {
         trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
                 t.score(), t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(),
                 t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), null, t.peakThreads(),
-                t.cpuMicrosPerRequest(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),
+                t.cpuMicrosPerRequest(), t.backgroundCpuCores(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),
                 t.iterations().stream().map(i -> new RunSummary.Iteration(i.fork(), i.index(), i.durationMillis(), i.sent(), i.completed(),
                         i.failed(), i.dropped(), i.p50Micros(), i.p99Micros(), i.throughputPerSecond(), i.dispatchSpreadMicros(), null)).toList(),
                 t.timeline().stream().map(i -> new RunSummary.Interval(i.fork(), i.startSeconds(), i.durationSeconds(), i.sent(),
@@ -154,7 +154,8 @@ final class FixtureRun {
     Path write() throws IOException {
         Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), "fixture",
                 "http://127.0.0.1:1/", failures.isEmpty(),
-                new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of()), folder.resolve("summary.json"));
+                new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of(),
+                "warmed with 10,000 requests (50 in flight) in 2.0 s before the trials"), folder.resolve("summary.json"));
         Files.writeString(folder.resolve("environment.json"), "{\"jdk\":{\"version\":\"25\"},\"machine\":{\"cores\":2}}");
         return folder;
     }

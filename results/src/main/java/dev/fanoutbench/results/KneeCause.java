@@ -43,7 +43,7 @@ public final class KneeCause {
             return String.format(Locale.ROOT, "failures: %.1f%% of the requests at %,.0f/s failed; over the trial, %s",
                     100 * breach.errorRatio(), offered, FailureWords.describe(trial.outcomes(), trial.httpErrorStatuses()));
         }
-        double coresNeeded = offered * trial.cpuMicrosPerRequest() / 1e6;
+        double coresNeeded = trial.cpuMicrosPerRequest() == null ? 0 : offered * trial.cpuMicrosPerRequest() / 1e6;
         if (cores > 0 && coresNeeded >= CPU_SHARE * cores) {
             return String.format(Locale.ROOT, "CPU: at %,.0f/s its %d us of CPU per request need %.1f of the machine's %d cores,"
                     + " which the stub shares", offered, trial.cpuMicrosPerRequest(), coresNeeded, cores);

@@ -16,12 +16,25 @@ import java.util.Map;
  * @param trials   one per benchmark x model x parameters, with every fork merged
  * @param failures self-checks that failed, one per trial and check: the numbers cannot be trusted
  * @param notes    true and worth knowing (by design or informational), one per check, naming its trials
+ * @param targetWarmUp how the target was warmed before the trials ("warmed with 10,000 requests ..."), or
+ *                 why it was not: a cold server would be measured as a slower one
  */
 public record RunSummary(int schemaVersion, String runId, String preset, String target, boolean passed,
-                         Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes) {
+                         Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes,
+                         String targetWarmUp) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
     public static final int SCHEMA_VERSION = 5;
+
+    /**
+     * Below this many requests CPU per request is not reported: a quick run's fan-out of 9 requests
+     * read 13,333 us each, the JIT and GC of the whole trial spread over nine.
+     */
+    public static final long CPU_MIN_REQUESTS = 1_000;
+
+    public RunSummary withTargetWarmUp(String warmUp) {
+        return new RunSummary(schemaVersion, runId, preset, target, passed, harnessMicrosPerRequest, trials, failures, notes, warmUp);
+    }
 
     /**
      * @param forks            JMH forks merged into this trial
@@ -37,7 +50,11 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param outcomes         requests ended, by how, counted as each ended
      * @param httpErrorStatuses the statuses of the {@link OutcomeKind#HTTP_ERROR} outcomes, by status
      * @param server           what the stub saw, or null when the target is not our stub
-     * @param cpuMicrosPerRequest process CPU over the measured iterations, per request
+     * @param cpuMicrosPerRequest the requests' own CPU: the process's over the measured iterations less
+     *                         what it burns idle ({@code backgroundCpuCores} for as long), per request; null
+     *                         where the requests are too few to decide it ({@link #CPU_MIN_REQUESTS}) or
+     *                         their share is below the background's
+     * @param backgroundCpuCores the client JVM's CPU with no request in flight, in cores (0.02 = 2% of a core)
      * @param pinnedEvents     JFR jdk.VirtualThreadPinned events during measured iterations
      * @param pinnedAt         where they happened (first frame outside the JDK) and why, with counts
      * @param iterations       one sample per measured iteration: what a comparison tests
@@ -53,7 +70,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                         Double efficiency, int offeredConcurrency, int threadCap, boolean failuresExpected,
                         long sent, long returned, Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses,
                         Map<Series, Percentiles> latencyMicros, Server server, int peakThreads,
-                        long cpuMicrosPerRequest, long pinnedEvents, Map<String, Long> pinnedAt,
+                        Long cpuMicrosPerRequest, double backgroundCpuCores, long pinnedEvents, Map<String, Long> pinnedAt,
                         long blockedThreadWarnings, List<Iteration> iterations, List<Interval> timeline,
                         Map<String, String> files, Load load, long peakHeapBytes) {
 

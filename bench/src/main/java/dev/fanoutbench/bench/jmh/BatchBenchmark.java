@@ -34,6 +34,8 @@ import org.openjdk.jmh.runner.IterationType;
 public abstract class BatchBenchmark {
 
     static final Duration MIN_DEADLINE = Duration.ofMinutes(1);
+    /** Long enough to see a 1 s ticker and the JIT settle; short beside a trial. */
+    static final Duration BACKGROUND_SAMPLE = Duration.ofSeconds(1);
 
     protected ClientModel client;
     protected TrialRecorder recorder;
@@ -55,6 +57,7 @@ public abstract class BatchBenchmark {
                 BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start
         failFastIfNothingSucceeded(client.run(warmUpRequests(), warmUpOptions()));
+        recorder.measureBackground(BACKGROUND_SAMPLE);
     }
 
     /** What warms the model before anything is recorded: 20 quick requests to the stub. */

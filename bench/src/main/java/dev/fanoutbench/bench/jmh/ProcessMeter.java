@@ -10,17 +10,42 @@ final class ProcessMeter {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuNanos;
+    private long wallNanos;
     private long cpuAtStart;
+    private long wallAtStart;
     private int peakThreads;
+    private double backgroundCores;
+
+    /**
+     * What this JVM burns with no request in flight (JFR's stream, the recorder's ticker, the
+     * stub's /stats polling, JMH's own threads), in cores, over {@code idle}: the part of the
+     * measured CPU that is not the requests'.
+     */
+    void measureBackground(java.time.Duration idle) {
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        java.util.concurrent.locks.LockSupport.parkNanos(idle.toNanos());
+        backgroundCores = (double) (os.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
+    }
 
     void iterationStarted() {
         threads.resetPeakThreadCount();
         cpuAtStart = os.getProcessCpuTime();
+        wallAtStart = System.nanoTime();
     }
 
     void iterationEnded() {
         cpuNanos += os.getProcessCpuTime() - cpuAtStart;
+        wallNanos += System.nanoTime() - wallAtStart;
         peakThreads = Math.max(peakThreads, threads.getPeakThreadCount());
+    }
+
+    long wallNanos() {
+        return wallNanos;
+    }
+
+    double backgroundCores() {
+        return backgroundCores;
     }
 
     long cpuNanos() {

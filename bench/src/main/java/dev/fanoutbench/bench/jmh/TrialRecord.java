@@ -19,11 +19,13 @@ import java.util.Map;
  * @param peakHeapBytes the most heap in use, sampled at every interval of the measured iterations
  * @param server    what the stub saw, or null if it was not asked
  * @param cpuNanos  process CPU time over the measured iterations
+ * @param wallNanos how long the measured iterations took
+ * @param backgroundCores what the JVM burned with nothing in flight, in cores
  * @param pinnedAt  where virtual threads blocked while pinned, with why, and how often (the three most frequent)
  * @param hlogFiles the interval logs of this fork, relative to the run folder
  */
 public record TrialRecord(TrialIdentity trial, int fork, TrialFacts facts, long sent, long returned,
-                          Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses, RunSummary.Server server, int peakThreads, long cpuNanos,
+                          Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses, RunSummary.Server server, int peakThreads, long cpuNanos, long wallNanos, double backgroundCores,
                           long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
                           List<RunSummary.Iteration> iterations, List<RunSummary.Interval> timeline,
                           Map<Series, String> hlogFiles, long peakHeapBytes) {}

@@ -98,6 +98,11 @@ public final class TrialRecorder implements OpenLoop.Listener {
         }
     }
 
+    /** Measures this JVM's CPU with nothing in flight: call it once, after the warm-up, with the model idle. */
+    public void measureBackground(Duration idle) {
+        process.measureBackground(idle);
+    }
+
     /** The measured iterations so far, in order: a workload reads its last windows to tell a broken model. */
     public synchronized List<RunSummary.Iteration> iterations() {
         return List.copyOf(iterations);
@@ -273,7 +278,7 @@ public final class TrialRecorder implements OpenLoop.Listener {
         TrialRecord record;
         synchronized (this) {
             record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), Map.copyOf(errorStatuses), serverSeen,
-                    process.peakThreads(), process.cpuNanos(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
+                    process.peakThreads(), process.cpuNanos(), process.wallNanos(), process.backgroundCores(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
                     List.copyOf(iterations), List.copyOf(timeline), logs.files(), peakHeapBytes);
         }
         Path file = recordFile(runDir, trial.key(), fork);

@@ -75,7 +75,7 @@ public final class SummaryBuilder {
                 "recorded, but JMH reported no result: the trial failed")));
         List<RunSummary.Failure> failures = SelfChecks.failures(findings);
         return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), harness, trials, failures,
-                SelfChecks.notes(findings));
+                SelfChecks.notes(findings), null);
     }
 
     /** JMH's side of a trial: its score with every iteration's sample, and the gc profiler's allocation. */
@@ -101,6 +101,8 @@ public final class SummaryBuilder {
         long sent = 0;
         long returned = 0;
         long cpuNanos = 0;
+        double backgroundCpuNanos = 0;
+        double backgroundCores = 0;
         long pinned = 0;
         long blocked = 0;
         int peakThreads = 0;
@@ -116,6 +118,8 @@ public final class SummaryBuilder {
             sent += fork.sent();
             returned += fork.returned();
             cpuNanos += fork.cpuNanos();
+            backgroundCpuNanos += fork.backgroundCores() * fork.wallNanos();
+            backgroundCores = Math.max(backgroundCores, fork.backgroundCores());
             pinned += fork.pinnedEvents();
             blocked += fork.blockedThreadWarnings();
             peakThreads = Math.max(peakThreads, fork.peakThreads());
@@ -139,8 +143,20 @@ public final class SummaryBuilder {
         return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
                 score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
                 facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, statuses, latency, server, peakThreads,
-                sent == 0 ? 0 : cpuNanos / 1_000 / sent, pinned, top(pinnedAt), blocked, iterations, timeline, files,
+                requestCpuMicros(cpuNanos, backgroundCpuNanos, sent), backgroundCores, pinned, top(pinnedAt), blocked, iterations, timeline, files,
                 facts.load(), peakHeap);
+    }
+
+    /**
+     * The requests' own CPU per request, or null where the data cannot decide it: too few requests,
+     * or less CPU above the idle JVM's than the idle JVM's own over the same time.
+     */
+    static Long requestCpuMicros(long cpuNanos, double backgroundCpuNanos, long requests) {
+        double own = cpuNanos - backgroundCpuNanos;
+        if (requests < RunSummary.CPU_MIN_REQUESTS || own < backgroundCpuNanos) {
+            return null;
+        }
+        return Math.round(own / 1_000 / requests);
     }
 
     /** Every measured iteration's score, fork after fork: the samples a comparison tests. */
