@@ -5,14 +5,18 @@
 # own share (the null model's JMH benchmark) beside them.
 #
 #   scripts/client-cost.sh [--connections 10] [--delay-ms 10] [--warmup 30] [--seconds 20]
-#                          [--models thread-pool,virtual-threads,vertx] [--vertx-clients] [--cpus STUB:CLIENT] [--jfr DIR]
+#                          [--models thread-pool,virtual-threads,vertx] [--bare] [--recorded] [--cpus STUB:CLIENT] [--jfr DIR]
 #
-# --vertx-clients adds two bare loops without the harness: Vert.x's core HttpClient and its WebClient.
+# --bare adds the models' libraries in bare loops without the harness (Vert.x's core HttpClient and its
+# WebClient; Apache HttpClient 5 classic on platform threads and on virtual threads), and a column of
+# each model's CPU per request against its library's bare loop. --recorded adds each model recorded as a
+# main-job trial records it (interval logs, the stub's /stats, JFR): its CPU gross and less what its idle
+# JVM burns ("net"), the figure the main job reports.
 # --cpus 0:1 pins the stub to CPU 0 and wrk and the models to CPU 1 (taskset); --jfr DIR records
 # a JFR profile of each model's measured stretch. Takes about (warmup + seconds) x (models + 1).
 set -euo pipefail
 
-connections=10 delay_ms=10 warmup=30 seconds=20 models="thread-pool,virtual-threads,vertx" cpus="" jfr="" vertx_clients=""
+connections=10 delay_ms=10 warmup=30 seconds=20 models="thread-pool,virtual-threads,vertx" cpus="" jfr="" bare="" recorded=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) connections="$2"; shift 2 ;;
@@ -22,8 +26,9 @@ while [ $# -gt 0 ]; do
     --models) models="$2"; shift 2 ;;
     --cpus) cpus="$2"; shift 2 ;;
     --jfr) jfr="$2"; shift 2 ;;
-    --vertx-clients) vertx_clients=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --bare|--vertx-clients) bare=1; shift ;;
+    --recorded) recorded=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "client-cost: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,24 +69,28 @@ echo "  $wrk_line"
 
 lines=("$wrk_line")
 IFS=, read -ra model_list <<<"$models"
+variants=("")
+[ -n "$recorded" ] && variants+=("--recorded")
 for model in "${model_list[@]}"; do
-  echo "client-cost: $model"
-  flags=()
-  [ -n "$jfr" ] && flags=("-XX:StartFlightRecording=delay=${warmup}s,duration=${seconds}s,settings=profile,filename=$jfr/$model.jfr")
-  line="$("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") "${flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain \
-    --target "$stub_base" --model "$model" --connections "$connections" --delay-ms "$delay_ms" \
-    --warmup-seconds "$warmup" --seconds "$seconds" | grep 'cpu_us_per_request=')" || true
-  [ -n "$line" ] || { echo "client-cost: the $model run failed" >&2; exit 1; }
-  echo "  $line"
-  lines+=("$line")
+  for variant in "${variants[@]}"; do
+    echo "client-cost: $model${variant:+ ($variant)}"
+    flags=()
+    [ -n "$jfr" ] && [ -z "$variant" ] && flags=("-XX:StartFlightRecording=delay=${warmup}s,duration=${seconds}s,settings=profile,filename=$jfr/$model.jfr")
+    line="$("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") "${flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain \
+      --target "$stub_base" --model "$model" --connections "$connections" --delay-ms "$delay_ms" \
+      --warmup-seconds "$warmup" --seconds "$seconds" $variant | grep 'cpu_us_per_request=')" || true
+    [ -n "$line" ] || { echo "client-cost: the $model run failed" >&2; exit 1; }
+    echo "  $line"
+    lines+=("$line")
+  done
 done
 
-if [ -n "$vertx_clients" ]; then
-  echo "client-cost: Vert.x core client and WebClient, bare loops (no harness)"
+if [ -n "$bare" ]; then
+  echo "client-cost: the models' libraries in bare loops (no harness)"
   while IFS= read -r line; do
     echo "  $line"
     lines+=("$line")
-  done < <("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") -cp "$bench_jar" dev.fanoutbench.bench.cost.VertxClientsCost \
+  done < <("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") -cp "$bench_jar" dev.fanoutbench.bench.cost.BareClientsCost \
     --target "$stub_base" --connections "$connections" --delay-ms "$delay_ms" --warmup-seconds "$warmup" --seconds "$seconds" \
     | grep 'cpu_us_per_request=')
 fi
@@ -94,14 +103,28 @@ printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
     if (name == "wrk") { wt = tput; wc = cpu }
     goal = name ~ /^vertx/ ? 2 : 3
     if (name == "wrk") {
-      printf "%-18s %10s %8s %12s %8s %14s\n", "client", "req/s", "x wrk", "CPU us/req", "x wrk", "goal"
-      printf "%-18s %10.0f %8s %12.1f %8s %14s\n", name, tput, "1.00", cpu, "1.00", ""
+      printf "%-31s %10s %8s %12s %8s %14s\n", "client", "req/s", "x wrk", "CPU us/req", "x wrk", "goal"
+      printf "%-31s %10.0f %8s %12.1f %8s %14s\n", name, tput, "1.00", cpu, "1.00", ""
     } else {
       met = (tput / wt >= 0.98 && cpu / wc <= goal) ? "met" : "not met"
-      printf "%-18s %10.0f %8.2f %12.1f %8.2f %14s\n", name, tput, tput / wt, cpu, cpu / wc, sprintf("<= %dx: %s", goal, met)
+      printf "%-31s %10.0f %8.2f %12.1f %8.2f %14s\n", name, tput, tput / wt, cpu, cpu / wc, sprintf("<= %dx: %s", goal, met)
+      cpus[name] = cpu
+      net = field("net_cpu_us_per_request"); if (net != "") { nets[name] = net; idles[name] = field("background_cores") }
     }
   }
   END {
+    bare["thread-pool"] = "apache-classic-threads"; bare["virtual-threads"] = "apache-classic-virtual-threads"
+    bare["vertx"] = "vertx-core-client"
+    header = 0
+    for (model in bare) {
+      lib = bare[model]
+      if (!(lib in cpus)) continue
+      if (!header) { printf "\n%-31s %12s %12s %10s %14s\n", "model against its bare library", "CPU us/req", "bare us/req", "x bare", "idle (cores)"; header = 1 }
+      if (model in cpus) printf "%-31s %12.1f %12.1f %10.2f %14s\n", model, cpus[model], cpus[lib], cpus[model] / cpus[lib], ""
+      r = model "-recorded"
+      if (r in nets) printf "%-31s %12.1f %12.1f %10.2f %14.4f\n", r " (net)", nets[r], cpus[lib], nets[r] / cpus[lib], idles[r]
+    }
+    if (header) print "target: a model within 1.2x of its bare library; the idle JVM under 0.02 cores"
     printf "\nthe harness'"'"'s own share of every model'"'"'s CPU per request: %.1f us (its accounting without I/O)\n", harness
     print "goals: throughput >= 0.98x wrk'"'"'s; CPU per request <= 2x wrk'"'"'s for vertx, <= 3x for the thread models"
   }'

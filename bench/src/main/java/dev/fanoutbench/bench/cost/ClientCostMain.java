@@ -1,5 +1,9 @@
 package dev.fanoutbench.bench.cost;
 
+import dev.fanoutbench.bench.jmh.ServerWatch;
+import dev.fanoutbench.bench.jmh.TrialFacts;
+import dev.fanoutbench.bench.jmh.TrialIdentity;
+import dev.fanoutbench.bench.jmh.TrialRecorder;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,6 +63,11 @@ public final class ClientCostMain implements Callable<Integer> {
     @Option(names = "--harness", description = "print the harness's own cost per request and exit")
     boolean harness;
 
+    @Option(names = "--recorded", description = "record the measured stretch as a benchmark trial does (interval logs,"
+            + " the stub's /stats, JFR's pinning events), after measuring the idle JVM's CPU: the main job's figure, gross"
+            + " and less the idle JVM's")
+    boolean recorded;
+
     public static void main(String[] args) {
         System.exit(Cli.of(new ClientCostMain(), "client-cost", System.err, e -> e instanceof IllegalArgumentException)
                 .execute(args));
@@ -85,26 +95,52 @@ public final class ClientCostMain implements Callable<Integer> {
         int batch = Math.min(50_000,
                 Math.max(connections, (int) ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs))));
         try (ClientModel client = kind.create()) {
-            loop(client, base, batch, Duration.ofSeconds(warmupSeconds));
-            CostLine line = CostLine.measure(client.name(), () -> loop(client, base, batch, Duration.ofSeconds(seconds)));
-            System.out.println(line.text());
+            TrialRecorder recorder = recorded ? new TrialRecorder(new TrialIdentity("client-cost-" + client.name(), "ClientCost",
+                    client.name(), Map.of()), Files.createTempDirectory("client-cost"), new ServerWatch(base), Duration.ofSeconds(1))
+                    : null;
+            loop(client, base, batch, Duration.ofSeconds(warmupSeconds), recorder);
+            String name = recorded ? client.name() + "-recorded" : client.name();
+            if (recorder != null) {
+                recorder.measureBackground(Duration.ofSeconds(2));
+                recorder.iterationStarted(true);
+            }
+            CostLine line = CostLine.measure(name, () -> loop(client, base, batch, Duration.ofSeconds(seconds), recorder));
+            String extra = "";
+            if (recorder != null) {
+                recorder.iterationEnded();
+                double idle = recorder.backgroundCores();
+                recorder.finish(new TrialFacts(0, connections, 0, false, false), 0);
+                extra = String.format(Locale.ROOT, " background_cores=%.4f net_cpu_us_per_request=%.1f", idle,
+                        (line.cpuNanos() - idle * line.elapsedNanos()) / 1e3 / Math.max(1, line.requests()));
+            }
+            System.out.println(line.text() + extra);
             return line.failed() == 0 ? Cli.OK : Cli.FAILED;
         }
     }
 
     /** Batches of the closed loop until {@code length} has passed. */
-    private CostLine.Counts loop(ClientModel client, URI base, int batch, Duration length) {
+    private CostLine.Counts loop(ClientModel client, URI base, int batch, Duration length, TrialRecorder recorder) {
         long end = System.nanoTime() + length.toNanos();
         long requests = 0;
         long failed = 0;
         BatchOptions options = BatchOptions.defaults().withMaxInFlight(connections);
+        if (recorder != null) {
+            options = options.withLatencies(recorder.latencies());
+        }
         int next = 0;
         while (System.nanoTime() < end) {
             List<URI> uris = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
                 uris.add(base.resolve("/api/items/" + (next++ % 100_000) + "?delayMs=" + delayMs));
             }
-            for (Outcome outcome : client.run(uris, options)) {
+            if (recorder != null) {
+                recorder.handedOver(uris.size());
+            }
+            List<Outcome> outcomes = client.run(uris, options);
+            if (recorder != null) {
+                recorder.returned(outcomes);
+            }
+            for (Outcome outcome : outcomes) {
                 requests++;
                 if (!outcome.isSuccess()) {
                     failed++;

@@ -103,6 +103,11 @@ public final class TrialRecorder implements OpenLoop.Listener {
         process.measureBackground(idle);
     }
 
+    /** What {@link #measureBackground} found, in cores. */
+    public double backgroundCores() {
+        return process.backgroundCores();
+    }
+
     /** The measured iterations so far, in order: a workload reads its last windows to tell a broken model. */
     public synchronized List<RunSummary.Iteration> iterations() {
         return List.copyOf(iterations);
