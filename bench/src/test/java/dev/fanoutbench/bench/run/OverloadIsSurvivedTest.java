@@ -2,17 +2,12 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.mock.MockServer;
-import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.KneeCause;
 import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
-import dev.fanoutbench.results.Summaries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,16 +45,8 @@ class OverloadIsSurvivedTest {
 
     @BeforeAll
     static void runPastTheKnee() throws Exception {
-        Path file = Files.writeString(runDir.resolve("past-every-knee.yaml"), WORKLOAD);
-        Preset inProcess = new Preset("workload", 0, 0, 4,
-                Map.of("workload", file.toString(), "model", "thread-pool,virtual-threads,vertx"));
-        try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            JmhLaunch.Ran ran = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", server.baseUri(), runDir,
-                    Duration.ofMillis(250)).run();
-            Summaries.write(SummaryBuilder.build("overload", "workload", server.baseUri().toString(), null, ran, runDir),
-                    runDir.resolve("summary.json"));
-        }
-        summary = Summaries.read(runDir.resolve("summary.json"));
+        summary = InProcessWorkload.run(runDir, "past-every-knee", WORKLOAD, "thread-pool,virtual-threads,vertx", 0, 4,
+                Duration.ofMillis(250));
     }
 
     @Test

@@ -2,12 +2,8 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.mock.MockServer;
-import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
-import dev.fanoutbench.results.Summaries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,16 +36,8 @@ class SuccessStatusInAWorkloadTest {
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        Path file = Files.writeString(runDir.resolve("errors-expected.yaml"), WORKLOAD);
-        Preset inProcess = new Preset("workload", 0, 0, 2,
-                Map.of("workload", file.toString(), "model", "thread-pool,virtual-threads,vertx"));
-        try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            JmhLaunch.Ran ran = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", server.baseUri(), runDir,
-                    Duration.ofMillis(500)).run();
-            Summaries.write(SummaryBuilder.build("status", "workload", server.baseUri().toString(), null, ran, runDir),
-                    runDir.resolve("summary.json"));
-        }
-        summary = Summaries.read(runDir.resolve("summary.json"));
+        summary = InProcessWorkload.run(runDir, "errors-expected", WORKLOAD, "thread-pool,virtual-threads,vertx", 0, 2,
+                Duration.ofMillis(500));
     }
 
     @Test

@@ -2,22 +2,15 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.mock.MockServer;
-import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.KneeCause;
 import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
-import dev.fanoutbench.results.Summaries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.results.RunResult;
 
 /**
  * A tiny steps workload run end to end on every model against the embedded stub: one measured
@@ -47,16 +40,8 @@ class WorkloadRunTest {
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        Path file = Files.writeString(runDir.resolve("tiny-steps.yaml"), WORKLOAD);
-        Preset inProcess = new Preset("workload", 0, 1, 2,
-                Map.of("workload", file.toString(), "model", "thread-pool,virtual-threads,vertx"));
-        try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            Collection<RunResult> results = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", server.baseUri(), runDir,
-                    Duration.ofMillis(500)).run().results();
-            Summaries.write(SummaryBuilder.build("workload", "workload", server.baseUri().toString(), null, results, runDir),
-                    runDir.resolve("summary.json"));
-        }
-        summary = Summaries.read(runDir.resolve("summary.json"));
+        summary = InProcessWorkload.run(runDir, "tiny-steps", WORKLOAD, "thread-pool,virtual-threads,vertx", 1, 2,
+                Duration.ofMillis(500));
     }
 
     @Test
