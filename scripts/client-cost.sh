@@ -76,7 +76,7 @@ for model in "${model_list[@]}"; do
     echo "client-cost: $model${variant:+ ($variant)}"
     flags=()
     [ -n "$jfr" ] && [ -z "$variant" ] && flags=("-XX:StartFlightRecording=delay=${warmup}s,duration=${seconds}s,settings=profile,filename=$jfr/$model.jfr")
-    line="$("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") "${flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain \
+    line="$("${client[@]}" "$java_bin" "${flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain \
       --target "$stub_base" --model "$model" --connections "$connections" --delay-ms "$delay_ms" \
       --warmup-seconds "$warmup" --seconds "$seconds" $variant | grep 'cpu_us_per_request=')" || true
     [ -n "$line" ] || { echo "client-cost: the $model run failed" >&2; exit 1; }
@@ -90,7 +90,7 @@ if [ -n "$bare" ]; then
   while IFS= read -r line; do
     echo "  $line"
     lines+=("$line")
-  done < <("${client[@]}" "$java_bin" $(jvm_flags "$java_bin") -cp "$bench_jar" dev.fanoutbench.bench.cost.BareClientsCost \
+  done < <("${client[@]}" "$java_bin" -cp "$bench_jar" dev.fanoutbench.bench.cost.BareClientsCost \
     --target "$stub_base" --connections "$connections" --delay-ms "$delay_ms" --warmup-seconds "$warmup" --seconds "$seconds" \
     | grep 'cpu_us_per_request=')
 fi

@@ -13,4 +13,4 @@ jar="$root/reports/target/reports.jar"
 [ -f "$jar" ] || { echo "compare: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 java_bin="$(require_java_21 compare)"
 # paths the user gives resolve from where they stand; the defaults (reports/runs, reports/compare) from the checkout
-exec "$java_bin" $(jvm_flags "$java_bin") -cp "$jar" dev.fanoutbench.reports.CompareMain --project-dir "$root" "$@"
+exec "$java_bin" -cp "$jar" dev.fanoutbench.reports.CompareMain --project-dir "$root" "$@"

@@ -14,4 +14,4 @@ java_bin="$(require_java_21 report)"
 if [ $# -eq 0 ] || [[ "$1" == -* ]]; then
   set -- "$root/reports/runs/latest" "$@"
 fi
-exec "$java_bin" $(jvm_flags "$java_bin") -cp "$jar" dev.fanoutbench.reports.ReportMain "$@"
+exec "$java_bin" -cp "$jar" dev.fanoutbench.reports.ReportMain "$@"

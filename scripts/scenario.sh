@@ -11,4 +11,4 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/bench/target/bench.jar"
 [ -f "$jar" ] || { echo "scenario: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 java_bin="$(require_java_21 scenario)"
-exec "$java_bin" $(jvm_flags "$java_bin") -jar "$jar" "$@"
+exec "$java_bin" -jar "$jar" "$@"

@@ -68,7 +68,7 @@ if [ "$only" != waves ]; then
   plain_log="$(mktemp)"
   plain_prefix=()
   [ -n "$stub_cpus" ] && plain_prefix=(taskset -c "$stub_cpus")
-  "${plain_prefix[@]}" "$java_bin" $(jvm_flags "$java_bin") -jar "$plain_jar" --port 0 --bind-address 127.0.0.1 \
+  "${plain_prefix[@]}" "$java_bin" -jar "$plain_jar" --port 0 --bind-address 127.0.0.1 \
     --root-dir "$plain_dir/root" --disable-request-logging --no-request-journal >"$plain_log" 2>&1 &
   plain_pid=$!
   trap 'kill "$plain_pid" 2>/dev/null; stop_stub; rm -f "$plain_log"' EXIT

@@ -2,12 +2,17 @@
 
 # Prints the path of a java 21+ (JAVA_HOME, PATH, /usr/lib/jvm, sdkman), or fails.
 java_21() {
+  java_at_least 21
+}
+
+# Prints the path of a java whose feature version is $1 or newer, looked for as java_21 does, or fails.
+java_at_least() {
   local candidate version
   for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" /usr/lib/jvm/*/bin/java \
                    "$HOME"/.sdkman/candidates/java/*/bin/java; do
     [ -x "$candidate" ] || continue
     version="$(java_feature "$candidate")"
-    [ "$version" -ge 21 ] 2>/dev/null && { echo "$candidate"; return 0; }
+    [ "$version" -ge "$1" ] 2>/dev/null && { echo "$candidate"; return 0; }
   done
   return 1
 }
@@ -19,8 +24,9 @@ java_feature() {
   echo "${version%%.*}"
 }
 
-# Flags for a JVM of this project: on JDK 23+ the libraries' (Guava's, JMH's) use of sun.misc.Unsafe
-# would print four warnings on every start; the memory access is allowed explicitly instead.
+# Flags for a JVM that runs JMH: its runner's use of sun.misc.Unsafe (org.openjdk.jmh.util.Utils) would
+# print four warnings on every start on JDK 24+; the memory access is allowed explicitly instead (the
+# flag exists from 23). The stub, the scenarios and the reports need none since Guava 33 (pom.xml).
 jvm_flags() {
   [ "$(java_feature "$1")" -ge 23 ] 2>/dev/null && echo "--sun-misc-unsafe-memory-access=allow"
   return 0

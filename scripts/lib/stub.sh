@@ -8,7 +8,7 @@ start_stub() {
   stub_log="$(mktemp)"
   local prefix=()
   [ -n "$cpus" ] && prefix=(taskset -c "$cpus")
-  "${prefix[@]}" "$java_bin" $(jvm_flags "$java_bin") -jar "$jar" --port 0 --parent-pid $$ "$@" >"$stub_log" 2>&1 &
+  "${prefix[@]}" "$java_bin" -jar "$jar" --port 0 --parent-pid $$ "$@" >"$stub_log" 2>&1 &
   stub_pid=$!
   trap stop_stub EXIT
   for _ in $(seq 150); do

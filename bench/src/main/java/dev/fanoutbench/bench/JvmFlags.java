@@ -3,10 +3,11 @@ package dev.fanoutbench.bench;
 import java.util.List;
 
 /**
- * Flags for the JVMs this project starts on the same JDK as itself (the mock server, the JMH forks).
- * On JDK 23 and newer, the libraries' use of {@code sun.misc.Unsafe} (JMH's, Guava's under WireMock)
- * prints four warnings at every start; the access is allowed explicitly, where it is made, instead
- * of filtering the console.
+ * Flags for the JMH forks this project starts on the same JDK as itself. JMH 1.37 calls
+ * {@code sun.misc.Unsafe::objectFieldOffset} (in {@code org.openjdk.jmh.util.Utils}), which prints
+ * four warnings at every start on JDK 24 and newer; the access is allowed explicitly (the flag
+ * exists from 23), where it is made, instead of filtering the console. Guava, under WireMock, no
+ * longer needs it (see the parent pom), so the mock server starts without it.
  */
 public final class JvmFlags {
 

@@ -53,7 +53,6 @@ public final class MockServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(javaExecutable());
-        command.addAll(JvmFlags.forThisJdk());
         command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
