@@ -1,6 +1,7 @@
 package dev.fanoutbench.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,6 +153,7 @@ class PayloadTest {
     void streamsHoldNoThreadBetweenChunks() throws Exception {
         // WireMock's own ChunkedDribbleDelay sleeps on one of the 8 async writers: 80 streams of 1 s would take 10 s
         int streams = 80;
+        StatsOverHttp.reset(server.baseUri());
         ExecutorService clients = Executors.newFixedThreadPool(streams);
         try {
             long start = System.nanoTime();
@@ -160,7 +162,8 @@ class PayloadTest {
                 String path = "/api/items/" + i + "?delayMs=0&bytes=1000&chunks=5&chunkDelayMs=250";
                 replies.add(clients.submit(() -> RawHttp.get(server.baseUri(), path)));
             }
-            Thread.sleep(200);
+            // every stream has started, and none ends before its four gaps of 250 ms
+            await().atMost(Duration.ofSeconds(5)).until(() -> StatsOverHttp.read(server.baseUri()).endpoint("items").received() == streams);
             long plainStart = System.nanoTime();
             assertThat(RawHttp.get(server.baseUri(), "/api/items/x?delayMs=0").status()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - plainStart)).isLessThan(Duration.ofMillis(500));

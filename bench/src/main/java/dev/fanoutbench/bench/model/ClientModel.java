@@ -17,7 +17,7 @@ import java.util.List;
  * {@link #close()}, {@link #start} throws {@link IllegalStateException} at once (lesson 10);
  * closing cancels batches still running.
  *
- * <p>Units: nanoseconds from {@link System#nanoTime()} in {@link Timings}, microseconds in the
+ * <p>Units: nanoseconds in {@link Timings} (from {@link System#nanoTime()}) and in the
  * {@link LatencyRecorder}.
  */
 public interface ClientModel extends AutoCloseable {

@@ -71,7 +71,7 @@ final class FaultServer implements AutoCloseable {
                     while (true) {
                         out.write('a');
                         out.flush();
-                        TimeUnit.MILLISECONDS.sleep(100);
+                        TimeUnit.MILLISECONDS.sleep(100); // the trickle's pace is the fault, not a wait for something to happen
                     }
                 }
                 case ENDLESS_BODY -> {
