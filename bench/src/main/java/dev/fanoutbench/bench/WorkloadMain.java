@@ -69,7 +69,6 @@ public final class WorkloadMain implements Callable<Integer> {
         // the report and the run's verdict, as the main job's report step gives them
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> report = new ArrayList<>(List.of(java));
-        report.addAll(JvmFlags.forThisJdk());
         report.addAll(List.of("-cp", reports.toString(), "dev.fanoutbench.reports.ReportMain", "--sla=" + sla,
                 root.resolve("reports/runs/latest").toString()));
         return new ProcessBuilder(report).inheritIO().start().waitFor();
