@@ -1,6 +1,5 @@
 package dev.fanoutbench.bench.workload;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import java.time.Duration;
 public sealed interface Phase {
 
     /** {@code concurrency} requests in flight until {@code count} are done, or for {@code duration}: exactly one is set (count 0 is unset). */
-    record Closed(@JsonProperty(required = true) int concurrency, long count, Duration duration) implements Phase {
+    record Closed(int concurrency, long count, Duration duration) implements Phase {
         public Closed {
             InvalidKey.within("concurrency", concurrency, 1, MAX_CONCURRENCY);
             if (count < 0) {
@@ -35,8 +34,7 @@ public sealed interface Phase {
     }
 
     /** {@code rate} requests a second for {@code duration}; arrivals null is constant. */
-    record Constant(@JsonProperty(required = true) double rate, @JsonProperty(required = true) Duration duration, Arrivals arrivals)
-            implements Phase {
+    record Constant(double rate, Duration duration, Arrivals arrivals) implements Phase {
         public Constant {
             requireRate("rate", rate);
             InvalidKey.positive("duration", duration);
@@ -45,11 +43,7 @@ public sealed interface Phase {
     }
 
     /** A rate that changes linearly from {@code from} to {@code to} over {@code duration}; down is allowed. */
-    record Ramp(
-            @JsonProperty(required = true) double from,
-            @JsonProperty(required = true) double to,
-            @JsonProperty(required = true) Duration duration,
-            Arrivals arrivals) implements Phase {
+    record Ramp(double from, double to, Duration duration, Arrivals arrivals) implements Phase {
         public Ramp {
             requireRate("from", from);
             requireRate("to", to);
@@ -59,12 +53,7 @@ public sealed interface Phase {
     }
 
     /** Rates {@code from, from + step, ...} up to and including {@code to}, each for {@code stepDuration}. */
-    record Steps(
-            @JsonProperty(required = true) double from,
-            @JsonProperty(required = true) double to,
-            @JsonProperty(required = true) double step,
-            @JsonProperty(required = true) Duration stepDuration,
-            Arrivals arrivals) implements Phase {
+    record Steps(double from, double to, double step, Duration stepDuration, Arrivals arrivals) implements Phase {
         public Steps {
             requireRate("from", from);
             requireRate("to", to);

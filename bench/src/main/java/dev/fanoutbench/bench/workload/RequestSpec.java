@@ -70,7 +70,7 @@ public record RequestSpec(
     @JsonCreator
     static RequestSpec bind(
             @JsonProperty("method") String method,
-            @JsonProperty(value = "path", required = true) String path,
+            @JsonProperty("path") String path,
             @JsonProperty("query") Map<String, String> query,
             @JsonProperty("headers") Map<String, String> headers,
             @JsonProperty("bodyBytes") Integer bodyBytes,

@@ -19,8 +19,8 @@ public record Slo(Duration p99, double errorRatio) {
     /** What a file writes: a p99 in ms or s (minutes are no latency target), the errors as a percentage. */
     @JsonCreator
     static Slo bind(
-            @JsonProperty(value = "p99", required = true) @JsonFormat(pattern = "ms, s") Duration p99,
-            @JsonProperty(value = "errors", required = true) Percent errors) {
+            @JsonProperty("p99") @JsonFormat(pattern = "ms, s") Duration p99,
+            @JsonProperty("errors") Percent errors) {
         if (errors == null) {
             throw new InvalidKey("errors", "is required");
         }
