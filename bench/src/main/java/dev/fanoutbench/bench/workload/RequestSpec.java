@@ -1,14 +1,18 @@
 package dev.fanoutbench.bench.workload;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fanoutbench.bench.model.SuccessStatus;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The request a workload repeats, and what counts as its success: a status within
@@ -33,20 +37,72 @@ public record RequestSpec(
     /** The stub refuses larger bodies (mock-server --max-body-bytes). */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     public RequestSpec {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(timeout, "timeout");
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("request path must start with '/', got '" + path + "'");
+        if (!"GET".equalsIgnoreCase(method) && !"POST".equalsIgnoreCase(method)) {
+            throw new InvalidKey("method", "must be GET or POST, got '" + method + "'");
         }
-        if (bodyBytes < 0 || bodyBytes > MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("request bodyBytes must be within 0.." + MAX_BODY_BYTES + ", got " + bodyBytes);
-        }
-        new SuccessStatus(statusFrom, statusTo); // a range within 100-599, not empty
+        method = method.toUpperCase(Locale.ROOT);
+        requirePath("path", path);
         // Map.copyOf would lose the file's order, which the query string keeps
         query = Collections.unmodifiableMap(new LinkedHashMap<>(query == null ? Map.of() : query));
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+        query.forEach((name, value) -> requireValue("query." + name, value));
+        headers.forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw new InvalidKey("headers." + name, "is not a valid header name");
+            }
+            requireValue("headers." + name, value);
+        });
+        if (bodyBytes > MAX_BODY_BYTES) {
+            throw new InvalidKey("bodyBytes", "must be at most " + MAX_BODY_BYTES + " (10 MiB, the stub's cap), got " + bodyBytes);
+        }
+        InvalidKey.within("bodyBytes", bodyBytes, 0, MAX_BODY_BYTES);
+        if (bodyBytes > 0 && method.equals("GET")) {
+            throw new InvalidKey("bodyBytes", "must be 0 for GET (a body needs method: POST), got " + bodyBytes);
+        }
+        InvalidKey.positive("timeout", timeout);
+        InvalidKey.check("success.status", () -> new StatusRange(statusFrom, statusTo));
+    }
+
+    /** What a file writes, with its defaults: GET, 10 s, any 2xx whose body echoes the id. */
+    @JsonCreator
+    static RequestSpec bind(
+            @JsonProperty("method") String method,
+            @JsonProperty("path") String path,
+            @JsonProperty("query") Map<String, String> query,
+            @JsonProperty("headers") Map<String, String> headers,
+            @JsonProperty("bodyBytes") Integer bodyBytes,
+            @JsonProperty("timeout") Duration timeout,
+            @JsonProperty("success") Success success) {
+        StatusRange status = success == null || success.status() == null ? new StatusRange(200, 299) : success.status();
+        return new RequestSpec(method == null ? "GET" : method, path, query, headers, bodyBytes == null ? 0 : bodyBytes,
+                timeout == null ? DEFAULT_TIMEOUT : timeout, status.from(), status.to(), success == null || success.echoId() == null || success.echoId());
+    }
+
+    /** {@code success:} in a file. */
+    record Success(StatusRange status, Boolean echoId) {}
+
+    private static void requireValue(String key, String value) {
+        if (value == null) {
+            throw new InvalidKey(key, "has no value");
+        }
+    }
+
+    /** A path, perhaps with a query, that makes a URI on any base. */
+    static void requirePath(String key, String path) {
+        if (path == null) {
+            throw new InvalidKey(key, "is required");
+        }
+        if (!path.startsWith("/")) {
+            throw new InvalidKey(key, "must start with '/', got '" + path + "'");
+        }
+        try {
+            new URI("http://host" + path.replace("{id}", "0"));
+        } catch (URISyntaxException e) {
+            throw new InvalidKey(key, "is not a valid URI path: " + e.getReason() + ", got '" + path + "'");
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.fanoutbench.bench.workload;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * What a window must meet to count as served: its p99 latency at most {@code p99} and at most
@@ -10,12 +12,18 @@ import java.util.Objects;
 public record Slo(Duration p99, double errorRatio) {
 
     public Slo {
-        Objects.requireNonNull(p99, "p99");
-        if (p99.isNegative() || p99.isZero()) {
-            throw new IllegalArgumentException("slo p99 must be positive, got " + p99);
+        InvalidKey.positive("p99", p99);
+        InvalidKey.check("errors", () -> new Percent(errorRatio));
+    }
+
+    /** What a file writes: a p99 in ms or s (minutes are no latency target), the errors as a percentage. */
+    @JsonCreator
+    static Slo bind(
+            @JsonProperty("p99") @JsonFormat(pattern = "ms, s") Duration p99,
+            @JsonProperty("errors") Percent errors) {
+        if (errors == null) {
+            throw new InvalidKey("errors", "is required");
         }
-        if (!(errorRatio >= 0 && errorRatio <= 1)) {
-            throw new IllegalArgumentException("slo error ratio must be within 0..1, got " + errorRatio);
-        }
+        return new Slo(p99, errors.ratio());
     }
 }
