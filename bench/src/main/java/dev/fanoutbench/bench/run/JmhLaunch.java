@@ -171,12 +171,16 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         return new Ran(results, stopped);
     }
 
-    /** JMH's own words for a failure, from its innermost cause ("Forked VM failed with exit code 3"). */
+    /**
+     * What stopped a trial, in the innermost words available: JMH wraps a benchmark's exception as
+     * a suppressed one of its own "Benchmark error during the run", and a dead fork as "Forked VM
+     * failed with exit code N".
+     */
     static String why(Throwable e) {
-        String text = e.getMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                text = cause.getMessage();
+        String text = null;
+        for (Throwable t = e; t != null; t = t.getSuppressed().length > 0 ? t.getSuppressed()[0] : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                text = t.getMessage();
             }
         }
         text = text == null ? e.getClass().getSimpleName() : text.strip().replaceAll("\\s+", " ");
