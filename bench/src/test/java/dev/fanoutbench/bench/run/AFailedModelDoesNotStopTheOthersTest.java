@@ -30,7 +30,9 @@ class AFailedModelDoesNotStopTheOthersTest {
         }
         Path file = Files.writeString(runDir.resolve("dead.yaml"), """
                 name: dead
-                request: {path: /api/items/{id}, timeout: 1s}
+                request:
+                  path: /api/items/{id}
+                  timeout: 1s
                 load:
                   - closed: {concurrency: 2, count: 10}
                 models: [thread-pool, vertx]
