@@ -359,4 +359,17 @@ class CompareTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("--threshold must be a percentage like 10%, got 'lots'");
     }
+
+    @Test
+    void aQuickRunIsNotComparedWithADefaultOne() throws Exception {
+        Path quick = FixtureRun.in(runs, "20260101-000000-q").preset("quick")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {230, 231, 232}, 201, 203, 205).write();
+        Path standard = FixtureRun.in(runs, "20260102-000000-d").preset("default")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 206, 207}, 201, 203, 205).write();
+
+        Result result = compare(quick.toString(), standard.toString(), "--out", out());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("ran the quick preset and").contains("compare runs of one preset");
+    }
 }

@@ -151,8 +151,16 @@ final class FixtureRun {
         return this;
     }
 
+    private String preset = "fixture";
+
+    /** The preset the run says it ran. */
+    FixtureRun preset(String name) {
+        this.preset = name;
+        return this;
+    }
+
     Path write() throws IOException {
-        Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), "fixture",
+        Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), preset,
                 "http://127.0.0.1:1/", failures.isEmpty(),
                 new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of(),
                 "warmed with 10,000 requests (50 in flight) in 2.0 s before the trials"), folder.resolve("summary.json"));

@@ -101,13 +101,13 @@ public final class ClientCostMain implements Callable<Integer> {
             loop(client, base, batch, Duration.ofSeconds(warmupSeconds), recorder);
             String name = recorded ? client.name() + "-recorded" : client.name();
             if (recorder != null) {
-                recorder.measureBackground(Duration.ofSeconds(2));
                 recorder.iterationStarted(true);
             }
             CostLine line = CostLine.measure(name, () -> loop(client, base, batch, Duration.ofSeconds(seconds), recorder));
             String extra = "";
             if (recorder != null) {
                 recorder.iterationEnded();
+                recorder.measureBackground(Duration.ofSeconds(2)); // idle, as the main job measures it: after the stretch
                 double idle = recorder.backgroundCores();
                 recorder.finish(new TrialFacts(0, connections, 0, false, false), 0);
                 extra = String.format(Locale.ROOT, " background_cores=%.4f net_cpu_us_per_request=%.1f", idle,

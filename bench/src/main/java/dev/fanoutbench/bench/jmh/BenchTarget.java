@@ -17,6 +17,8 @@ public final class BenchTarget {
     /** "false" when the target is not our stub: no /stats to read. */
     public static final String SERVER_STATS = "bench.serverStats";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    /** How many quick requests warm a trial's model before its warm-up batches. */
+    public static final String WARM_UP_REQUESTS = "bench.warmUpRequests";
     /** The pid of the JVM that started this fork: the fork ends when it does. */
     public static final String PARENT_PID = "bench.parentPid";
 
@@ -44,6 +46,11 @@ public final class BenchTarget {
     static long parentPid() {
         String pid = System.getProperty(PARENT_PID);
         return pid == null || pid.isBlank() ? -1 : Long.parseLong(pid);
+    }
+
+    static int warmUpRequests() {
+        String requests = System.getProperty(WARM_UP_REQUESTS);
+        return requests == null || requests.isBlank() ? 20 : Integer.parseInt(requests);
     }
 
     static Path runDir() {

@@ -19,16 +19,25 @@ final class PinningWatch implements AutoCloseable {
 
     private record Window(Instant start, Instant end) {}
 
-    private final RecordingStream stream = new RecordingStream();
+    /** Watches nothing: for models without virtual threads. */
+    static final PinningWatch NONE = new PinningWatch(null);
+
+    private final RecordingStream stream;
     private final List<Window> measured = new ArrayList<>();
     private final AtomicLong events = new AtomicLong();
     private final Map<String, Long> where = new ConcurrentHashMap<>();
     private volatile Instant openSince;
 
-    PinningWatch() {
-        stream.enable("jdk.VirtualThreadPinned").withStackTrace();
-        stream.onEvent("jdk.VirtualThreadPinned", this::seen);
-        stream.startAsync();
+    private PinningWatch(RecordingStream stream) {
+        this.stream = stream;
+    }
+
+    static PinningWatch start() {
+        PinningWatch watch = new PinningWatch(new RecordingStream());
+        watch.stream.enable("jdk.VirtualThreadPinned").withStackTrace();
+        watch.stream.onEvent("jdk.VirtualThreadPinned", watch::seen);
+        watch.stream.startAsync();
+        return watch;
     }
 
     synchronized void measuring(boolean on) {
@@ -89,6 +98,9 @@ final class PinningWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stream == null) {
+            return;
+        }
         try {
             stream.stop(); // delivers what is still buffered
         } catch (IllegalStateException alreadyClosed) {

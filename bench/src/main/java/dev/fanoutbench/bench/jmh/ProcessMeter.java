@@ -24,7 +24,13 @@ final class ProcessMeter {
     void measureBackground(java.time.Duration idle) {
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        java.util.concurrent.locks.LockSupport.parkNanos(idle.toNanos());
+        // sleep, not park: a park returns at once on a permit left by an earlier unpark, and a ratio over a few
+        // microseconds of wall time read as 0.6 cores
+        try {
+            Thread.sleep(idle);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         backgroundCores = (double) (os.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
     }
 

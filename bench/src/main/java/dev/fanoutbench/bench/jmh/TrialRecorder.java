@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.LatencyRecorder;
+import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.OutcomeKind;
@@ -47,7 +48,7 @@ public final class TrialRecorder implements OpenLoop.Listener {
     private final long periodNanos;
     private final LatencyRecorder latencies = new LatencyRecorder();
     private final SeriesLogs logs;
-    private final PinningWatch pinning = new PinningWatch();
+    private final PinningWatch pinning;
     private final ProcessMeter process = new ProcessMeter();
     private final ScheduledExecutorService ticker;
     private final AtomicLong handedOver = new AtomicLong();
@@ -90,6 +91,8 @@ public final class TrialRecorder implements OpenLoop.Listener {
         this.server = server;
         this.periodNanos = period.toNanos();
         this.fork = claimFork(runDir, trial.key());
+        // only a virtual thread can pin; a JFR stream in every other model's fork is CPU spent on nothing
+        this.pinning = trial.model().startsWith(ModelKind.VIRTUAL_THREADS.id()) ? PinningWatch.start() : PinningWatch.NONE;
         this.logs = new SeriesLogs(runDir, "histograms/" + trial.key() + ".fork-" + fork,
                 trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork, startMillis);
         this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("trial-ticker").factory());
@@ -98,7 +101,7 @@ public final class TrialRecorder implements OpenLoop.Listener {
         }
     }
 
-    /** Measures this JVM's CPU with nothing in flight: call it once, after the warm-up, with the model idle. */
+    /** Measures this JVM's CPU with nothing in flight: call it once, after the measured iterations, with the model idle. */
     public void measureBackground(Duration idle) {
         process.measureBackground(idle);
     }

@@ -71,6 +71,7 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         properties.put(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
         properties.put(BenchTarget.SERVER_STATS, Boolean.toString(serverStats));
         properties.put(BenchTarget.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        properties.put(BenchTarget.WARM_UP_REQUESTS, Integer.toString(preset.warmUpRequests()));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(user)
                 .include(include == null || include.isBlank() ? ALL : include)
