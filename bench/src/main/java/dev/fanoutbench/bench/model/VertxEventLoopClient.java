@@ -195,7 +195,13 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 send(slot).onComplete(done -> {
                     inFlight--;
                     slot.cleanedUp();
-                    next();
+                    if (mode == IoMode.BLOCKING_ON_LOOP) {
+                        // the blocking call ended before send returned: calling next() here would nest a frame per
+                        // request, and a batch of 2,000 overflowed the loop's stack and never ended
+                        loop.runOnContext(v -> next());
+                    } else {
+                        next();
+                    }
                 });
             }
         }
