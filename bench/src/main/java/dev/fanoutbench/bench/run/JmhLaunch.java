@@ -137,10 +137,13 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
     /**
      * What a launch ran: JMH's results, and the trials that stopped on an error, each with why.
      *
-     * @param stopped one line per trial that stopped ("vertx: its JVM exited with code 3 ..."); the
+     * @param stopped the trials that stopped, each with why; the
      *                run's other trials still ran
      */
-    public record Ran(Collection<RunResult> results, List<String> stopped) {}
+    public record Ran(Collection<RunResult> results, List<Stopped> stopped) {}
+
+    /** A model whose trial stopped on an error, and JMH's words for it. */
+    public record Stopped(String model, String why) {}
 
     /**
      * Runs the benchmarks. A workload's models run one JMH run each, so that a model whose fork
@@ -155,7 +158,7 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         }
         Path merged = Path.of(options.getResult().get());
         List<RunResult> results = new ArrayList<>();
-        List<String> stopped = new ArrayList<>();
+        List<Stopped> stopped = new ArrayList<>();
         List<Path> parts = new ArrayList<>();
         for (String model : models) {
             Path part = merged.resolveSibling("jmh-" + model + ".json");
@@ -164,8 +167,9 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
                 results.addAll(runOne(one));
                 parts.add(part);
             } catch (RunnerException e) {
-                stopped.add(model + ": " + why(e));
-                System.out.println("bench: " + model + " stopped: " + why(e) + "; going on with the next model");
+                Stopped one = new Stopped(model, why(e));
+                stopped.add(one);
+                System.out.println("bench: " + model + " stopped: " + one.why() + "; going on with the next model");
             }
         }
         JmhResults.concatenate(parts, merged);

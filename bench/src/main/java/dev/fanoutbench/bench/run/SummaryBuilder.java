@@ -56,8 +56,8 @@ public final class SummaryBuilder {
         Collection<RunResult> results = ran.results();
         Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
         List<SelfChecks.Finding> findings = new ArrayList<>();
-        ran.stopped().forEach(line -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, line.replaceFirst(":.*", ""),
-                "the trial stopped: " + line.replaceFirst("^[^:]*: ", ""))));
+        ran.stopped().forEach(stopped -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, stopped.model(),
+                "the trial stopped: " + stopped.why())));
         readRecords(runDir.resolve("records"), records, findings);
         List<RunSummary.Trial> trials = new ArrayList<>();
         for (RunResult result : results) {
