@@ -167,9 +167,9 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
                 results.addAll(runOne(one));
                 parts.add(part);
             } catch (RunnerException e) {
-                Stopped one = new Stopped(model, why(e));
-                stopped.add(one);
-                System.out.println("bench: " + model + " stopped: " + one.why() + "; going on with the next model");
+                Stopped trial = new Stopped(model, why(e));
+                stopped.add(trial);
+                System.out.println("bench: " + model + " stopped: " + trial.why() + "; going on with the next model");
             }
         }
         JmhResults.concatenate(parts, merged);
