@@ -40,7 +40,9 @@ class AbuseTest {
 
     @Test
     void aHeaderTooLargeForJettyIsAJsonErrorNotItsHtmlPage() throws Exception {
-        RawHttp.Reply reply = RawHttp.request(server.baseUri(), "GET", "/api/items/1", Map.of("X-Big", "a".repeat(1_000_000)));
+        // past Jetty's 32 KiB limit yet within the socket buffers: a 1 MB header could still be being written when Jetty
+        // closed the connection, and the test failed with a broken pipe instead of reading the answer (seen in CI)
+        RawHttp.Reply reply = RawHttp.request(server.baseUri(), "GET", "/api/items/1", Map.of("X-Big", "a".repeat(40_000)));
         assertThat(reply.status()).isBetween(400, 499);
         assertJson(reply);
     }
