@@ -2,7 +2,7 @@ package dev.fanoutbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.Environment;

@@ -1,9 +1,9 @@
 package dev.fanoutbench.bench.cost;
 
-import dev.fanoutbench.bench.jmh.ServerWatch;
-import dev.fanoutbench.bench.jmh.TrialFacts;
-import dev.fanoutbench.bench.jmh.TrialIdentity;
-import dev.fanoutbench.bench.jmh.TrialRecorder;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;

@@ -1,5 +1,10 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.bench.trial.BenchTarget;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
@@ -52,7 +57,7 @@ public abstract class BatchBenchmark {
         ParentWatch.start(BenchTarget.parentPid());
         base = BenchTarget.uri();
         client = createModel();
-        recorder = new TrialRecorder(TrialIdentity.of(params, client.name()), BenchTarget.runDir(),
+        recorder = new TrialRecorder(JmhTrials.identity(params, client.name()), BenchTarget.runDir(),
                 BenchTarget.serverStats() ? new ServerWatch(base) : null,
                 BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start

@@ -1,5 +1,7 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.bench.load.LoadResult;
+import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.load.InFlightCap;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
@@ -57,7 +59,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = i * periodNanos;
         }
-        OpenLoop.Result result = new OpenLoop(client, BatchOptions.defaults().withLatencies(recorder.latencies()),
+        LoadResult result = new OpenLoop(client, BatchOptions.defaults().withLatencies(recorder.latencies()),
                 InFlightCap.forThisJvm(0), PATIENCE_SLACK, recorder).run(offsets, i -> base.resolve("/api/jitter/" + i));
         if (result.ended() > 0 && result.succeeded() == 0) {
             failFastIfNothingSucceeded(List.of(result.firstFailure()));

@@ -1,5 +1,7 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.bench.load.LoadResult;
+import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.load.InFlightCap;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
@@ -156,7 +158,7 @@ public class WorkloadBenchmark extends BatchBenchmark {
             return 0; // not run: the model had broken
         }
         if (current.open()) {
-            OpenLoop.Result result = openLoop().run(Schedule.offsets(current, current.index() + 1),
+            LoadResult result = openLoop().run(Schedule.offsets(current, current.index() + 1),
                     i -> plan().request().uri(base, nextId.getAndIncrement()));
             if (result.ended() > 0 && result.succeeded() == 0) {
                 failFastIfNothingSucceeded(List.of(result.firstFailure()));

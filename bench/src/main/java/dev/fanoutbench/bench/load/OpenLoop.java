@@ -35,25 +35,11 @@ public final class OpenLoop {
 
     static final long WAIT_STEP_NANOS = 1_000_000;
 
-    /** Where the requests of a schedule are counted: as they are started, and as their outcomes come back. */
-    public interface Listener {
-        void handedOver(int requests);
-
-        void returned(List<Outcome> outcomes);
-    }
-
-    /**
-     * What a schedule added up to.
-     *
-     * @param firstFailure the first request that did not succeed, null if all did
-     */
-    public record Result(long due, long succeeded, long dropped, long cancelled, long ended, Outcome firstFailure) {}
-
     private final ClientModel client;
     private final BatchOptions options;
     private final int maxInFlight;
     private final Duration slack;
-    private final Listener listener;
+    private final LoadListener listener;
 
     /**
      * @param options     each request's options (its latencies recorder, timeout, check...); the
@@ -61,7 +47,7 @@ public final class OpenLoop {
      * @param maxInFlight the cap: at least 1
      * @param slack       added to the last request's timeout before the schedule's deadline
      */
-    public OpenLoop(ClientModel client, BatchOptions options, int maxInFlight, Duration slack, Listener listener) {
+    public OpenLoop(ClientModel client, BatchOptions options, int maxInFlight, Duration slack, LoadListener listener) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
@@ -73,8 +59,8 @@ public final class OpenLoop {
     }
 
     /** Sends request {@code i} at {@code offsetsNanos[i]} after the start, to {@code uri.apply(i)}. */
-    public Result run(long[] offsetsNanos, LongFunction<URI> uri) {
-        Tally tally = new Tally();
+    public LoadResult run(long[] offsetsNanos, LongFunction<URI> uri) {
+        Tally tally = new Tally(listener);
         AtomicInteger inFlight = new AtomicInteger();
         Set<Batch> live = ConcurrentHashMap.newKeySet();
         Queue<Batch> ended = new ConcurrentLinkedQueue<>();
@@ -132,34 +118,6 @@ public final class OpenLoop {
     private void drain(Queue<Batch> ended, Tally tally) {
         for (Batch batch = ended.poll(); batch != null; batch = ended.poll()) {
             tally.add(batch.await(Duration.ZERO));
-        }
-    }
-
-    private final class Tally {
-        long succeeded;
-        long dropped;
-        long cancelled;
-        long ended;
-        Outcome firstFailure;
-
-        void add(List<Outcome> outcomes) {
-            listener.returned(outcomes);
-            for (Outcome outcome : outcomes) {
-                ended++;
-                switch (outcome.kind()) {
-                    case SUCCESS -> succeeded++;
-                    case DROPPED -> dropped++;
-                    case CANCELLED -> cancelled++;
-                    default -> { }
-                }
-                if (!outcome.isSuccess() && firstFailure == null) {
-                    firstFailure = outcome;
-                }
-            }
-        }
-
-        Result result(long due) {
-            return new Result(due, succeeded, dropped, cancelled, ended, firstFailure);
         }
     }
 }

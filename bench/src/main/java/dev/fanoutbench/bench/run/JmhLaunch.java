@@ -1,7 +1,7 @@
 package dev.fanoutbench.bench.run;
 
 import dev.fanoutbench.bench.JvmFlags;
-import dev.fanoutbench.bench.jmh.BenchTarget;
+import dev.fanoutbench.bench.trial.BenchTarget;
 import dev.fanoutbench.results.CommandWords;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,10 +2,11 @@ package dev.fanoutbench.bench.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fanoutbench.bench.jmh.ServerWatch;
-import dev.fanoutbench.bench.jmh.TrialFacts;
-import dev.fanoutbench.bench.jmh.TrialIdentity;
-import dev.fanoutbench.bench.jmh.TrialRecord;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.jmh.JmhTrials;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialRecord;
 import dev.fanoutbench.results.Check;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.OutcomeKind;
@@ -61,7 +62,7 @@ public final class SummaryBuilder {
         readRecords(runDir.resolve("records"), records, findings);
         List<RunSummary.Trial> trials = new ArrayList<>();
         for (RunResult result : results) {
-            String key = TrialIdentity.keyOf(result.getParams());
+            String key = JmhTrials.keyOf(result.getParams());
             List<TrialRecord> forks = records.remove(key);
             if (forks == null) {
                 findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, key, "JMH has a result but no fork wrote a record"));

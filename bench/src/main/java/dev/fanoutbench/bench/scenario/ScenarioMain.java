@@ -1,7 +1,7 @@
 package dev.fanoutbench.bench.scenario;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.ModelKind;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.MockServerProcess;
-import dev.fanoutbench.bench.jmh.ServerClient;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;

@@ -46,7 +46,7 @@ class OpenLoopTest {
     }
 
     /** Counts what the driver reports, as the trial recorder does. */
-    static final class Counting implements OpenLoop.Listener {
+    static final class Counting implements LoadListener {
         final AtomicLong handedOver = new AtomicLong();
         final Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
         final List<Outcome> all = new ArrayList<>();
@@ -79,7 +79,7 @@ class OpenLoopTest {
         try (ClientModel model = kind.create(DUE)) {
             OpenLoop loop = new OpenLoop(model, BatchOptions.defaults(), CAP, Duration.ofSeconds(1), counted);
 
-            OpenLoop.Result result = loop.run(evenly(DUE, GAP_NANOS),
+            LoadResult result = loop.run(evenly(DUE, GAP_NANOS),
                     i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=" + ANSWER_DELAY.toMillis()));
 
             assertThat(result.due()).isEqualTo(DUE);
@@ -104,7 +104,7 @@ class OpenLoopTest {
             OpenLoop loop = new OpenLoop(pool, BatchOptions.defaults().withTimeout(timeout), 100, Duration.ofMillis(200), counted);
 
             long started = System.nanoTime();
-            OpenLoop.Result result = loop.run(evenly(5, 0),
+            LoadResult result = loop.run(evenly(5, 0),
                     i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=" + ANSWER_DELAY.toMillis()));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 

@@ -2,10 +2,10 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.bench.jmh.ServerWatch;
-import dev.fanoutbench.bench.jmh.TrialFacts;
-import dev.fanoutbench.bench.jmh.TrialIdentity;
-import dev.fanoutbench.bench.jmh.TrialRecorder;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;

@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanoutbench.mock.ServerStats;

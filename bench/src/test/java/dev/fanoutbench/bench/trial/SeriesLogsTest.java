@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class BenchTarget {
 
     private BenchTarget() {}
 
-    static URI uri() {
+    public static URI uri() {
         String target = System.getProperty(TARGET);
         if (target == null || target.isBlank()) {
             throw new IllegalStateException("no -D" + TARGET + "=http://127.0.0.1:PORT: run the benchmarks through"
@@ -33,27 +33,27 @@ public final class BenchTarget {
         return URI.create(target.endsWith("/") ? target : target + "/");
     }
 
-    static Duration interval() {
+    public static Duration interval() {
         String millis = System.getProperty(INTERVAL_MILLIS);
         return millis == null || millis.isBlank() ? DEFAULT_INTERVAL : Duration.ofMillis(Long.parseLong(millis));
     }
 
-    static boolean serverStats() {
+    public static boolean serverStats() {
         return !"false".equals(System.getProperty(SERVER_STATS));
     }
 
     /** The pid a fork must not outlive, or -1 when none was passed (a run without forks). */
-    static long parentPid() {
+    public static long parentPid() {
         String pid = System.getProperty(PARENT_PID);
         return pid == null || pid.isBlank() ? -1 : Long.parseLong(pid);
     }
 
-    static int warmUpRequests() {
+    public static int warmUpRequests() {
         String requests = System.getProperty(WARM_UP_REQUESTS);
         return requests == null || requests.isBlank() ? 20 : Integer.parseInt(requests);
     }
 
-    static Path runDir() {
+    public static Path runDir() {
         String dir = System.getProperty(RUN_DIR);
         if (dir == null || dir.isBlank()) {
             throw new IllegalStateException("no -D" + RUN_DIR + "=FOLDER: run the benchmarks through `mvn verify -Pbench`");

@@ -1,5 +1,6 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
+import dev.fanoutbench.bench.load.LoadListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.load.OpenLoop;
@@ -37,7 +38,7 @@ import org.HdrHistogram.Histogram;
  * <p>Threading: the iteration and trial methods are called by the benchmark thread; {@link #handedOver}
  * and {@link #returned} from any thread; a ticker thread cuts the intervals.
  */
-public final class TrialRecorder implements OpenLoop.Listener {
+public final class TrialRecorder implements LoadListener {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

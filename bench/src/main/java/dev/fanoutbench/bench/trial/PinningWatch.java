@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench.jmh;
+package dev.fanoutbench.bench.trial;
 
 import dev.fanoutbench.bench.model.LatencyRecorder;
 import dev.fanoutbench.results.Series;
