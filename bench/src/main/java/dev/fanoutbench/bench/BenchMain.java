@@ -12,12 +12,15 @@ import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
+import dev.fanoutbench.bench.run.Ran;
 import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.StubWarmUp;
 import dev.fanoutbench.bench.run.SummaryBuilder;
+import dev.fanoutbench.bench.run.WorkloadForks;
 import dev.fanoutbench.bench.run.WorkloadHealth;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
+import dev.fanoutbench.reports.RunVerdict;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.CommandWords;
@@ -39,13 +42,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job behind {@code mvn verify -Pbench}: starts the mock server in its own JVM (or checks
- * the one named by {@code -Dbench.target}), runs the JMH benchmarks of every model against it,
- * stops the server even on failure or Ctrl-C, and writes the run folder
- * {@code reports/runs/<timestamp>-<sha>/} (atomically; {@code latest} points to it).
+ * A run from start to verdict, in one process: the main job behind {@code mvn verify -Pbench},
+ * {@code bench.jar run} and the scripts. Starts the mock server in its own JVM (or checks the one
+ * named by {@code -Dbench.target}), runs the JMH benchmarks of every model against it (or a
+ * workload's models on the load drivers, a JVM each), stops the server even on failure or Ctrl-C,
+ * writes the run folder {@code reports/runs/<timestamp>-<sha>/} (atomically; {@code latest}
+ * points to it, for people), then its report, verdicts and exit code ({@link RunVerdict}), all
+ * under the run lock.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "Runs the JMH benchmarks of every client model against the mock server.")
+        description = "Runs the benchmarks (or a workload) of every client model against the mock server, then writes"
+                + " the run's report and exits with its verdict.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--mock-server-jar", description = "the shaded mock-server jar (started on a free loopback port)")
@@ -88,8 +95,13 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--models", description = "with --workload: only these models (comma-separated ids)")
     String models = "";
 
-    @Option(names = "--sla", description = "SLA rules, checked here before anything runs (the report step applies them)")
+    @Option(names = "--sla", description = "SLA rules like \"fanout.vertx.p99 < 250ms\", or @FILE: checked at the end, a"
+            + " breach exits 99")
     String sla = "";
+
+    @Option(names = "--allow-failures", arity = "0..1", description = "exit 0 even if a self-check failed (the report"
+            + " still says so at the top)")
+    boolean allowFailures;
 
     @Option(names = "--exit-with-parent", arity = "0..1", description = "end when the process that started this one ends"
             + " (Maven passes it: a killed build must not leave a run behind)")
@@ -102,7 +114,7 @@ public final class BenchMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the main job; returns the exit code: 0 done, 1 failed, 2 bad input. */
+    /** Runs the main job to its verdict; returns the exit code: 0 passed, 1 failed, 2 bad input, 99 SLA breached. */
     static int run(String... args) {
         return Cli.of(new BenchMain(), "bench", System.err, e -> e instanceof IllegalArgumentException).execute(args);
     }
@@ -117,14 +129,13 @@ public final class BenchMain implements Callable<Integer> {
         Duration period = RecordingInterval.parse(interval);
         JmhLaunch.check(include, jmh);
         if (!workload.isBlank()) {
-            if (!include.isBlank()) {
-                throw new IllegalArgumentException("bench.include and bench.workload cannot be combined: a workload runs"
-                        + " its own benchmark");
+            if (!include.isBlank() || !jmh.isBlank()) {
+                throw new IllegalArgumentException("bench.include and bench.jmh apply to the JMH benchmarks: a workload runs"
+                        + " on the load drivers, not in JMH");
             }
             Path file = workloadFile();
             plan = WorkloadFile.read(file);
             chosen = workloadPreset(file);
-            include = JmhLaunch.WORKLOAD;
             System.out.println("bench: workload " + plan.name() + " (" + file + "): " + plan.windows().size()
                     + " windows on " + chosen.params().get("model").replace(",", ", "));
         } else if (!models.isBlank()) {
@@ -213,26 +224,34 @@ public final class BenchMain implements Callable<Integer> {
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
-        JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats);
         System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
         String warmUp = stats ? StubWarmUp.warm(base) : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
                 + " measured as a slower one, so warm it before comparing runs";
         System.out.println("bench: target " + warmUp);
-        System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
-        RunSummary.Score harness = HarnessCost.measure(chosen, folder.working());
-        System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
-        JmhLaunch.Ran ran = launch.run();
+        RunSummary.Score harness = null;
+        Ran ran;
+        if (plan == null) {
+            JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats);
+            System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
+            harness = HarnessCost.measure(chosen, folder.working());
+            System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
+            ran = launch.run();
+        } else {
+            ran = WorkloadForks.run(Path.of(chosen.params().get("workload")), List.of(chosen.params().get("model").split(",")),
+                    base, folder.working(), period, stats);
+        }
 
         RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, ran,
                 folder.working()).withTargetWarmUp(warmUp);
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", chosen);
-        settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
-        if (!workload.isBlank()) {
+        if (plan == null) {
+            settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
+            settings.put("jmh", jmh);
+        } else {
             settings.put("workload", workload);
         }
-        settings.put("jmh", jmh);
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
@@ -241,7 +260,7 @@ public final class BenchMain implements Callable<Integer> {
 
         System.out.println("bench: " + summary.trials().size() + " trials, " + summary.failures().size()
                 + " self-check failures; results in " + done);
-        // the run's verdict (failures, SLA rules) and its exit code come with the report, which is written next
-        return 0;
+        // this run's folder, named rather than found through `latest`: a run started next cannot give this one its verdict
+        return RunVerdict.give(done, sla, allowFailures);
     }
 }

@@ -53,25 +53,13 @@ public final class WorkloadMain implements Callable<Integer> {
         }
         Path root = checkout();
         Path mockServer = root.resolve("mock-server/target/mock-server.jar");
-        Path reports = root.resolve("reports/target/reports.jar");
-        for (Path jar : List.of(mockServer, reports)) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException(jar + " is missing: run 'mvn -B package -DskipTests' first");
-            }
+        if (target.isBlank() && !Files.isRegularFile(mockServer)) {
+            throw new IllegalArgumentException(mockServer + " is missing: run 'mvn -B package -DskipTests' first");
         }
         List<String> args = new ArrayList<>(List.of("--project-dir=" + root, "--workload=" + workload.toAbsolutePath(),
                 "--models=" + models, "--cpus=" + cpus, "--sla=" + sla, "--allow-remote=" + allowRemote));
         args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + target);
-        int ran = BenchMain.run(args.toArray(String[]::new));
-        if (ran != 0) {
-            return ran;
-        }
-        // the report and the run's verdict, as the main job's report step gives them
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> report = new ArrayList<>(List.of(java));
-        report.addAll(List.of("-cp", reports.toString(), "dev.fanoutbench.reports.ReportMain", "--sla=" + sla,
-                root.resolve("reports/runs/latest").toString()));
-        return new ProcessBuilder(report).inheritIO().start().waitFor();
+        return BenchMain.run(args.toArray(String[]::new));
     }
 
     /** The checkout this jar was built in: bench/target/bench.jar is two levels below it. */

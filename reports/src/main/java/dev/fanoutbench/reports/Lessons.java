@@ -105,7 +105,7 @@ final class Lessons {
                     List.of("ratePerSecond", "durationSeconds"),
                     s -> "open model, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds") + " s: p99",
                     s -> "Open model: a constant arrival rate, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds") + " s"),
-            new Lesson("WorkloadBenchmark", "workload", "Workload: how much load each model carries before it breaks the SLO",
+            new Lesson("Workload", "workload", "Workload: how much load each model carries before it breaks the SLO",
                     "Every model gets the same schedule from a workload file, window after window. Its knee is the highest offered"
                             + " rate it sustained: at least 98% of it carried, p99 and failures within the SLO.",
                     List.of(), s -> "workload", null));

@@ -131,9 +131,9 @@ class CompareTest {
         RunSummary.LoadWindow[] steps = {new RunSummary.LoadWindow("steps 2/s", 2, 1, 0), new RunSummary.LoadWindow("steps 3/s", 3, 1, 0),
                 new RunSummary.LoadWindow("steps 4/s", 4, 1, 0)};
         RunSummary.Slo slo = new RunSummary.Slo(300, 0.01);
-        Path a = FixtureRun.in(runs, "a").trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0,
+        Path a = FixtureRun.in(runs, "a").trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0,
                 90, 100, 110, 250).load("knee", slo, steps).write();
-        Path b = FixtureRun.in(runs, "b").trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 1000}, 0,
+        Path b = FixtureRun.in(runs, "b").trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 1000}, 0,
                 90, 100, 110, 250).load("knee", slo, steps).write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());

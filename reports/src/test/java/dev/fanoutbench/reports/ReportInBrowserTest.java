@@ -61,7 +61,7 @@ class ReportInBrowserTest {
         }
         for (String model : List.of("thread-pool", "virtual-threads", "vertx")) {
             // four requests a window, so 2, 3 and 4/s are carried; the last window is slow enough to miss the SLO
-            fixture.trial("WorkloadBenchmark", model, Map.of(), false, 1000, new double[] {100, 100, 1000}, 0, 90, 100, 110, 250)
+            fixture.trial("Workload", model, Map.of(), false, 1000, new double[] {100, 100, 1000}, 0, 90, 100, 110, 250)
                     .load("knee", new RunSummary.Slo(300, 0.01), new RunSummary.LoadWindow("steps 2/s", 2, 1, 0),
                             new RunSummary.LoadWindow("steps 3/s", 3, 1, 0), new RunSummary.LoadWindow("steps 4/s", 4, 1, 0));
         }

@@ -101,7 +101,7 @@ class ReportModelTest {
                 new RunSummary.LoadWindow("steps 4/s", 4, 1, 0), new RunSummary.LoadWindow("steps 5/s", 5, 1, 0)};
         // three windows ran (the last two far over the SLO's 300 ms), the fourth was not
         Path run = FixtureRun.in(runs, "20260101-000000-ccccccc")
-                .trial("WorkloadBenchmark", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0, 90, 100, 900, 2500)
+                .trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0, 90, 100, 900, 2500)
                 .load("knee", new RunSummary.Slo(300, 0.01), "stopped after steps 4/s: 2 open windows in a row breached the SLO", steps)
                 .write();
 

@@ -11,6 +11,15 @@ import java.util.List;
  */
 public interface LoadListener {
 
+    /** Counts nothing: for requests that are not measured (a model's warm-up). */
+    LoadListener NONE = new LoadListener() {
+        @Override
+        public void handedOver(int requests) {}
+
+        @Override
+        public void returned(List<Outcome> outcomes) {}
+    };
+
     void handedOver(int requests);
 
     void returned(List<Outcome> outcomes);

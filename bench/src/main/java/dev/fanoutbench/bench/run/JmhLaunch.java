@@ -34,13 +34,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public record JmhLaunch(Options options, Map<String, String> properties) {
 
     /** The benchmarks of this project; {@code -Dbench.include} narrows it. */
-    public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\.(?!Workload).*Benchmark.*";
-
-    /** A workload file's run: its own benchmark, never part of the main job's. */
-    public static final String WORKLOAD = "dev\\.fanoutbench\\.bench\\.jmh\\.WorkloadBenchmark.*";
-
-    /** Every fork's heap: what a trial's in-flight cap is derived from (InFlightCap). */
-    public static final String FORK_HEAP = "2g";
+    public static final String ALL = "dev\\.fanoutbench\\.bench\\.jmh\\..*Benchmark.*";
 
     /** Checks what the user passed without running anything. @throws IllegalArgumentException naming the option */
     public static void check(String include, String passThrough) {
@@ -82,7 +76,7 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         // one call: each call to jvmArgsAppend replaces the last one's arguments, the user's included
         java.util.List<String> forkArgs = new java.util.ArrayList<>(user.getJvmArgsAppend().orElse(java.util.List.of()));
         properties.forEach((name, value) -> forkArgs.add("-D" + name + "=" + value));
-        forkArgs.add("-Xmx" + FORK_HEAP);
+        forkArgs.add("-Xmx" + BenchTarget.FORK_HEAP);
         // a fork out of memory ends at once, as a failed trial, instead of lingering half-dead and deaf to SIGTERM
         forkArgs.add("-XX:+ExitOnOutOfMemoryError");
         forkArgs.addAll(JvmFlags.forThisJdk());
@@ -134,62 +128,9 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         }
     }
 
-    /**
-     * What a launch ran: JMH's results, and the trials that stopped on an error, each with why.
-     *
-     * @param stopped the trials that stopped, each with why; the
-     *                run's other trials still ran
-     */
-    public record Ran(Collection<RunResult> results, List<Stopped> stopped) {}
-
-    /** A model whose trial stopped on an error, and JMH's words for it. */
-    public record Stopped(String model, String why) {}
-
-    /**
-     * Runs the benchmarks. A workload's models run one JMH run each, so that a model whose fork
-     * dies (out of memory, killed) is a failed trial and the other models still run; the fixed
-     * benchmarks run as one, and a failure stops them (a dead target fails every trial alike).
-     */
+    /** Runs the benchmarks; a failure stops them (a dead target fails every trial alike). */
     public Ran run() throws RunnerException {
-        List<String> models = List.copyOf(options.getParameter("model").orElse(List.of()));
-        boolean workload = options.getIncludes().contains(WORKLOAD) && models.size() > 1;
-        if (!workload) {
-            return new Ran(runOne(options), List.of());
-        }
-        Path merged = Path.of(options.getResult().get());
-        List<RunResult> results = new ArrayList<>();
-        List<Stopped> stopped = new ArrayList<>();
-        List<Path> parts = new ArrayList<>();
-        for (String model : models) {
-            Path part = merged.resolveSibling("jmh-" + model + ".json");
-            Options one = new OptionsBuilder().parent(options).param("model", model).result(part.toString()).build();
-            try {
-                results.addAll(runOne(one));
-                parts.add(part);
-            } catch (RunnerException e) {
-                Stopped trial = new Stopped(model, why(e));
-                stopped.add(trial);
-                System.out.println("bench: " + model + " stopped: " + trial.why() + "; going on with the next model");
-            }
-        }
-        JmhResults.concatenate(parts, merged);
-        return new Ran(results, stopped);
-    }
-
-    /**
-     * What stopped a trial, in the innermost words available: JMH wraps a benchmark's exception as
-     * a suppressed one of its own "Benchmark error during the run", and a dead fork as "Forked VM
-     * failed with exit code N".
-     */
-    static String why(Throwable e) {
-        String text = null;
-        for (Throwable t = e; t != null; t = t.getSuppressed().length > 0 ? t.getSuppressed()[0] : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                text = t.getMessage();
-            }
-        }
-        text = text == null ? e.getClass().getSimpleName() : text.strip().replaceAll("\\s+", " ");
-        return text.contains("exit code 3") ? text + " (its JVM ran out of memory: -XX:+ExitOnOutOfMemoryError)" : text;
+        return new Ran(runOne(options), List.of());
     }
 
     private Collection<RunResult> runOne(Options chosen) throws RunnerException {

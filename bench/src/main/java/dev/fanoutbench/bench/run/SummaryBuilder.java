@@ -7,6 +7,7 @@ import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.jmh.JmhTrials;
 import dev.fanoutbench.bench.trial.TrialIdentity;
 import dev.fanoutbench.bench.trial.TrialRecord;
+import dev.fanoutbench.bench.trial.WorkloadTrial;
 import dev.fanoutbench.results.Check;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.OutcomeKind;
@@ -48,13 +49,13 @@ public final class SummaryBuilder {
     /** @param harness the harness's own cost per request ({@link HarnessCost}), null if not measured */
     public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
                                    Collection<RunResult> results, Path runDir) throws IOException {
-        return build(runId, preset, target, harness, new JmhLaunch.Ran(results, List.of()), runDir);
+        return build(runId, preset, target, harness, new Ran(results, List.of()), runDir);
     }
 
     /** As above, with the trials that stopped on an error (a dead fork) as failures naming why. */
     public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
-                                   JmhLaunch.Ran ran, Path runDir) throws IOException {
-        Collection<RunResult> results = ran.results();
+                                   Ran ran, Path runDir) throws IOException {
+        Collection<RunResult> results = ran.jmhResults();
         Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
         List<SelfChecks.Finding> findings = new ArrayList<>();
         ran.stopped().forEach(stopped -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, stopped.model(),
@@ -72,8 +73,17 @@ public final class SummaryBuilder {
             trials.add(trial);
             findings.addAll(SelfChecks.of(trial));
         }
-        records.keySet().forEach(orphan -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, orphan,
-                "recorded, but JMH reported no result: the trial failed")));
+        for (Map.Entry<String, List<TrialRecord>> left : records.entrySet()) {
+            if (!left.getValue().get(0).trial().benchmark().equals(WorkloadTrial.BENCHMARK)) {
+                findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, left.getKey(),
+                        "recorded, but JMH reported no result: the trial failed"));
+                continue;
+            }
+            // a workload's trial ran on the load drivers, without JMH: its windows are its samples
+            RunSummary.Trial trial = merge(left.getValue(), JmhScore.ofWindows(left.getValue()), runDir);
+            trials.add(trial);
+            findings.addAll(SelfChecks.of(trial));
+        }
         List<RunSummary.Failure> failures = SelfChecks.failures(findings);
         return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), harness, trials, failures,
                 SelfChecks.notes(findings), null);
@@ -81,6 +91,14 @@ public final class SummaryBuilder {
 
     /** JMH's side of a trial: its score with every iteration's sample, and the gc profiler's allocation. */
     record JmhScore(RunSummary.Score score, Double allocBytesPerOp) {
+
+        /** A trial without JMH: each measured window's length is a sample, and allocation is not measured. */
+        static JmhScore ofWindows(List<TrialRecord> forks) {
+            List<Double> samples = forks.stream().flatMap(f -> f.iterations().stream())
+                    .map(RunSummary.Iteration::durationMillis).toList();
+            double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            return new JmhScore(new RunSummary.Score(mean, null, "ms/op", samples), null);
+        }
 
         static JmhScore of(RunResult result) {
             Result<?> primary = result.getPrimaryResult();

@@ -22,6 +22,9 @@ public final class BenchTarget {
     /** The pid of the JVM that started this fork: the fork ends when it does. */
     public static final String PARENT_PID = "bench.parentPid";
 
+    /** Every fork's heap: what a trial's in-flight cap is derived from (InFlightCap). */
+    public static final String FORK_HEAP = "2g";
+
     private BenchTarget() {}
 
     public static URI uri() {

@@ -276,6 +276,24 @@ public final class TrialRecorder implements LoadListener {
         handedOverMark = handed;
     }
 
+    /**
+     * Releases everything and writes no record: the trial stopped on an error, which the harness
+     * reports in its words (an empty record would be a second finding for the same failure).
+     */
+    public void abandon() {
+        ticker.shutdownNow();
+        pinning.close();
+        if (server != null) {
+            server.close();
+        }
+        logs.close();
+        try {
+            Files.deleteIfExists(recordFile(runDir, trial.key(), fork));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished record of " + trial.key(), e);
+        }
+    }
+
     /** Writes {@code records/<key>.fork-<n>.json} and releases everything. */
     public void finish(TrialFacts facts, long blockedThreadWarnings) {
         ticker.shutdownNow();

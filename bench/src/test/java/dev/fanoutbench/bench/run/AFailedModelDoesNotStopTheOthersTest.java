@@ -9,13 +9,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A workload runs each model as a JMH run of its own: a model whose trial stops (its fork died,
- * or nothing it sent succeeded) is a failed self-check naming why, and the next model still runs.
+ * A workload runs each model in a JVM of its own: a model whose trial stops (its JVM died, or
+ * nothing it sent succeeded) is a failed self-check naming why, and the next model still runs.
  */
 class AFailedModelDoesNotStopTheOthersTest {
 
@@ -37,10 +37,8 @@ class AFailedModelDoesNotStopTheOthersTest {
                   - closed: {concurrency: 2, count: 10}
                 models: [thread-pool, vertx]
                 """);
-        Preset inProcess = new Preset("workload", 0, 0, 1, Map.of("workload", file.toString(), "model", "thread-pool,vertx"));
 
-        JmhLaunch.Ran ran = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", nothingListens, runDir, Duration.ofMillis(500), false)
-                .run();
+        Ran ran = WorkloadForks.run(file, List.of("thread-pool", "vertx"), nothingListens, runDir, Duration.ofMillis(500), false);
         RunSummary summary = SummaryBuilder.build("dead", "workload", nothingListens.toString(), null, ran, runDir);
 
         assertThat(ran.stopped()).hasSize(2);

@@ -15,14 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.results.RunResult;
 
 /** A workload against a server that is not our stub: it runs, and what only the stub could say is "not measured". */
 class AnyTargetTest {
@@ -64,10 +62,8 @@ class AnyTargetTest {
                 health: /orders/health
                 """);
         WorkloadHealth.require(WorkloadFile.read(file), base);
-        Preset inProcess = new Preset("workload", 0, 0, 1, Map.of("workload", file.toString(), "model", "virtual-threads"));
-        Collection<RunResult> results = JmhLaunch.of(inProcess, JmhLaunch.WORKLOAD, "", base, runDir, Duration.ofMillis(500), false)
-                .run().results();
-        Summaries.write(SummaryBuilder.build("any", "workload", base.toString(), null, results, runDir), runDir.resolve("summary.json"));
+        Ran ran = WorkloadForks.inProcess(file, List.of("virtual-threads"), base, runDir, Duration.ofMillis(500), false);
+        Summaries.write(SummaryBuilder.build("any", "workload", base.toString(), null, ran, runDir), runDir.resolve("summary.json"));
         RunSummary.Trial trial = Summaries.read(runDir.resolve("summary.json")).trials().get(0);
 
         assertThat(trial.count(OutcomeKind.SUCCESS)).isEqualTo(40);

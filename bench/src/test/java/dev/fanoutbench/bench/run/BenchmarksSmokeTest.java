@@ -43,7 +43,7 @@ class BenchmarksSmokeTest {
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             RunSummary.Score harness = HarnessCost.measure(Preset.SMOKE, runDir);
             Collection<RunResult> results = JmhLaunch.of(Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(), runDir,
-                    Duration.ofMillis(200)).run().results();
+                    Duration.ofMillis(200)).run().jmhResults();
             Summaries.write(SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), harness, results, runDir),
                     runDir.resolve("summary.json"));
         }

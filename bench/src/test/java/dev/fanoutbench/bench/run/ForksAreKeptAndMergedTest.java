@@ -30,7 +30,7 @@ class ForksAreKeptAndMergedTest {
     void eachForkIsKeptAndTheSummaryAddsThemUp() throws Exception {
         RunSummary.Trial trial;
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            var results = JmhLaunch.of(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1)).run().results();
+            var results = JmhLaunch.of(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1)).run().jmhResults();
             trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), null, results, runDir).trials().get(0);
         }
         int perFork = CALLS * ITERATIONS;

@@ -45,7 +45,7 @@ class OverloadIsSurvivedTest {
 
     @BeforeAll
     static void runPastTheKnee() throws Exception {
-        summary = InProcessWorkload.run(runDir, "past-every-knee", WORKLOAD, "thread-pool,virtual-threads,vertx", 0, 4,
+        summary = InProcessWorkload.run(runDir, "past-every-knee", WORKLOAD, "thread-pool,virtual-threads,vertx",
                 Duration.ofMillis(250));
     }
 

@@ -36,7 +36,7 @@ class SuccessStatusInAWorkloadTest {
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        summary = InProcessWorkload.run(runDir, "errors-expected", WORKLOAD, "thread-pool,virtual-threads,vertx", 0, 2,
+        summary = InProcessWorkload.run(runDir, "errors-expected", WORKLOAD, "thread-pool,virtual-threads,vertx",
                 Duration.ofMillis(500));
     }
 

@@ -40,7 +40,7 @@ class WorkloadRunTest {
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        summary = InProcessWorkload.run(runDir, "tiny-steps", WORKLOAD, "thread-pool,virtual-threads,vertx", 1, 2,
+        summary = InProcessWorkload.run(runDir, "tiny-steps", WORKLOAD, "thread-pool,virtual-threads,vertx",
                 Duration.ofMillis(500));
     }
 
