@@ -92,12 +92,14 @@ public final class SummaryBuilder {
     /** JMH's side of a trial: its score with every iteration's sample, and the gc profiler's allocation. */
     record JmhScore(RunSummary.Score score, Double allocBytesPerOp) {
 
-        /** A trial without JMH: each measured window's length is a sample, and allocation is not measured. */
+        /** A trial without JMH: each measured window is a sample (its length), and an operation (its allocation). */
         static JmhScore ofWindows(List<TrialRecord> forks) {
             List<Double> samples = forks.stream().flatMap(f -> f.iterations().stream())
                     .map(RunSummary.Iteration::durationMillis).toList();
             double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            return new JmhScore(new RunSummary.Score(mean, null, "ms/op", samples), null);
+            boolean measured = !samples.isEmpty() && forks.stream().allMatch(f -> f.allocatedBytes() >= 0);
+            double allocated = forks.stream().mapToLong(TrialRecord::allocatedBytes).sum();
+            return new JmhScore(new RunSummary.Score(mean, null, "ms/op", samples), measured ? allocated / samples.size() : null);
         }
 
         static JmhScore of(RunResult result) {

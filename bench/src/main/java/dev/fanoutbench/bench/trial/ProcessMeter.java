@@ -3,10 +3,14 @@ package dev.fanoutbench.bench.trial;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
-/** This JVM's CPU time and peak thread count, over measured iterations only. Not thread-safe: the benchmark thread's. */
+/** This JVM's CPU time, heap allocation and peak thread count, over measured iterations only. Not thread-safe: the benchmark thread's. */
 final class ProcessMeter {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** Every thread's heap allocation, what JMH's gc profiler reads too; virtual threads allocate on their carriers. */
+    private final com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+    private long allocatedBytes;
+    private long allocatedAtStart;
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long cpuNanos;
@@ -38,10 +42,12 @@ final class ProcessMeter {
         threads.resetPeakThreadCount();
         cpuAtStart = os.getProcessCpuTime();
         wallAtStart = System.nanoTime();
+        allocatedAtStart = allocation.getTotalThreadAllocatedBytes();
     }
 
     void iterationEnded() {
         cpuNanos += os.getProcessCpuTime() - cpuAtStart;
+        allocatedBytes += allocation.getTotalThreadAllocatedBytes() - allocatedAtStart;
         wallNanos += System.nanoTime() - wallAtStart;
         peakThreads = Math.max(peakThreads, threads.getPeakThreadCount());
     }
@@ -56,6 +62,11 @@ final class ProcessMeter {
 
     long cpuNanos() {
         return cpuNanos;
+    }
+
+    /** Heap allocated by every thread over the measured iterations; -1 where the JVM cannot tell. */
+    long allocatedBytes() {
+        return allocation.isThreadAllocatedMemoryEnabled() ? allocatedBytes : -1;
     }
 
     int peakThreads() {

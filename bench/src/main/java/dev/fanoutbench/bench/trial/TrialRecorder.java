@@ -306,7 +306,7 @@ public final class TrialRecorder implements LoadListener {
         synchronized (this) {
             record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), Map.copyOf(errorStatuses), serverSeen,
                     process.peakThreads(), process.cpuNanos(), process.wallNanos(), process.backgroundCores(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
-                    List.copyOf(iterations), List.copyOf(timeline), logs.files(), peakHeapBytes);
+                    List.copyOf(iterations), List.copyOf(timeline), logs.files(), peakHeapBytes, process.allocatedBytes());
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

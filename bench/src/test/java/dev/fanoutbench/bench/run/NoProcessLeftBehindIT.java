@@ -2,6 +2,7 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanoutbench.bench.trial.WorkloadTrial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * However the harness ends, every JVM it started ends with it: the stub and the JMH forks. A
+ * However the harness ends, every JVM it started ends with it: the stub and the trials' JVMs. A
  * killed process runs no hook, so each child must notice on its own (kill -9 is the hard case).
  */
 class NoProcessLeftBehindIT {
@@ -77,12 +78,12 @@ class NoProcessLeftBehindIT {
         }
     }
 
-    /** The harness's stub and its JMH fork, once the fork is running. */
+    /** The harness's stub and its trial's JVM, once the trial is running. */
     private List<ProcessHandle> untilAForkRuns(ProcessHandle harness) {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             List<ProcessHandle> below = harness.descendants().toList();
             boolean fork = below.stream().anyMatch(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")
-                    .contains("org.openjdk.jmh.runner.ForkedMain"));
+                    .contains(WorkloadTrial.class.getName()));
             return fork ? below : null;
         }, below -> below != null && below.size() >= 2);
     }
