@@ -6,7 +6,7 @@ import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.Environment;
-import dev.fanoutbench.bench.run.HarnessCost;
+import dev.fanoutbench.bench.cost.HarnessCost;
 import dev.fanoutbench.bench.run.JmhLaunch;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;

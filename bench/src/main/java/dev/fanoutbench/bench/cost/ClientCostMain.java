@@ -8,7 +8,6 @@ import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
-import dev.fanoutbench.bench.run.HarnessCost;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.results.Cli;

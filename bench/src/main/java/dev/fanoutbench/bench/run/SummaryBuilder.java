@@ -46,7 +46,7 @@ public final class SummaryBuilder {
 
     private SummaryBuilder() {}
 
-    /** @param harness the harness's own cost per request ({@link HarnessCost}), null if not measured */
+    /** @param harness the harness's own cost per request (HarnessCost, in cost), null if not measured */
     public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
                                    Collection<RunResult> results, Path runDir) throws IOException {
         return build(runId, preset, target, harness, new Ran(results, List.of()), runDir);

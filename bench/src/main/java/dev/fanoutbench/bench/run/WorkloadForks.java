@@ -1,6 +1,5 @@
 package dev.fanoutbench.bench.run;
 
-import dev.fanoutbench.bench.JvmFlags;
 import dev.fanoutbench.bench.trial.BenchTarget;
 import dev.fanoutbench.bench.trial.WorkloadTrial;
 import java.io.BufferedReader;

@@ -225,7 +225,7 @@ public final class TrialRecorder implements LoadListener {
         Map<OutcomeKind, Long> ended = latencies.endedSoFar();
         long done = total(ended) - total(iterationEndedMark);
         RunSummary.Interval last = timeline.get(timeline.size() - 1);
-        System.out.printf(java.util.Locale.ROOT, "  ... %s: %,d requests done, %,d in flight, %,.0f/s (%.0f s into the batch)%n",
+        System.out.printf(java.util.Locale.ROOT, "  ... %s: %,d requests done, %,d in flight, %,.0f/s (%.0f s in)%n",
                 trial.model(), done, handedOver.get() - total(ended), last.throughputPerSecond(),
                 (now - iterationStartNanos) / 1e9);
     }

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.run;
 
+import dev.fanoutbench.bench.cost.HarnessCost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fanoutbench.mock.MockServer;

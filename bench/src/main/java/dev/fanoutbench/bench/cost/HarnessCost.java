@@ -1,7 +1,7 @@
-package dev.fanoutbench.bench.run;
+package dev.fanoutbench.bench.cost;
 
-import dev.fanoutbench.bench.JvmFlags;
-import dev.fanoutbench.bench.cost.HarnessCostBenchmark;
+import dev.fanoutbench.bench.run.JvmFlags;
+import dev.fanoutbench.bench.run.Preset;
 import dev.fanoutbench.results.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.fanoutbench.bench;
+package dev.fanoutbench.bench.run;
 
 import java.util.List;
 
