@@ -1,5 +1,6 @@
 package dev.fanoutbench.reports;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.RunSummary;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ final class BenchmarkCases {
      * @param label   the glance's row: "fan-out, 3 x 200 ms"
      * @param differs "delayMs=2000": what tells it from the benchmark's other cases; empty when it has none
      */
-    record Case(String benchmarkClass, Map<String, String> params, String id, String label, String title, String lesson,
+    record Case(Lesson benchmark, Map<String, String> params, String id, String label, String title, String lesson,
                 String differs) {
 
         /** "FanOut vertx delayMs=2000": a name that holds for one case of the benchmark, told from its others. */
@@ -36,12 +37,12 @@ final class BenchmarkCases {
         }
     }
 
-    private record Key(String benchmarkClass, Map<String, String> params) {
+    private record Key(Lesson benchmark, Map<String, String> params) {
 
         static Key of(RunSummary.Trial trial) {
             Map<String, String> params = new TreeMap<>(trial.params());
             params.keySet().removeAll(OF_THE_MODEL);
-            return new Key(BenchmarkCases.benchmarkClass(trial), params);
+            return new Key(trial.lesson(), params);
         }
     }
 
@@ -53,17 +54,17 @@ final class BenchmarkCases {
 
     /** The cases of these runs' trials: in the lessons' order, a benchmark's sizes in the order they first appear. */
     static BenchmarkCases of(List<RunSummary> runs) {
-        Map<String, List<Key>> byBenchmark = runs.stream().flatMap(r -> r.trials().stream()).map(Key::of).distinct()
-                .sorted(Comparator.comparingInt((Key k) -> Lessons.rank(k.benchmarkClass())).thenComparing(Key::benchmarkClass))
-                .collect(Collectors.groupingBy(Key::benchmarkClass, LinkedHashMap::new, Collectors.toList()));
+        Map<Lesson, List<Key>> byBenchmark = runs.stream().flatMap(r -> r.trials().stream()).map(Key::of).distinct()
+                .sorted(Comparator.comparingInt((Key k) -> Lessons.rank(k.benchmark())))
+                .collect(Collectors.groupingBy(Key::benchmark, LinkedHashMap::new, Collectors.toList()));
         Map<Key, Case> cases = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         byBenchmark.forEach((benchmark, keys) -> {
-            Lessons.Lesson lesson = Lessons.of(benchmark);
+            Lessons.Words lesson = Lessons.of(benchmark);
             Set<String> varying = varying(keys);
             for (Key key : keys) {
                 Map<String, String> params = key.params();
-                String base = (benchmark.replace("Benchmark", "") + varying.stream().filter(params::containsKey)
+                String base = (benchmark.id() + varying.stream().filter(params::containsKey)
                         .map(p -> "-" + p + "-" + params.get(p)).collect(Collectors.joining()))
                         .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "_");
                 String id = base;
@@ -94,10 +95,6 @@ final class BenchmarkCases {
     /** Where the trial's case comes in the report. */
     int indexOf(RunSummary.Trial trial) {
         return inOrder().indexOf(of(trial));
-    }
-
-    static String benchmarkClass(RunSummary.Trial trial) {
-        return trial.benchmark().replaceAll("\\..*", "");
     }
 
     /** ", poolSize=500": what tells this case from the benchmark's others where its words do not say it already. */

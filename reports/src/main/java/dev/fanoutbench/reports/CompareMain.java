@@ -133,9 +133,9 @@ public final class CompareMain implements Callable<Integer> {
         // the models are ranked within one benchmark at one set of parameters: a slower delay is not a slower model
         BenchmarkCases cases = BenchmarkCases.of(List.of(run.summary()));
         Map<String, List<RunSummary.Trial>> byCase = new TreeMap<>();
-        run.summary().trials().forEach(t -> byCase.computeIfAbsent(cases.of(t).named(cases.of(t).benchmarkClass()), k -> new ArrayList<>()).add(t));
+        run.summary().trials().forEach(t -> byCase.computeIfAbsent(cases.of(t).named(cases.of(t).benchmark().label()), k -> new ArrayList<>()).add(t));
         StringBuilder md = new StringBuilder("## Models in run " + run.id() + "\n\n");
-        int width = Math.max(26, byCase.keySet().stream().mapToInt(k -> k.replace("Benchmark", "").length()).max().orElse(0));
+        int width = Math.max(26, byCase.keySet().stream().mapToInt(String::length).max().orElse(0));
         String format = "%-" + width + "s %-30s %12s %10s %6s %9s%n";
         stdout.printf(format, "benchmark", "model", "score", "vs best", "eff", "p99");
         for (var entry : byCase.entrySet()) {
@@ -147,7 +147,7 @@ public final class CompareMain implements Callable<Integer> {
                 String vsBest = String.format("%.2fx", t.score().value() / best);
                 String eff = t.efficiency() == null ? "-" : String.format("%.2f", t.efficiency());
                 String p99 = Format.micros(t.response().p99());
-                stdout.printf(format, entry.getKey().replace("Benchmark", ""), t.modelLabel(), score, vsBest, eff, p99);
+                stdout.printf(format, entry.getKey(), t.modelLabel(), score, vsBest, eff, p99);
                 md.append("| ").append(t.modelLabel()).append(" | ").append(score).append(" | ").append(vsBest)
                         .append(" | ").append(eff).append(" | ").append(p99).append(" |\n");
             }

@@ -251,7 +251,7 @@ class CompareTest {
 
         compare("--models", a.toString(), "--out", runs.resolve("models").toString());
         assertThat(runs.resolve("models/compare.md")).content()
-                .contains("### FanOutBenchmark delayMs=100", "### FanOutBenchmark delayMs=2000")
+                .contains("### FanOut delayMs=100", "### FanOut delayMs=2000")
                 .satisfies(md -> assertThat(md.split("\\| 1\\.00x \\|", -1)).as("a best model per delay").hasSize(3));
     }
 

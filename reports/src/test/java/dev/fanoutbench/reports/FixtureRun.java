@@ -105,7 +105,8 @@ final class FixtureRun {
         Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
         outcomes.put(OutcomeKind.SUCCESS, sent - failed);
         outcomes.put(OutcomeKind.HTTP_ERROR, failed);
-        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x", model,
+        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x",
+                dev.fanoutbench.results.Lesson.labelled(benchmark.replace("Benchmark", "")), model,
                 params, 1, scoreIsBatchTime,
                 new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
                 1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes,
@@ -123,7 +124,7 @@ final class FixtureRun {
     /** As above, the model stopped for {@code stopped} after its iterations: the windows past them were not run. */
     FixtureRun load(String workload, RunSummary.Slo slo, String stopped, RunSummary.LoadWindow... windows) {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
-        trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
+        trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.lesson(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
                 t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
                 t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(), t.backgroundCpuCores(),
                 t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
@@ -133,7 +134,7 @@ final class FixtureRun {
 
     /** Makes the run's target a server that is not our stub: it has no /stats, so nothing says what it saw. */
     FixtureRun notOurStub() {
-        trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
+        trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.lesson(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
                 t.score(), t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(),
                 t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), null, t.peakThreads(),
                 t.cpuMicrosPerRequest(), t.backgroundCpuCores(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),

@@ -77,22 +77,18 @@ class ReportModelTest {
 
     @Test
     void aLabelWhoseParametersAreMissingIsGenericNeverADefault() throws Exception {
-        // an older summary's trials carry no sizes; a benchmark the report does not know, at two sizes
+        // trials that carry none of the sizes their names are written from (a benchmark run with -p of other parameters)
         Path run = FixtureRun.in(runs, "20260101-000000-ccccccc")
                 .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 205}, 201, 203, 205)
                 .trial("HighConcurrencyBenchmark", "vertx", Map.of("delayMs", "1000"), true, 1000, samples(1100, 0.01), 0, 1000, 1050)
                 .trial("HighConcurrencyBenchmark", "thread-pool", Map.of("delayMs", "1000"), true, 5000, samples(5500, 0.01), 0, 1000, 5050)
-                .trial("MysteryBenchmark", "vertx", Map.of("size", "1"), true, 10, samples(11, 0.01), 0, 10)
-                .trial("MysteryBenchmark", "vertx", Map.of("size", "2"), true, 20, samples(22, 0.01), 0, 20)
                 .write();
 
         ReportModel model = ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")), List.of());
 
-        assertThat(model.glance().rows()).extracting(Glance.Row::benchmark)
-                .containsExactly("fan-out", "many in flight", "Mystery, size=1", "Mystery, size=2");
+        assertThat(model.glance().rows()).extracting(Glance.Row::benchmark).containsExactly("fan-out", "many in flight");
         assertThat(model.sections()).extracting(ReportModel.Section::title).containsExactly(
-                "Fan-out: slow calls, in turn or together (lesson 1)", "Many in flight: what each waiting request costs (lesson 12)",
-                "MysteryBenchmark, size=1", "MysteryBenchmark, size=2");
+                "Fan-out: slow calls, in turn or together (lesson 1)", "Many in flight: what each waiting request costs (lesson 12)");
     }
 
     @Test

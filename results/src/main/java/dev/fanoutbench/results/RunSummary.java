@@ -24,7 +24,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
                          String targetWarmUp) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /**
      * Below this many requests CPU per request is not reported: a quick run's fan-out of 9 requests
@@ -37,11 +37,15 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
     }
 
     /**
+     * @param benchmark        what ran: JMH's benchmark method ("FanOutBenchmark.fanOut") or a workload's driver
+     * @param lesson           the question the trial answers, as its benchmark declared it
      * @param forks            JMH forks merged into this trial
      * @param scoreIsBatchTime the score is the wall time of one batch (false for an open schedule,
      *                         whose score is only the schedule's length: compare its latency instead)
-     * @param score            JMH's score, mean over every measured iteration of every fork
-     * @param allocBytesPerOp  JMH's gc profiler, bytes allocated per batch (null if not run)
+     * @param score            JMH's score, mean over every measured iteration of every fork (a workload's:
+     *                         its windows' lengths)
+     * @param allocBytesPerOp  bytes allocated per batch (a workload's: per window), by every thread of the
+     *                         client's JVM, as JMH's gc profiler reads it (null if not measured)
      * @param idealMillis      the physical best for one batch of this model
      * @param efficiency       idealMillis / score (1.0 is perfect)
      * @param failuresExpected the benchmark sends requests meant to fail (a flaky endpoint)
@@ -65,7 +69,7 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param peakHeapBytes    the most heap the client's JVM used at once, over the whole trial (the
      *                         largest fork), 0 if not measured
      */
-    public record Trial(String key, String benchmark, String model, Map<String, String> params, int forks,
+    public record Trial(String key, String benchmark, Lesson lesson, String model, Map<String, String> params, int forks,
                         boolean scoreIsBatchTime, Score score, Double allocBytesPerOp, double idealMillis,
                         Double efficiency, int offeredConcurrency, int threadCap, boolean failuresExpected,
                         long sent, long returned, Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses,
@@ -87,9 +91,9 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
             return latencyMicros.get(Series.RESPONSE);
         }
 
-        /** "FanOut vertx", "CpuWork thread-pool worker-pool": the benchmark and the {@link #modelLabel()}. */
+        /** "FanOut vertx", "CpuWork thread-pool worker-pool": the lesson and the {@link #modelLabel()}. */
         public String label() {
-            return benchmark.replaceAll("\\..*", "").replace("Benchmark", "") + " " + modelLabel();
+            return lesson.label() + " " + modelLabel();
         }
 
         /** "vertx", "thread-pool worker-pool": the model, and where its CPU work runs if it has any. */

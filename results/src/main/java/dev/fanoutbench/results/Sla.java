@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Service-level thresholds checked against a run, e.g. {@code fanout.vertx.p99 < 250ms} or
- * {@code bounded.*.efficiency > 0.95}: benchmark (the start of its class name, any case, or
- * {@code *}), model (or {@code *}), metric, comparison, value. Metrics: {@code score}, {@code p50},
+ * {@code bounded.*.efficiency > 0.95}: benchmark (the start of its lesson's id, {@link Lesson#id()},
+ * any case, or {@code *}), model (or {@code *}), metric, comparison, value. Metrics: {@code score}, {@code p50},
  * {@code p90}, {@code p99}, {@code p999}, {@code max} (response time), {@code stubP99} (the
  * server's own lateness) in ms, s or us; {@code efficiency}; {@code failed} (requests). Rules are
  * separated by {@code ;} or new lines; {@code @FILE} reads them from a file ({@code #} comments).
@@ -26,8 +26,7 @@ public record Sla(List<Rule> rules) {
     public record Rule(String text, String benchmark, String model, String metric, String op, double limit) {
 
         boolean matches(RunSummary.Trial trial) {
-            String bench = trial.benchmark().replaceAll("\\..*", "").replace("Benchmark", "").toLowerCase(Locale.ROOT);
-            return (benchmark.equals("*") || bench.startsWith(benchmark.toLowerCase(Locale.ROOT)))
+            return (benchmark.equals("*") || trial.lesson().id().startsWith(benchmark.toLowerCase(Locale.ROOT)))
                     && (model.equals("*") || trial.model().equals(model));
         }
 

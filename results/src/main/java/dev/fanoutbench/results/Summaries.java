@@ -50,8 +50,9 @@ public final class Summaries {
         for (int i = 0; i < summary.trials().size(); i++) {
             RunSummary.Trial t = summary.trials().get(i);
             String which = "trial " + (i + 1) + (t == null || t.key() == null ? "" : " (" + t.key() + ")");
-            if (t == null || t.key() == null || t.benchmark() == null || t.model() == null || t.params() == null) {
-                return which + " has no key, benchmark, model or params";
+            if (t == null || t.key() == null || t.benchmark() == null || t.lesson() == null || t.model() == null
+                    || t.params() == null) {
+                return which + " has no key, benchmark, lesson, model or params";
             }
             if (t.score() == null || t.score().samples() == null || t.outcomes() == null || t.iterations() == null
                     || t.timeline() == null || t.files() == null || t.pinnedAt() == null || t.latencyMicros() == null) {

@@ -108,7 +108,8 @@ public final class ClientCostMain implements Callable<Integer> {
                 recorder.iterationEnded();
                 recorder.measureBackground(Duration.ofSeconds(2)); // idle, as the main job measures it: after the stretch
                 double idle = recorder.backgroundCores();
-                recorder.finish(new TrialFacts(0, connections, 0, false, false), 0);
+                // no lesson: this record measures what recording costs and is never summarized
+                recorder.finish(new TrialFacts(null, 0, connections, 0, false, false), 0);
                 extra = String.format(Locale.ROOT, " background_cores=%.4f net_cpu_us_per_request=%.1f", idle,
                         (line.cpuNanos() - idle * line.elapsedNanos()) / 1e3 / Math.max(1, line.requests()));
             }

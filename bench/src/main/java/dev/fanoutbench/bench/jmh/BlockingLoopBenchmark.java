@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -39,7 +40,7 @@ public class BlockingLoopBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         double ideal = mode == IoMode.BLOCKING_ON_LOOP ? (double) requests * delayMs : delayMs;
-        return new TrialFacts(ideal, requests, 0, true, false);
+        return new TrialFacts(Lesson.BLOCKING_LOOP, ideal, requests, 0, true, false);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -36,7 +37,7 @@ public class BoundedBatchBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         double ideal = (double) ModelKind.waves(batchSize, ModelKind.named(model).lanes(limit, 0)) * delayMs;
-        return new TrialFacts(ideal, limit, 0, true, false);
+        return new TrialFacts(Lesson.BOUNDED_BATCH, ideal, limit, 0, true, false);
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -47,7 +48,7 @@ public class CpuWorkBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         double ideal = new ResponseWork(work, placement).idealBatchNanos(ModelKind.named(model), requests, delayMs) / 1e6;
-        return new TrialFacts(ideal, requests, 0, true, false);
+        return new TrialFacts(Lesson.CPU_WORK, ideal, requests, 0, true, false);
     }
 
     @Benchmark

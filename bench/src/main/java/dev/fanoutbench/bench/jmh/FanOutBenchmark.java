@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -33,7 +34,7 @@ public class FanOutBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         double ideal = (double) ModelKind.waves(calls, ModelKind.named(model).lanes(calls, 0)) * delayMs;
-        return new TrialFacts(ideal, calls, 0, true, false);
+        return new TrialFacts(Lesson.FAN_OUT, ideal, calls, 0, true, false);
     }
 
     @Benchmark

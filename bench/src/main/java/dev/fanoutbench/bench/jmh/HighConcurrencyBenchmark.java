@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
@@ -40,7 +41,7 @@ public class HighConcurrencyBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         int lanes = ModelKind.named(model).lanes(inFlight, poolSize);
-        return new TrialFacts((double) ModelKind.waves(inFlight, lanes) * delayMs, inFlight, lanes < inFlight ? lanes : 0, true, false);
+        return new TrialFacts(Lesson.HIGH_CONCURRENCY, (double) ModelKind.waves(inFlight, lanes) * delayMs, inFlight, lanes < inFlight ? lanes : 0, true, false);
     }
 
     @Benchmark

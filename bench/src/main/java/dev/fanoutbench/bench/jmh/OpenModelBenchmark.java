@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.jmh;
 
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.bench.load.LoadResult;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.load.InFlightCap;
@@ -49,7 +50,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         // the score is only the schedule's length: the run judges this trial by its latency
-        return new TrialFacts(durationSeconds * 1000.0 + MEDIAN_MS, Math.max(1, ratePerSecond * MEDIAN_MS / 1000), 0, false, false);
+        return new TrialFacts(Lesson.OPEN_MODEL, durationSeconds * 1000.0 + MEDIAN_MS, Math.max(1, ratePerSecond * MEDIAN_MS / 1000), 0, false, false);
     }
 
     @Benchmark

@@ -161,7 +161,7 @@ public final class SummaryBuilder {
             writePercentiles(total, runDir.resolve(hgrm));
             files.put(series.id() + ".hgrm", hgrm);
         }
-        return new RunSummary.Trial(id.key(), id.benchmark(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
+        return new RunSummary.Trial(id.key(), id.benchmark(), facts.lesson(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
                 score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
                 facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, statuses, latency, server, peakThreads,
                 requestCpuMicros(cpuNanos, backgroundCpuNanos, sent), backgroundCores, pinned, top(pinnedAt), blocked, iterations, timeline, files,

@@ -16,6 +16,7 @@ import dev.fanoutbench.bench.workload.Schedule;
 import dev.fanoutbench.bench.workload.Window;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.Knee;
 import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.RunSummary;
@@ -197,7 +198,7 @@ public final class WorkloadTrial {
         int cap = ModelKind.named(model) == ModelKind.THREAD_POOL ? plan.threadPoolSize() : 0;
         // the trial is judged by its windows, not a score; and past its knee a model fails requests by design
         // (timeouts), which the knee reports rather than the self-checks
-        return new TrialFacts(meanMillis, Math.max(1, closed), cap, false, true,
+        return new TrialFacts(Lesson.WORKLOAD, meanMillis, Math.max(1, closed), cap, false, true,
                 new RunSummary.Load(plan.name(), load, plan.slo() == null ? null : slo(), maxInFlight(), stopped));
     }
 

@@ -14,6 +14,7 @@ import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VirtualThreadClient;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.Check;
 import dev.fanoutbench.results.RunSummary;
 import java.io.IOException;
@@ -137,7 +138,7 @@ class SelfChecksCanFailTest {
             recorder.returned(outcomes);
             afterBatch.run();
             recorder.iterationEnded();
-            recorder.finish(new TrialFacts(5, REQUESTS, 0, true, false), 0);
+            recorder.finish(new TrialFacts(Lesson.FAN_OUT, 5, REQUESTS, 0, true, false), 0);
             var record = SummaryBuilder.readRecord(TrialRecorder.recordFile(runDir, id.key(), 1));
             var score = new SummaryBuilder.JmhScore(new RunSummary.Score(5, null, "ms/op", List.of(5.0)), null);
             return SummaryBuilder.merge(List.of(record), score, runDir);
