@@ -36,7 +36,7 @@ public class BoundedBatchBenchmark extends BatchBenchmark {
 
     @Override
     protected TrialFacts facts() {
-        double ideal = (double) ModelKind.waves(batchSize, ModelKind.named(model).lanes(limit, 0)) * delayMs;
+        double ideal = ModelKind.named(model).idealMillis(batchSize, limit, 0, delayMs);
         return new TrialFacts(Lesson.BOUNDED_BATCH, ideal, limit, 0, true, false);
     }
 

@@ -33,7 +33,7 @@ public class FanOutBenchmark extends BatchBenchmark {
 
     @Override
     protected TrialFacts facts() {
-        double ideal = (double) ModelKind.waves(calls, ModelKind.named(model).lanes(calls, 0)) * delayMs;
+        double ideal = ModelKind.named(model).idealMillis(calls, calls, 0, delayMs);
         return new TrialFacts(Lesson.FAN_OUT, ideal, calls, 0, true, false);
     }
 

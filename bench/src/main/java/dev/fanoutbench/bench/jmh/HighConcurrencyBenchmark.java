@@ -41,7 +41,8 @@ public class HighConcurrencyBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         int lanes = ModelKind.named(model).lanes(inFlight, poolSize);
-        return new TrialFacts(Lesson.HIGH_CONCURRENCY, (double) ModelKind.waves(inFlight, lanes) * delayMs, inFlight, lanes < inFlight ? lanes : 0, true, false);
+        return new TrialFacts(Lesson.HIGH_CONCURRENCY, ModelKind.named(model).idealMillis(inFlight, inFlight, poolSize, delayMs),
+                inFlight, lanes < inFlight ? lanes : 0, true, false);
     }
 
     @Benchmark

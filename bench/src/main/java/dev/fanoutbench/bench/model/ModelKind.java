@@ -69,6 +69,17 @@ public enum ModelKind {
         };
     }
 
+    /**
+     * The physical best for a batch of {@code requests} calls that each wait {@code delayMillis}:
+     * its waves one after another. Every lesson's ideal, the scenario's and the benchmark's, is this.
+     *
+     * @param limit    the batch's in-flight limit (its size when unlimited)
+     * @param poolSize a fixed pool's threads, 0 when the pool matches the limit
+     */
+    public long idealMillis(int requests, int limit, int poolSize, long delayMillis) {
+        return waves(requests, lanes(limit, poolSize)) * delayMillis;
+    }
+
     /** The batch's waits one after another: ceil(requests / lanes). */
     public static int waves(int requests, int lanes) {
         return (requests + lanes - 1) / Math.max(1, lanes);

@@ -2,7 +2,6 @@ package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.mock.ServerStats;
 import java.net.URI;
@@ -28,7 +27,7 @@ public final class BoundedConcurrency {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withMaxInFlight(LIMIT));
         long wall = System.nanoTime() - start;
-        long ideal = Requests.millisToNanos(ModelKind.waves(REQUESTS, model.kind().lanes(LIMIT, 0)) * DELAY_MS);
+        long ideal = Requests.millisToNanos(model.kind().idealMillis(REQUESTS, LIMIT, 0, DELAY_MS));
         ServerStats.EndpointStats items = serverStats.get().endpoint("items");
         return new ScenarioResult("bounded", model.name(), wall, ideal, outcomes,
                 List.of("server peak in flight: " + items.peakInFlight()));

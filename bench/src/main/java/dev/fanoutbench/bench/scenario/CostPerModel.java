@@ -2,7 +2,6 @@ package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -42,7 +41,7 @@ public final class CostPerModel {
         long bytes = allocations.stop();
         long cpu = os.getProcessCpuTime() - cpuBefore;
         int extraThreads = threads.getPeakThreadCount() - threadsBefore;
-        long ideal = Requests.millisToNanos(ModelKind.waves(inFlight, model.kind().lanes(inFlight, 0)) * DELAY_MS);
+        long ideal = Requests.millisToNanos(model.kind().idealMillis(inFlight, inFlight, 0, DELAY_MS));
         return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
                 "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
                 "allocated per request: " + bytes / inFlight / 1024 + " KiB",

@@ -2,7 +2,6 @@ package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import java.net.URI;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class FanOutToSlowApi {
         long start = System.nanoTime();
         List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
         long wall = System.nanoTime() - start;
-        long ideal = Requests.millisToNanos(ModelKind.waves(CALLS, model.kind().lanes(CALLS, 0)) * DELAY_MS);
+        long ideal = Requests.millisToNanos(model.kind().idealMillis(CALLS, CALLS, 0, DELAY_MS));
         return new ScenarioResult("fan-out", model.name(), wall, ideal, outcomes, List.of());
     }
 }
