@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
  */
 public record Sla(List<Rule> rules) {
 
-    private static final Pattern RULE = Pattern.compile(
-            "\\s*([\\w*]+)\\.([\\w*.-]+)\\.(score|p50|p90|p99|p999|max|stubP99|efficiency|failed)\\s*(<=|>=|<|>)\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|us)?\\s*");
+    // the rule's shape; its limit, a number and any word after it, is read by limit(), which can name a wrong unit
+    private static final Pattern RULE = Pattern.compile("\\s*([\\w*]+)\\.([\\w*.-]+)"
+            + "\\.(score|p50|p90|p99|p999|max|stubP99|efficiency|failed)\\s*(<=|>=|<|>)"
+            + "\\s*(\\d+(?:\\.\\d+)?(?:\\s*\\p{L}+)?)\\s*");
+    private static final List<String> UNITS = List.of("ms", "s", "us");
+    private static final List<String> UNITLESS = List.of("efficiency", "failed");
 
     public record Rule(String text, String benchmark, String model, String metric, String op, double limit) {
 
@@ -80,15 +84,27 @@ public record Sla(List<Rule> rules) {
                 throw new BadInputException("SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'"
                         + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; units: ms, s, us)");
             }
-            double value = Double.parseDouble(m.group(5));
-            if ("s".equals(m.group(6))) {
-                value *= 1000;
-            } else if ("us".equals(m.group(6))) {
-                value /= 1000;
-            }
-            rules.add(new Rule(rule, m.group(1), m.group(2), m.group(3), m.group(4), value));
+            double limit = limit(rule, m.group(3), m.group(5));
+            rules.add(new Rule(rule, m.group(1), m.group(2), m.group(3), m.group(4), limit));
         }
         return new Sla(rules);
+    }
+
+    /** The limit in the metric's terms: milliseconds for a time (a bare number is ms), else the plain number. */
+    private static double limit(String rule, String metric, String text) {
+        boolean bare = Character.isDigit(text.charAt(text.length() - 1));
+        if (UNITLESS.contains(metric)) {
+            if (!bare) {
+                throw new BadInputException("SLA rule '" + rule + "' does not parse: " + metric
+                        + " is a plain number, without a unit, got '" + text + "'");
+            }
+            return Double.parseDouble(text);
+        }
+        try {
+            return DurationText.parse(bare ? text + "ms" : text, UNITS).toNanos() / 1e6;
+        } catch (BadInputException e) {
+            throw new BadInputException("SLA rule '" + rule + "' does not parse: its limit " + e.getMessage());
+        }
     }
 
     /** One rule checked against one trial. */

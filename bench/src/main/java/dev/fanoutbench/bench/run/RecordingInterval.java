@@ -1,31 +1,28 @@
 package dev.fanoutbench.bench.run;
 
+import dev.fanoutbench.results.BadInputException;
+import dev.fanoutbench.results.DurationText;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /** {@code -Dbench.interval}: how often a trial cuts its histograms and counts, e.g. {@code 1s} or {@code 500ms}. */
 public final class RecordingInterval {
 
     static final Duration SHORTEST = Duration.ofMillis(100);
     static final Duration LONGEST = Duration.ofSeconds(60);
-    private static final Pattern TEXT = Pattern.compile("\\s*(\\d+)\\s*(ms|s)\\s*");
+    private static final List<String> UNITS = List.of("ms", "s");
 
     private RecordingInterval() {}
 
-    /** @throws IllegalArgumentException naming the value and the range */
+    /** @throws IllegalArgumentException naming the value and what is accepted: a duration, in the range */
     public static Duration parse(String text) {
-        Matcher m = TEXT.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("interval must look like 1s or 500ms, got '" + text + "'");
-        }
         Duration interval;
         try {
-            long amount = Long.parseLong(m.group(1));
-            interval = m.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
-        } catch (NumberFormatException | ArithmeticException tooLarge) {
-            interval = LONGEST.plusMillis(1);
+            interval = DurationText.parse(text, UNITS);
+        } catch (BadInputException notADuration) {
+            // the range too: a number too long to read (the parser's other refusal) is also outside it
+            String expected = DurationText.like(UNITS) + ", from 100ms to 60s";
+            throw new IllegalArgumentException("interval must be " + expected + ", got '" + text + "'", notADuration);
         }
         if (interval.compareTo(SHORTEST) < 0 || interval.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("interval must be from 100ms to 60s, got '" + text + "'");

@@ -48,7 +48,8 @@ public final class WorkloadFile {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationText.Deserializer(DurationText.UNITS)))
+            .addModule(new SimpleModule()
+                    .addDeserializer(Duration.class, new DurationDeserializer(DurationDeserializer.UNITS)))
             .build();
 
     private WorkloadFile() {}

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.fanoutbench.results.DurationText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,21 @@ class WorkloadSchemaTest {
             assertThat(catchThrowable(() -> WorkloadFile.parse(broken, "broken.yaml"))).as(broken).isInstanceOf(IllegalArgumentException.class);
             assertThat(schema().validate(YAML.readTree(broken))).as(broken).isNotEmpty();
         }
+    }
+
+    @Test
+    void theDurationPatternAcceptsWhatTheDurationParserAccepts() throws IOException {
+        JsonNode schema = schemaJson();
+        Pattern duration = Pattern.compile(schema.at("/definitions/duration/pattern").asText());
+        Pattern p99 = Pattern.compile(schema.at("/definitions/slo/properties/p99/pattern").asText());
+        for (String text : List.of("250ms", "1.5s", "1m", "2 s", "2", "1.2.3s", "5S", "100us", "2h", ".5s", "1e3ms")) {
+            assertThat(duration.matcher(text).find()).as(text).isEqualTo(reads(text, DurationDeserializer.UNITS));
+            assertThat(p99.matcher(text).find()).as("slo.p99: " + text).isEqualTo(reads(text, List.of("ms", "s")));
+        }
+    }
+
+    private static boolean reads(String text, List<String> units) {
+        return catchThrowable(() -> DurationText.parse(text, units)) == null;
     }
 
     /** The property names at each level of {@code node}, as paths like FormatKeys's. */
