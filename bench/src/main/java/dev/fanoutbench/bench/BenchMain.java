@@ -109,6 +109,8 @@ public final class BenchMain implements Callable<Integer> {
 
     /** The workload file, read once before anything starts; null for the fixed benchmarks. */
     private Workload plan;
+    private Path planFile;
+    private List<String> planModels;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -135,9 +137,10 @@ public final class BenchMain implements Callable<Integer> {
             }
             Path file = workloadFile();
             plan = WorkloadFile.read(file);
-            chosen = workloadPreset(file);
+            planFile = file;
+            planModels = workloadModels();
             System.out.println("bench: workload " + plan.name() + " (" + file + "): " + plan.windows().size()
-                    + " windows on " + chosen.params().get("model").replace(",", ", "));
+                    + " windows on " + String.join(", ", planModels));
         } else if (!models.isBlank()) {
             throw new IllegalArgumentException("--models applies to a --workload run");
         }
@@ -192,8 +195,8 @@ public final class BenchMain implements Callable<Integer> {
         return file.toAbsolutePath().normalize();
     }
 
-    /** One trial per model, one measured iteration per window, the warm-up window first if there is one. */
-    private Preset workloadPreset(Path file) {
+    /** The models to run the workload on: the file's, or those asked for. */
+    private List<String> workloadModels() {
         List<String> chosenModels = plan.models().stream().map(ModelKind::id).toList();
         if (!models.isBlank()) {
             chosenModels = Arrays.stream(models.split(",")).map(String::trim).map(id -> ModelKind.named(id).id()).toList();
@@ -203,8 +206,7 @@ public final class BenchMain implements Callable<Integer> {
             throw new IllegalArgumentException("models: sequential runs one batch at a time, and an open or timed phase sends"
                     + " each request as a batch of its own, so it would not be sequential; use thread-pool with threadPoolSize: 1");
         }
-        return new Preset("workload " + plan.name(), 1, plan.warmupWindow().isPresent() ? 1 : 0, plan.windows().size(),
-                Map.of("workload", file.toString(), "model", String.join(",", chosenModels)));
+        return chosenModels;
     }
 
     private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
@@ -224,7 +226,8 @@ public final class BenchMain implements Callable<Integer> {
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
-        System.out.println("bench: preset " + chosen.name() + ", writing " + folder.working());
+        String runs = plan == null ? "preset " + chosen.name() : "workload " + plan.name();
+        System.out.println("bench: " + runs + ", writing " + folder.working());
         String warmUp = stats ? StubWarmUp.warm(base) : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
                 + " measured as a slower one, so warm it before comparing runs";
         System.out.println("bench: target " + warmUp);
@@ -237,20 +240,20 @@ public final class BenchMain implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
             ran = launch.run();
         } else {
-            ran = WorkloadForks.run(Path.of(chosen.params().get("workload")), List.of(chosen.params().get("model").split(",")),
-                    base, folder.working(), period, stats);
+            ran = WorkloadForks.run(planFile, planModels, base, folder.working(), period, stats);
         }
 
-        RunSummary summary = SummaryBuilder.build(folder.id(), chosen.name(), base.toString(), harness, ran,
+        RunSummary summary = SummaryBuilder.build(folder.id(), plan == null ? chosen.name() : runs, base.toString(), harness, ran,
                 folder.working()).withTargetWarmUp(warmUp);
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("preset", chosen);
         if (plan == null) {
+            settings.put("preset", chosen);
             settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
             settings.put("jmh", jmh);
         } else {
             settings.put("workload", workload);
+            settings.put("models", planModels);
         }
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
