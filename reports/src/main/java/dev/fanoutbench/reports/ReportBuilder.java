@@ -124,7 +124,7 @@ final class ReportBuilder {
                 sentence += String.format("; its requests reached the stub over %s (the client dispatched them over %s)",
                         Format.micros(trial.server().arrivalSpreadMicros()), Format.micros(sendPhase));
             }
-            if (trial.server() != null && trial.server().latenessMicros().p99() > 5_000) {
+            if (trial.server() != null && trial.server().latenessMicros().aboveNoise()) {
                 sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
                         trial.server().latenessMicros().p99() / 1000.0);
             }
