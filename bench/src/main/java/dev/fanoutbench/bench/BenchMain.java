@@ -1,11 +1,9 @@
 package dev.fanoutbench.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.CpuSplit;
-import dev.fanoutbench.bench.run.Environment;
+import dev.fanoutbench.bench.run.EnvironmentCapture;
 import dev.fanoutbench.bench.cost.HarnessCost;
 import dev.fanoutbench.bench.run.JmhLaunch;
 import dev.fanoutbench.bench.run.LoopbackGuard;
@@ -24,6 +22,7 @@ import dev.fanoutbench.reports.RunVerdict;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.CommandWords;
+import dev.fanoutbench.results.Environments;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
@@ -225,7 +224,7 @@ public final class BenchMain implements Callable<Integer> {
             stats = false;
         }
         Path root = projectDir.toAbsolutePath().normalize();
-        RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), Environment.shortSha(root));
+        RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), EnvironmentCapture.shortSha(root));
         String runs = plan == null ? "preset " + chosen.name() : "workload " + plan.name();
         System.out.println("bench: " + runs + ", writing " + folder.working());
         String warmUp = stats ? StubWarmUp.warm(base) : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
@@ -257,8 +256,8 @@ public final class BenchMain implements Callable<Integer> {
         }
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
-                folder.working().resolve("environment.json").toFile(), Environment.capture(root, settings, server));
+        Environments.write(EnvironmentCapture.capture(root, settings, server),
+                folder.working().resolve("environment.json"));
         Path done = folder.complete();
 
         System.out.println("bench: " + summary.trials().size() + " trials, " + summary.failures().size()

@@ -44,6 +44,11 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
         public long outcome(String name) {
             return outcomes.getOrDefault(name, 0L);
         }
+
+        /** Requests that are over: answered, or their client went away first. */
+        public long ended() {
+            return served + clientDisconnects;
+        }
     }
 
     /**

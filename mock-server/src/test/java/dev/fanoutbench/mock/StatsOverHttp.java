@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 
 /** Reads {@code /stats} the way an out-of-process client does, so the tests cover the JSON too. */
 final class StatsOverHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private StatsOverHttp() {}
 
@@ -24,16 +26,16 @@ final class StatsOverHttp {
         }
     }
 
-    /**
-     * The server counts an exchange as ended once its last byte is written, which can trail the
-     * moment the client has read it: wait until {@code requests} have ended at this endpoint.
-     */
+    /** This endpoint's stats once the {@code requests} the test sent have all ended there. */
     static ServerStats.EndpointStats settled(URI base, String endpoint, long requests) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            ServerStats.EndpointStats stats = read(base).endpoint(endpoint);
-            return stats.served() + stats.clientDisconnects() >= requests;
-        });
-        return read(base).endpoint(endpoint);
+        // what the test sent, not what arrived (one still on its way is waited for), and unsettled fails the test
+        ServerStats.EndpointStats stats = SettledStats.await(() -> read(base).endpoint(endpoint), s -> requests,
+                PATIENCE);
+        if (stats.ended() < requests) {
+            throw new AssertionError(stats.ended() + " of " + requests + " requests ended at " + endpoint + " within "
+                    + PATIENCE.toSeconds() + " s");
+        }
+        return stats;
     }
 
     static void reset(URI base) {

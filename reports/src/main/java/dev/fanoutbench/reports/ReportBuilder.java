@@ -1,6 +1,7 @@
 package dev.fanoutbench.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanoutbench.reports.ReportModel.Bar;
 import dev.fanoutbench.reports.ReportModel.LabelledRun;
@@ -9,13 +10,16 @@ import dev.fanoutbench.reports.ReportModel.RawFile;
 import dev.fanoutbench.reports.ReportModel.Row;
 import dev.fanoutbench.reports.ReportModel.Section;
 import dev.fanoutbench.reports.ReportModel.Setting;
+import dev.fanoutbench.results.Environment;
 import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
+import dev.fanoutbench.results.Summaries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds a {@link ReportModel} from one or more run folders (two for a comparison): groups the
@@ -100,10 +104,7 @@ final class ReportBuilder {
 
     /** The machine's cores as the run recorded them (the limit a knee's CPU is judged against). */
     private static int cores(RunFolderReader run) {
-        if (run.environment().get("machine") instanceof Map<?, ?> machine && machine.get("cores") instanceof Number n) {
-            return n.intValue();
-        }
-        return 0;
+        return run.environment().machine().cores();
     }
 
     private static List<String> findings(List<ShownTrial> trials) {
@@ -123,7 +124,7 @@ final class ReportBuilder {
                 sentence += String.format("; its requests reached the stub over %s (the client dispatched them over %s)",
                         Format.micros(trial.server().arrivalSpreadMicros()), Format.micros(sendPhase));
             }
-            if (trial.server() != null && trial.server().latenessMicros().p99() > 5_000) {
+            if (trial.server() != null && trial.server().latenessMicros().aboveNoise()) {
                 sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
                         trial.server().latenessMicros().p99() / 1000.0);
             }
@@ -171,28 +172,23 @@ final class ReportBuilder {
     }
 
     /** "preset default, JDK 25.0.3, 2 cores, Linux 6.1.0, commit ed22260": what the numbers depend on, in one line. */
-    @SuppressWarnings("unchecked")
     static String describe(RunFolderReader run) {
-        Map<String, Object> env = run.environment();
-        Map<String, Object> jdk = env.get("jdk") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Map<String, Object> machine = env.get("machine") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Map<String, Object> git = env.get("git") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Environment env = run.environment();
         List<String> parts = new ArrayList<>();
         parts.add("preset " + run.summary().preset());
-        if (jdk.get("version") != null) {
-            parts.add("JDK " + jdk.get("version"));
+        if (env.jdk().version() != null) {
+            parts.add("JDK " + env.jdk().version());
         }
-        if (machine.get("cores") != null) {
-            parts.add(machine.get("cores") + " cores");
-        }
-        if (machine.get("os") != null) {
-            parts.add(machine.get("os") + " " + machine.getOrDefault("kernel", ""));
+        parts.add(env.machine().cores() + " cores");
+        if (env.machine().os() != null) {
+            parts.add(env.machine().os() + " " + Objects.requireNonNullElse(env.machine().kernel(), ""));
         }
         if (run.summary().harnessMicrosPerRequest() != null) {
             parts.add(String.format(Locale.ROOT, "harness %.1f us/request", run.summary().harnessMicrosPerRequest().value()));
         }
-        if (git.get("commit") instanceof String commit && commit.length() >= 7) {
-            parts.add("commit " + commit.substring(0, 7) + (Boolean.TRUE.equals(git.get("dirty")) ? " (dirty)" : ""));
+        String commit = env.git().commit();
+        if (commit != null && commit.length() >= 7) {
+            parts.add("commit " + commit.substring(0, 7) + (env.git().dirty() ? " (dirty)" : ""));
         }
         return String.join(", ", parts);
     }
@@ -210,19 +206,21 @@ final class ReportBuilder {
                     "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",
                     run.summary().harnessMicrosPerRequest().value())));
         }
-        flatten("", run.environment(), settings);
+        // as written, so every key the file has is shown under its own name, the free-form settings included
+        flatten("", Summaries.JSON.valueToTree(run.environment()), settings);
         return settings;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> map, List<Setting> out) {
-        map.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> nested) {
-                flatten(prefix + k + ".", (Map<String, Object>) nested, out);
-            } else if (!k.equals("schemaVersion")) {
-                out.add(new Setting(prefix + k, String.valueOf(v)));
+    private static void flatten(String prefix, JsonNode node, List<Setting> out) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(prefix + key + ".", value, out);
+            } else if (!key.equals("schemaVersion")) {
+                out.add(new Setting(prefix + key, value.isValueNode() ? value.asText() : value.toString()));
             }
-        });
+        }
     }
 
     private static String ratio(RunSummary.Trial trial) {

@@ -1,7 +1,8 @@
 package dev.fanoutbench.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fanoutbench.results.BadInputException;
+import dev.fanoutbench.results.Environment;
+import dev.fanoutbench.results.Environments;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;
@@ -10,18 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /** A finished run folder, read: its summary, its environment and, on demand, its histograms. */
-public record RunFolderReader(Path folder, RunSummary summary, Map<String, Object> environment) {
+public record RunFolderReader(Path folder, RunSummary summary, Environment environment) {
 
     /** Relative, no scheme, no parent steps: "histograms/FanOutBenchmark.fanOut-vertx.fork-1.response.hlog". */
     private static final Pattern SAFE_FILE = Pattern.compile("(?!/)(?!.*(?:^|/)\\.\\.(?:/|$))[A-Za-z0-9._/-]+");
 
     /** @throws BadInputException naming the folder and what is wrong with it */
-    @SuppressWarnings("unchecked")
     public static RunFolderReader open(Path folder) {
         Path real;
         try {
@@ -40,16 +39,15 @@ public record RunFolderReader(Path folder, RunSummary summary, Map<String, Objec
             throw new BadInputException("cannot read " + summaryFile + ": " + firstLine(e.getMessage()));
         }
         checkFiles(real, summary);
-        Map<String, Object> environment = Map.of();
-        Path envFile = real.resolve("environment.json");
-        if (Files.isRegularFile(envFile)) {
-            try {
-                environment = new ObjectMapper().readValue(envFile.toFile(), Map.class);
-            } catch (IOException e) {
-                throw new BadInputException("cannot read " + envFile + ": " + firstLine(e.getMessage()));
-            }
+        Path environmentFile = real.resolve("environment.json");
+        if (!Files.isRegularFile(environmentFile)) {
+            throw new BadInputException(real + " is not a finished run: it has no environment.json");
         }
-        return new RunFolderReader(real, summary, environment);
+        try {
+            return new RunFolderReader(real, summary, Environments.read(environmentFile));
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + environmentFile + ": " + firstLine(e.getMessage()));
+        }
     }
 
     /**

@@ -208,6 +208,24 @@ class CompareTest {
     }
 
     @Test
+    void aCorruptOrMissingEnvironmentIsBadInputNamingTheFile() throws Exception {
+        Path a = run("20260101-000000-a", 1.0);
+        Path b = run("20260102-000000-b", 1.0);
+
+        Files.writeString(b.resolve("environment.json"), "{\"schemaVersion\": 5, \"jdk\": ");
+        Result corrupt = compare(a.toString(), b.toString());
+        Files.delete(b.resolve("environment.json"));
+        Result missing = compare(a.toString(), b.toString());
+
+        assertThat(corrupt.exit()).isEqualTo(2);
+        assertThat(corrupt.err().lines()).singleElement().asString()
+                .contains("cannot read").contains("environment.json");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().lines()).singleElement().asString()
+                .contains("environment.json").contains(b.getFileName().toString());
+    }
+
+    @Test
     void anotherSchemaVersionIsBadInput() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
         Path b = run("20260102-000000-b", 1.0);

@@ -1,6 +1,8 @@
 package dev.fanoutbench.reports;
 
 import dev.fanoutbench.results.Check;
+import dev.fanoutbench.results.Environment;
+import dev.fanoutbench.results.Environments;
 import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;
@@ -19,11 +21,19 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A small, real run folder for tests, shaped like a benchmark's: a summary.json in the schema,
- * one sample per measured iteration, and HdrHistogram logs (nanoseconds) written from a few
- * latencies. Each iteration's latencies scale with its score, as a slower batch's requests do.
+ * A small, real run folder for tests, shaped like a benchmark's: a summary.json and an
+ * environment.json in the schema, one sample per measured iteration, and HdrHistogram logs
+ * (nanoseconds) written from a few latencies. Each iteration's latencies scale with its score, as a
+ * slower batch's requests do.
  */
 final class FixtureRun {
+
+    /** A two-core machine, the preset's name and the stub's settings: what the report shows of a run's environment. */
+    static final Environment ENVIRONMENT = new Environment(RunSummary.SCHEMA_VERSION,
+            new Environment.Jdk("25", "Oracle Corporation", "OpenJDK 64-Bit Server VM 25+36", "/opt/jdk-25"),
+            new Environment.Machine(2, 8L << 30, "Linux", "6.1.0", "amd64", 1_048_576, "unknown", Map.of()),
+            new Environment.Git("ed22260aa8f3d0b0d5a2c2c6f5e1c7c0b1a2b3c4", false),
+            Map.of("preset", Map.of("name", "fixture")), Map.of("settings", Map.of("acceptQueueSize", 4096)));
 
     private final Path folder;
     private final List<RunSummary.Trial> trials = new ArrayList<>();
@@ -165,7 +175,7 @@ final class FixtureRun {
                 "http://127.0.0.1:1/", failures.isEmpty(),
                 new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of(),
                 "warmed with 10,000 requests (50 in flight) in 2.0 s before the trials"), folder.resolve("summary.json"));
-        Files.writeString(folder.resolve("environment.json"), "{\"jdk\":{\"version\":\"25\"},\"machine\":{\"cores\":2}}");
+        Environments.write(ENVIRONMENT, folder.resolve("environment.json"));
         return folder;
     }
 

@@ -110,4 +110,24 @@ class ReportModelTest {
         assertThat(section.findings()).singleElement().asString()
                 .contains("Its 1 later window(s) were not run: stopped after steps 4/s: 2 open windows in a row breached the SLO");
     }
+
+    @Test
+    void theEnvironmentIsShownAsTheRunRecordedIt() throws Exception {
+        Path run = FixtureRun.in(runs, "20260101-000000-ddddddd")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 205}, 201, 203, 205)
+                .write();
+
+        ReportModel model = ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")),
+                List.of());
+
+        assertThat(model.subtitle())
+                .isEqualTo("preset fixture, JDK 25, 2 cores, Linux 6.1.0, harness 2.0 us/request, commit ed22260");
+        // each key under its name in environment.json, the free-form settings too; the schema version is no setting
+        assertThat(model.environment()).extracting(ReportModel.Setting::name)
+                .contains("jdk.version", "machine.cores", "machine.cpuModel", "git.dirty", "settings.preset.name",
+                        "mockServer.settings.acceptQueueSize")
+                .doesNotContain("schemaVersion");
+        assertThat(model.environment()).contains(new ReportModel.Setting("machine.cores", "2"),
+                new ReportModel.Setting("mockServer.settings.acceptQueueSize", "4096"));
+    }
 }

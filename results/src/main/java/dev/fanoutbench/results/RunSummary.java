@@ -130,7 +130,16 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param fromClientClock answers measured from the client's send time; the rest from arrival,
      *                        which misses any wait before the stub parsed the request
      */
-    public record Lateness(long count, long fromClientClock, long p50, long p90, long p99, long max) {}
+    public record Lateness(long count, long fromClientClock, long p50, long p90, long p99, long max) {
+
+        /** Below this p99 the stub's own lateness is noise on any machine: no note and no sentence mentions it. */
+        public static final long NOISE_P99_MICROS = 5_000;
+
+        /** The stub was late enough (p99) that its share may be worth a word. */
+        public boolean aboveNoise() {
+            return p99 > NOISE_P99_MICROS;
+        }
+    }
 
     /**
      * One measured iteration (one batch, or one open schedule).

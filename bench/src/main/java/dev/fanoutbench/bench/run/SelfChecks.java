@@ -15,9 +15,7 @@ import java.util.stream.Collectors;
  */
 final class SelfChecks {
 
-    /** Below this the stub's own lateness is noise on any machine. */
-    static final long LATE_P99_FLOOR_MICROS = 5_000;
-    /** The stub's share becomes worth a note when its p99 lateness is this share of the client's p99. */
+    /** Above noise, the stub's share is worth a note once its p99 lateness is this share of the client's p99. */
     static final double LATE_SHARE = 0.10;
 
     /** One check's finding on one trial. */
@@ -85,7 +83,7 @@ final class SelfChecks {
         }
         RunSummary.Lateness late = server.latenessMicros();
         long clientP99 = trial.response() == null ? 0 : trial.response().p99();
-        if (late.p99() > Math.max(LATE_P99_FLOOR_MICROS, LATE_SHARE * clientP99)) {
+        if (late.aboveNoise() && late.p99() > LATE_SHARE * clientP99) {
             found.add(new Finding(Check.STUB_LATE, name, String.format("p99 %s of the client's p99 %s",
                     millis(late.p99()), millis(clientP99))));
         }

@@ -1,10 +1,10 @@
 package dev.fanoutbench.bench.trial;
 
 import dev.fanoutbench.mock.ServerStats;
+import dev.fanoutbench.mock.SettledStats;
 import dev.fanoutbench.results.RunSummary;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The stub's view of a trial: reset before each measured iteration, read after it once the stub
@@ -31,13 +31,9 @@ public final class ServerWatch implements AutoCloseable {
 
     /** What the stub saw since the last reset, once everything it received has ended (or patience ran out). */
     RunSummary.Server settled() {
-        long deadline = System.nanoTime() + SETTLE_PATIENCE.toNanos();
-        ServerStats.EndpointStats total = client.stats().total();
-        while (total.served() + total.clientDisconnects() < total.received() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-            total = client.stats().total();
-        }
-        return of(total);
+        // all it received, not what was sent, and it goes on unsettled: both are the self-checks' to judge
+        return of(SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received,
+                SETTLE_PATIENCE));
     }
 
     static RunSummary.Server of(ServerStats.EndpointStats total) {
