@@ -1,28 +1,28 @@
 package dev.fanoutbench.bench;
 
-import dev.fanoutbench.bench.trial.ServerClient;
+import dev.fanoutbench.bench.cost.HarnessCost;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.EnvironmentCapture;
-import dev.fanoutbench.bench.cost.HarnessCost;
 import dev.fanoutbench.bench.run.JmhLaunch;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
+import dev.fanoutbench.bench.run.Ran;
 import dev.fanoutbench.bench.run.RecordingInterval;
 import dev.fanoutbench.bench.run.RunFolder;
-import dev.fanoutbench.bench.run.Ran;
 import dev.fanoutbench.bench.run.RunLock;
 import dev.fanoutbench.bench.run.StubWarmUp;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.bench.run.WorkloadForks;
 import dev.fanoutbench.bench.run.WorkloadHealth;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
 import dev.fanoutbench.reports.RunVerdict;
 import dev.fanoutbench.results.Cli;
-import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.CommandWords;
 import dev.fanoutbench.results.Environments;
+import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
@@ -49,7 +49,11 @@ import picocli.CommandLine.Option;
  * points to it, for people), then its report, verdicts and exit code ({@link RunVerdict}), all
  * under the run lock.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "Runs the benchmarks (or a workload) of every client model against the mock server, then writes"
                 + " the run's report and exits with its verdict.")
 public final class BenchMain implements Callable<Integer> {
@@ -75,39 +79,55 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--allow-remote", arity = "0..1", description = "allow a --target that is not on this machine")
     boolean allowRemote;
 
-    @Option(names = "--interval", description = "how often each trial records its latency, throughput and in-flight,"
-            + " e.g. 500ms or 2s (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--interval",
+            description = "how often each trial records its latency, throughput and in-flight,"
+                    + " e.g. 500ms or 2s (default: ${DEFAULT-VALUE})")
     String interval = "1s";
 
-    @Option(names = "--mock-server-args", description = "flags for the mock server this job starts, e.g."
-            + " \"--extra-delay-percent 10\" to simulate a slower dependency")
+    @Option(
+            names = "--mock-server-args",
+            description = "flags for the mock server this job starts, e.g."
+                    + " \"--extra-delay-percent 10\" to simulate a slower dependency")
     String mockServerArgs = "";
 
-    @Option(names = "--cpus", description = "STUB:CLIENT CPU lists (taskset), e.g. 0:1: the stub and the client on separate"
-            + " CPUs (default: both share every CPU)")
+    @Option(
+            names = "--cpus",
+            description = "STUB:CLIENT CPU lists (taskset), e.g. 0:1: the stub and the client on separate"
+                    + " CPUs (default: both share every CPU)")
     String cpus = "";
 
-    @Option(names = "--workload", description = "a workload file (workloads/*.yaml): run it on each of its models instead"
-            + " of the fixed benchmarks")
+    @Option(
+            names = "--workload",
+            description = "a workload file (workloads/*.yaml): run it on each of its models instead"
+                    + " of the fixed benchmarks")
     String workload = "";
 
     @Option(names = "--models", description = "with --workload: only these models (comma-separated ids)")
     String models = "";
 
-    @Option(names = "--sla", description = "SLA rules like \"fanout.vertx.p99 < 250ms\", or @FILE: checked at the end, a"
-            + " breach exits 99")
+    @Option(
+            names = "--sla",
+            description =
+                    "SLA rules like \"fanout.vertx.p99 < 250ms\", or @FILE: checked at the end, a" + " breach exits 99")
     String sla = "";
 
-    @Option(names = "--allow-failures", arity = "0..1", description = "exit 0 even if a self-check failed (the report"
-            + " still says so at the top)")
+    @Option(
+            names = "--allow-failures",
+            arity = "0..1",
+            description = "exit 0 even if a self-check failed (the report" + " still says so at the top)")
     boolean allowFailures;
 
-    @Option(names = "--exit-with-parent", arity = "0..1", description = "end when the process that started this one ends"
-            + " (Maven passes it: a killed build must not leave a run behind)")
+    @Option(
+            names = "--exit-with-parent",
+            arity = "0..1",
+            description = "end when the process that started this one ends"
+                    + " (Maven passes it: a killed build must not leave a run behind)")
     boolean exitWithParent;
 
     /** The workload file, read once before anything starts; null for the fixed benchmarks. */
     private Workload plan;
+
     private Path planFile;
     private List<String> planModels;
 
@@ -117,7 +137,8 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Runs the main job to its verdict; returns the exit code: 0 passed, 1 failed, 2 bad input, 99 SLA breached. */
     static int run(String... args) {
-        return Cli.of(new BenchMain(), "bench", System.err, e -> e instanceof IllegalArgumentException).execute(args);
+        return Cli.of(new BenchMain(), "bench", System.err, e -> e instanceof IllegalArgumentException)
+                .execute(args);
     }
 
     @Override
@@ -131,15 +152,16 @@ public final class BenchMain implements Callable<Integer> {
         JmhLaunch.check(include, jmh);
         if (!workload.isBlank()) {
             if (!include.isBlank() || !jmh.isBlank()) {
-                throw new IllegalArgumentException("bench.include and bench.jmh apply to the JMH benchmarks: a workload runs"
-                        + " on the load drivers, not in JMH");
+                throw new IllegalArgumentException(
+                        "bench.include and bench.jmh apply to the JMH benchmarks: a workload runs"
+                                + " on the load drivers, not in JMH");
             }
             Path file = workloadFile();
             plan = WorkloadFile.read(file);
             planFile = file;
             planModels = workloadModels();
-            System.out.println("bench: workload " + plan.name() + " (" + file + "): " + plan.windows().size()
-                    + " windows on " + String.join(", ", planModels));
+            System.out.println("bench: workload " + plan.name() + " (" + file + "): "
+                    + plan.windows().size() + " windows on " + String.join(", ", planModels));
         } else if (!models.isBlank()) {
             throw new IllegalArgumentException("--models applies to a --workload run");
         }
@@ -151,10 +173,11 @@ public final class BenchMain implements Callable<Integer> {
         URI external = null;
         if (!target.isBlank()) {
             if (!mockServerArgs.isBlank()) {
-                throw new IllegalArgumentException("--mock-server-args applies to the server this job starts, not to --target");
+                throw new IllegalArgumentException(
+                        "--mock-server-args applies to the server this job starts, not to --target");
             }
-            external = LoopbackGuard.require(URI.create(target.endsWith("/") ? target : target + "/"), allowRemote,
-                    "-Dbench.allowRemote=true");
+            external = LoopbackGuard.require(
+                    URI.create(target.endsWith("/") ? target : target + "/"), allowRemote, "-Dbench.allowRemote=true");
             if (split != null) {
                 throw new IllegalArgumentException("bench.cpus pins the stub this job starts; with a target, start the"
                         + " target and mvn under taskset yourself");
@@ -168,11 +191,13 @@ public final class BenchMain implements Callable<Integer> {
                 return run(chosen, external, period, Map.of("external", external.toString()));
             }
             String[] serverArgs = CommandWords.split(mockServerArgs).toArray(String[]::new);
-            try (MockServerProcess server = MockServerProcess.start(mockServerJar,
-                    split == null ? List.of() : split.stubPrefix(), serverArgs)) {
+            try (MockServerProcess server = MockServerProcess.start(
+                    mockServerJar, split == null ? List.of() : split.stubPrefix(), serverArgs)) {
                 System.out.println("bench: mock server (pid " + server.pid() + ") at " + server.baseUri()
                         + (serverArgs.length == 0 ? "" : " with " + String.join(" ", serverArgs))
-                        + (split == null ? "" : ", on CPU " + split.stub() + "; the harness and its forks on CPU " + split.client()));
+                        + (split == null
+                                ? ""
+                                : ", on CPU " + split.stub() + "; the harness and its forks on CPU " + split.client()));
                 if (split != null) {
                     split.pinThisProcess();
                 }
@@ -198,12 +223,16 @@ public final class BenchMain implements Callable<Integer> {
     private List<String> workloadModels() {
         List<String> chosenModels = plan.models().stream().map(ModelKind::id).toList();
         if (!models.isBlank()) {
-            chosenModels = Arrays.stream(models.split(",")).map(String::trim).map(id -> ModelKind.named(id).id()).toList();
+            chosenModels = Arrays.stream(models.split(","))
+                    .map(String::trim)
+                    .map(id -> ModelKind.named(id).id())
+                    .toList();
         }
         boolean oneBatch = plan.windows().stream().allMatch(w -> !w.open() && w.duration() == null);
         if (chosenModels.contains(ModelKind.SEQUENTIAL.id()) && !oneBatch) {
-            throw new IllegalArgumentException("models: sequential runs one batch at a time, and an open or timed phase sends"
-                    + " each request as a batch of its own, so it would not be sequential; use thread-pool with threadPoolSize: 1");
+            throw new IllegalArgumentException(
+                    "models: sequential runs one batch at a time, and an open or timed phase sends"
+                            + " each request as a batch of its own, so it would not be sequential; use thread-pool with threadPoolSize: 1");
         }
         return chosenModels;
     }
@@ -215,8 +244,8 @@ public final class BenchMain implements Callable<Integer> {
             server.put("settings", health.stats().settings());
         } catch (RuntimeException e) {
             if (plan == null) {
-                throw new IllegalArgumentException("target " + base + " does not answer as a fanout-bench mock server: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "target " + base + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
             }
             // any target will do for a workload: its own health request instead, and no server-side numbers
             WorkloadHealth.require(plan, base);
@@ -227,8 +256,10 @@ public final class BenchMain implements Callable<Integer> {
         RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), EnvironmentCapture.shortSha(root));
         String runs = plan == null ? "preset " + chosen.name() : "workload " + plan.name();
         System.out.println("bench: " + runs + ", writing " + folder.working());
-        String warmUp = stats ? StubWarmUp.warm(base) : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
-                + " measured as a slower one, so warm it before comparing runs";
+        String warmUp = stats
+                ? StubWarmUp.warm(base)
+                : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
+                        + " measured as a slower one, so warm it before comparing runs";
         System.out.println("bench: target " + warmUp);
         RunSummary.Score harness = null;
         Ran ran;
@@ -242,8 +273,14 @@ public final class BenchMain implements Callable<Integer> {
             ran = WorkloadForks.run(planFile, planModels, base, folder.working(), period, stats);
         }
 
-        RunSummary summary = SummaryBuilder.build(folder.id(), plan == null ? chosen.name() : runs, base.toString(), harness, ran,
-                folder.working()).withTargetWarmUp(warmUp);
+        RunSummary summary = SummaryBuilder.build(
+                        folder.id(),
+                        plan == null ? chosen.name() : runs,
+                        base.toString(),
+                        harness,
+                        ran,
+                        folder.working())
+                .withTargetWarmUp(warmUp);
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
         if (plan == null) {
@@ -256,13 +293,15 @@ public final class BenchMain implements Callable<Integer> {
         }
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
-        Environments.write(EnvironmentCapture.capture(root, settings, server),
+        Environments.write(
+                EnvironmentCapture.capture(root, settings, server),
                 folder.working().resolve("environment.json"));
         Path done = folder.complete();
 
-        System.out.println("bench: " + summary.trials().size() + " trials, " + summary.failures().size()
-                + " self-check failures; results in " + done);
-        // this run's folder, named rather than found through `latest`: a run started next cannot give this one its verdict
+        System.out.println("bench: " + summary.trials().size() + " trials, "
+                + summary.failures().size() + " self-check failures; results in " + done);
+        // this run's folder, named rather than found through `latest`: a run started next cannot give this one its
+        // verdict
         return RunVerdict.give(done, sla, allowFailures);
     }
 }

@@ -47,18 +47,26 @@ public final class MockServerProcess implements AutoCloseable {
     }
 
     /** @param prefix what the command starts with ({@code taskset -c 0}), or nothing */
-    public static MockServerProcess start(Path jar, List<String> prefix, String... serverArgs) throws IOException, InterruptedException {
+    public static MockServerProcess start(Path jar, List<String> prefix, String... serverArgs)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn -B package -DskipTests'");
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(javaExecutable());
-        command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--port",
+                "0",
+                "--parent-pid",
+                Long.toString(ProcessHandle.current().pid())));
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread stopOnExit = new Thread(() -> stop(process), "mock-server-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> {
             try {
@@ -130,7 +138,8 @@ public final class MockServerProcess implements AutoCloseable {
     private static void drain(BufferedReader out) {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                // the server's own warnings (slf4j "WARN"/"ERROR", the open-file limit), not the JDK's deprecation notes
+                // the server's own warnings (slf4j "WARN"/"ERROR", the open-file limit), not the JDK's deprecation
+                // notes
                 if (line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("mock-server: warning")) {
                     System.err.println("mock-server: " + line);
                 }

@@ -18,7 +18,11 @@ import picocli.CommandLine.Parameters;
  * {@code mvn verify -Pbench -Dbench.workload=...} (the main job, its run folder, its report and
  * its exit code) without Maven. The checkout is found from the jar's own place in it.
  */
-@Command(name = "bench.jar run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "bench.jar run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "Runs a workload file on each of its models against the mock server (or --target) and writes"
                 + " a run folder and its report, as mvn verify -Pbench -Dbench.workload=FILE does.")
 public final class WorkloadMain implements Callable<Integer> {
@@ -56,18 +60,33 @@ public final class WorkloadMain implements Callable<Integer> {
         if (target.isBlank() && !Files.isRegularFile(mockServer)) {
             throw new IllegalArgumentException(mockServer + " is missing: run 'mvn -B package -DskipTests' first");
         }
-        List<String> args = new ArrayList<>(List.of("--project-dir=" + root, "--workload=" + workload.toAbsolutePath(),
-                "--models=" + models, "--cpus=" + cpus, "--sla=" + sla, "--allow-remote=" + allowRemote));
+        List<String> args = new ArrayList<>(List.of(
+                "--project-dir=" + root,
+                "--workload=" + workload.toAbsolutePath(),
+                "--models=" + models,
+                "--cpus=" + cpus,
+                "--sla=" + sla,
+                "--allow-remote=" + allowRemote));
         args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + target);
         return BenchMain.run(args.toArray(String[]::new));
     }
 
     /** The checkout this jar was built in: bench/target/bench.jar is two levels below it. */
     private static Path checkout() throws URISyntaxException, IOException {
-        Path jar = Path.of(WorkloadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path root = jar.getParent() == null ? null : jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
-        if (root == null || !Files.isDirectory(root.resolve("workloads")) && !Files.isRegularFile(root.resolve("pom.xml"))) {
-            throw new IllegalArgumentException("cannot find the checkout from " + jar + ": run bench.jar from bench/target/");
+        Path jar = Path.of(WorkloadMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path root = jar.getParent() == null
+                ? null
+                : jar.getParent().getParent() == null
+                        ? null
+                        : jar.getParent().getParent().getParent();
+        if (root == null
+                || !Files.isDirectory(root.resolve("workloads")) && !Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new IllegalArgumentException(
+                    "cannot find the checkout from " + jar + ": run bench.jar from bench/target/");
         }
         return root.toRealPath();
     }

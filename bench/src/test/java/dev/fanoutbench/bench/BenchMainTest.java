@@ -34,9 +34,11 @@ class BenchMainTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
         try {
-            String[] all = Stream.concat(Stream.of("--project-dir=" + project), Stream.of(args)).toArray(String[]::new);
+            String[] all = Stream.concat(Stream.of("--project-dir=" + project), Stream.of(args))
+                    .toArray(String[]::new);
             int exit = BenchMain.run(all);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+            return new Run(
+                    exit, captured.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
         } finally {
             System.setErr(original);
         }
@@ -46,7 +48,11 @@ class BenchMainTest {
     void aRemoteTargetIsRefusedWithExitCode2() {
         Run run = bench("--target=http://192.0.2.10:8080");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("192.0.2.10").contains("allowRemote");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("192.0.2.10")
+                .contains("allowRemote");
     }
 
     @Test
@@ -80,7 +86,10 @@ class BenchMainTest {
             CompletableFuture.runAsync(() -> acceptForever(rude, true));
             Run run = bench("--target=http://127.0.0.1:" + rude.getLocalPort());
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.err().lines()).singleElement().asString().contains("127.0.0.1:" + rude.getLocalPort())
+            assertThat(run.err().lines())
+                    .singleElement()
+                    .asString()
+                    .contains("127.0.0.1:" + rude.getLocalPort())
                     .doesNotContain(": null");
         }
     }
@@ -92,11 +101,18 @@ class BenchMainTest {
         Run sla = bench("--sla=fanout.vertx.p99 < 1.2.3ms", "--target=http://127.0.0.1:1");
         Run interval = bench("--interval=0s", "--target=http://127.0.0.1:1");
 
-        assertThat(regex.err().lines()).singleElement().asString().contains("bench.include 'Fan(Out' is not a regular expression");
+        assertThat(regex.err().lines())
+                .singleElement()
+                .asString()
+                .contains("bench.include 'Fan(Out' is not a regular expression");
         assertThat(jmh.err().lines()).singleElement().asString().contains("bench.jmh");
-        assertThat(sla.err().lines()).singleElement().asString().contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
+        assertThat(sla.err().lines())
+                .singleElement()
+                .asString()
+                .contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
         assertThat(interval.err().lines()).singleElement().asString().contains("interval must be from 100ms to 60s");
-        assertThat(Stream.of(regex, jmh, sla, interval)).allSatisfy(run -> assertThat(run.exit()).isEqualTo(2));
+        assertThat(Stream.of(regex, jmh, sla, interval))
+                .allSatisfy(run -> assertThat(run.exit()).isEqualTo(2));
         assertThat(project.resolve("reports")).doesNotExist();
     }
 
@@ -106,7 +122,10 @@ class BenchMainTest {
             Run second = bench("--target=http://127.0.0.1:1");
 
             assertThat(second.exit()).isEqualTo(2);
-            assertThat(second.err().lines()).singleElement().asString().contains("another benchmark run is in progress", "pid");
+            assertThat(second.err().lines())
+                    .singleElement()
+                    .asString()
+                    .contains("another benchmark run is in progress", "pid");
             try (Stream<Path> runs = Files.list(project.resolve("reports").resolve("runs"))) {
                 assertThat(runs.map(p -> p.getFileName().toString())).containsExactly(".lock");
             }
@@ -137,7 +156,12 @@ class BenchMainTest {
                 """);
         Run run = bench("--workload=" + file, "--target=http://127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("models").contains("green-threads").contains("line 5");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("models")
+                .contains("green-threads")
+                .contains("line 5");
         assertThat(project.resolve("reports")).doesNotExist();
     }
 
@@ -152,7 +176,11 @@ class BenchMainTest {
                 """);
         Run run = bench("--workload=" + file, "--target=http://127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("sequential").contains("threadPoolSize: 1");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("sequential")
+                .contains("threadPoolSize: 1");
     }
 
     @Test

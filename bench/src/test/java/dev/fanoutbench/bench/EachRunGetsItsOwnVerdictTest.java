@@ -37,7 +37,9 @@ class EachRunGetsItsOwnVerdictTest {
                 """);
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             String target = "--target=" + server.baseUri();
-            String[] breached = {"--project-dir=" + project, "--workload=" + workload, target, "--sla=workload.*.p99 < 1us"};
+            String[] breached = {
+                "--project-dir=" + project, "--workload=" + workload, target, "--sla=workload.*.p99 < 1us"
+            };
             String[] passing = {"--project-dir=" + project, "--workload=" + workload, target};
 
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> BenchMain.run(breached));
@@ -48,21 +50,27 @@ class EachRunGetsItsOwnVerdictTest {
             int third = BenchMain.run(passing);
 
             assertThat(firstExit).as("its own SLA, breached").isEqualTo(99);
-            assertThat(second).as("refused while the first held the lock, not given the first's verdict").isEqualTo(2);
+            assertThat(second)
+                    .as("refused while the first held the lock, not given the first's verdict")
+                    .isEqualTo(2);
             assertThat(third).as("passed, and unaffected by the first's breach").isZero();
             assertThat(afterTwo).as("the refused run wrote nothing").hasSize(1);
             List<Path> all = runs();
             assertThat(all).hasSize(2);
             assertThat(Files.readString(all.get(0).resolve("verdicts.xml"))).contains("failures=\"1\"");
             assertThat(Files.readString(all.get(1).resolve("verdicts.xml"))).doesNotContain("<failure");
-            assertThat(project.resolve("reports/runs/latest").toRealPath()).isEqualTo(all.get(1).toRealPath());
+            assertThat(project.resolve("reports/runs/latest").toRealPath())
+                    .isEqualTo(all.get(1).toRealPath());
         }
     }
 
     /** The run folders, oldest first. */
     private List<Path> runs() throws IOException {
         try (Stream<Path> folders = Files.list(project.resolve("reports/runs"))) {
-            return folders.filter(Files::isDirectory).filter(f -> !Files.isSymbolicLink(f)).sorted().toList();
+            return folders.filter(Files::isDirectory)
+                    .filter(f -> !Files.isSymbolicLink(f))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -32,18 +32,23 @@ final class AdminGate implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         if (!enabled) {
             refusals.refused(Refusals.ADMIN_OFF);
-            JsonErrors.send(response, 404, "the admin API is off; start the mock server with --admin to enable it"
-                    + " (for clients on this machine only)");
+            JsonErrors.send(
+                    response,
+                    404,
+                    "the admin API is off; start the mock server with --admin to enable it"
+                            + " (for clients on this machine only)");
             return;
         }
         if (!fromThisMachine(request)) {
             refusals.refused(Refusals.ADMIN_NOT_LOOPBACK);
-            JsonErrors.send(response, 403, "the admin API answers only clients on this machine that name it as localhost");
+            JsonErrors.send(
+                    response, 403, "the admin API answers only clients on this machine that name it as localhost");
             return;
         }
         chain.doFilter(request, response);

@@ -16,7 +16,10 @@ final class ClientClock {
 
     /** The client's send time, or -1 when it is absent, not from this host, or implausible. */
     static long sendNanos(String header, InetSocketAddress remote, long nowNanos) {
-        if (header == null || remote == null || remote.getAddress() == null || !remote.getAddress().isLoopbackAddress()) {
+        if (header == null
+                || remote == null
+                || remote.getAddress() == null
+                || !remote.getAddress().isLoopbackAddress()) {
             return -1;
         }
         long sent;

@@ -46,13 +46,19 @@ final class DisconnectWatcher implements AutoCloseable {
     private static final long SELECT_TIMEOUT_MILLIS = 20;
     /** After an interim answer, when to look for the reset a closed client's kernel sends back. */
     private static final long[] RECHECK_AFTER_MILLIS = {20, 200, 2_000};
+
     private static final byte[] INTERIM = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private record Watched(Exchange exchange, SocketChannel channel, boolean http11, Runnable close) {}
 
     private record Recheck(Watched watched, long dueNanos, int attempt) {}
 
-    private enum Seen { GONE, HALF_CLOSED, SENDING, NOTHING }
+    private enum Seen {
+        GONE,
+        HALF_CLOSED,
+        SENDING,
+        NOTHING
+    }
 
     private final Selector selector;
     private final Consumer<Exchange> onClientGone;
@@ -161,7 +167,8 @@ final class DisconnectWatcher implements AutoCloseable {
         if (!interim(watched.channel())) {
             return Seen.GONE;
         }
-        rechecks.add(new Recheck(watched, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_AFTER_MILLIS[0]), 0));
+        rechecks.add(
+                new Recheck(watched, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_AFTER_MILLIS[0]), 0));
         return Seen.HALF_CLOSED;
     }
 

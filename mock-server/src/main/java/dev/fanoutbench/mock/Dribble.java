@@ -42,7 +42,8 @@ import java.util.function.Consumer;
 final class Dribble implements AutoCloseable {
 
     /** The request's async timeout while it streams: the longest delay plus the longest stream, plus slack. */
-    static final long ASYNC_TIMEOUT_MILLIS = RequestedDelay.MAX_DELAY_MILLIS + RequestedPayload.MAX_STREAM_MILLIS + 60_000;
+    static final long ASYNC_TIMEOUT_MILLIS =
+            RequestedDelay.MAX_DELAY_MILLIS + RequestedPayload.MAX_STREAM_MILLIS + 60_000;
 
     private final ScheduledExecutorService writers;
     private final Consumer<Exchange> clientLeft;
@@ -65,7 +66,8 @@ final class Dribble implements AutoCloseable {
     }
 
     /** Passes the request on with wrappers that stream the answer if the stub chose to. */
-    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         Exchange exchange = ExchangeListener.exchangeOf(request);
         if (exchange == null) {
             chain.doFilter(request, response);
@@ -90,6 +92,7 @@ final class Dribble implements AutoCloseable {
         private volatile AsyncContext async;
         /** Set once the stream owns the answer's completion. */
         private volatile boolean takenOver;
+
         private Buffer buffer;
         private byte[] body;
         private int length;

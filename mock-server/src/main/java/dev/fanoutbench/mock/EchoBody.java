@@ -69,7 +69,8 @@ final class EchoBody {
         synchronized (EchoBody.class) {
             if (padding.length < n) {
                 // grow to the next power of two (capped): a slowly rising size does not rebuild every time
-                int size = (int) Math.min(RequestedPayload.MAX_BYTES, Math.max(n, Integer.highestOneBit(Math.max(1, n - 1)) * 2L));
+                int size = (int) Math.min(
+                        RequestedPayload.MAX_BYTES, Math.max(n, Integer.highestOneBit(Math.max(1, n - 1)) * 2L));
                 byte[] grown = new byte[Math.max(size, n)];
                 Arrays.fill(grown, (byte) 'x');
                 padding = grown;

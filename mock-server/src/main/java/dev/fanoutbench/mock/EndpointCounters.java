@@ -70,12 +70,24 @@ final class EndpointCounters {
             }
         });
         Histogram h = latenessSoFar;
-        ServerStats.Lateness lateness = new ServerStats.Lateness(h.getTotalCount(), fromClientClock.sum(),
-                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getMaxValue());
+        ServerStats.Lateness lateness = new ServerStats.Lateness(
+                h.getTotalCount(),
+                fromClientClock.sum(),
+                h.getValueAtPercentile(50),
+                h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99),
+                h.getMaxValue());
         long first = firstArrivalNanos.get();
         long last = lastArrivalNanos.get();
-        return new ServerStats.EndpointStats(received.sum(), inFlight.get(), peak.get(), served.sum(), disconnects.sum(),
-                byOutcome, lateness, last < first ? 0 : TimeUnit.NANOSECONDS.toMicros(last - first));
+        return new ServerStats.EndpointStats(
+                received.sum(),
+                inFlight.get(),
+                peak.get(),
+                served.sum(),
+                disconnects.sum(),
+                byOutcome,
+                lateness,
+                last < first ? 0 : TimeUnit.NANOSECONDS.toMicros(last - first));
     }
 
     synchronized void reset() {

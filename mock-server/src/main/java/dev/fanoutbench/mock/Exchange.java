@@ -14,17 +14,24 @@ import java.util.List;
  */
 final class Exchange {
 
-    enum State { WAITING, RESPONDING, FINISHED }
+    enum State {
+        WAITING,
+        RESPONDING,
+        FINISHED
+    }
 
     final String endpoint;
     /** Its endpoint's counters, looked up once at arrival rather than at every event of the exchange. */
     final EndpointCounters counters;
+
     final long arrivalNanos;
     /** Where the stub's lateness counts from: the client's send time when it is known, else the arrival. */
     final long originNanos;
+
     final boolean fromClientClock;
     /** Which reset of the counts this exchange arrived after. */
     final int epoch;
+
     private State state = State.WAITING;
     private boolean leftInFlight;
     private long configuredDelayMillis = -1;

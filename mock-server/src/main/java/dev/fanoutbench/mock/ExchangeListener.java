@@ -38,8 +38,8 @@ final class ExchangeListener implements HttpChannel.Listener {
     @Override
     public void onRequestBegin(Request request) {
         long now = System.nanoTime();
-        long clientSend = ClientClock.sendNanos(request.getHeader(StubHeaders.CLIENT_SEND_NANOS),
-                request.getRemoteInetSocketAddress(), now);
+        long clientSend = ClientClock.sendNanos(
+                request.getHeader(StubHeaders.CLIENT_SEND_NANOS), request.getRemoteInetSocketAddress(), now);
         Exchange exchange = tracker.arrived(request.getHttpURI().getPath(), now, clientSend);
         if (exchange != null) {
             request.setAttribute(EXCHANGE, exchange);
@@ -57,7 +57,9 @@ final class ExchangeListener implements HttpChannel.Listener {
         Exchange exchange = exchangeOf(request);
         // a delayed answer leaves the request suspended: only then can the client leave unseen
         EndPoint endPoint = request.getHttpChannel().getEndPoint();
-        if (exchange != null && request.isAsyncStarted() && endPoint instanceof SelectableChannelEndPoint selectable
+        if (exchange != null
+                && request.isAsyncStarted()
+                && endPoint instanceof SelectableChannelEndPoint selectable
                 && selectable.getChannel() instanceof SocketChannel channel) {
             watcher.watch(exchange, channel, request.getHttpVersion() == HttpVersion.HTTP_1_1, endPoint::close);
         }
@@ -79,7 +81,11 @@ final class ExchangeListener implements HttpChannel.Listener {
         Exchange exchange = exchangeOf(request);
         if (exchange != null) {
             String fault = request.getResponse().getHeader(FAULT_HEADER);
-            tracker.ended(exchange, fault != null ? fault : Integer.toString(request.getResponse().getStatus()));
+            tracker.ended(
+                    exchange,
+                    fault != null
+                            ? fault
+                            : Integer.toString(request.getResponse().getStatus()));
         }
     }
 

@@ -99,7 +99,8 @@ final class ExchangeTracker {
     ServerStats snapshot() {
         Map<String, ServerStats.EndpointStats> byEndpoint = new TreeMap<>();
         endpoints.forEach((name, counters) -> byEndpoint.put(name, counters.snapshot()));
-        return new ServerStats(total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot(), settings);
+        return new ServerStats(
+                total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot(), settings);
     }
 
     void reset() {

@@ -46,10 +46,14 @@ final class JsonErrors extends ErrorHandler {
     }
 
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
-                                              int code, String message) throws IOException {
+    protected void generateAcceptableResponse(
+            Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+            throws IOException {
         baseRequest.setHandled(true);
-        send(response, code, code >= 500 ? "the stub failed on this request (its log says why)" : reason(code, message));
+        send(
+                response,
+                code,
+                code >= 500 ? "the stub failed on this request (its log says why)" : reason(code, message));
     }
 
     @Override
@@ -59,7 +63,8 @@ final class JsonErrors extends ErrorHandler {
     }
 
     private static String reason(int code, String message) {
-        String text = message == null || message.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(code) : message;
+        String text =
+                message == null || message.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(code) : message;
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
 }

@@ -37,8 +37,12 @@ public final class MockServer implements AutoCloseable {
     private final Dribble dribble;
     private final MockServerSettings settings;
 
-    private MockServer(WireMockServer wireMock, ExchangeTracker tracker, DisconnectWatcher watcher, Dribble dribble,
-                       MockServerSettings settings) {
+    private MockServer(
+            WireMockServer wireMock,
+            ExchangeTracker tracker,
+            DisconnectWatcher watcher,
+            Dribble dribble,
+            MockServerSettings settings) {
         this.wireMock = wireMock;
         this.tracker = tracker;
         this.watcher = watcher;
@@ -70,9 +74,15 @@ public final class MockServer implements AutoCloseable {
                 // WireMock copies each answer's body into its serve event: keep that to a glance, not 10 MiB
                 .maxLoggedResponseSize(LOGGED_BODY_BYTES)
                 .notifier(new Slf4jNotifier(false))
-                .extensions(new TrackingServerFactory(new ExchangeListener(tracker, watcher), tracker.connections(),
-                                new StubGuard(settings.protection().maxBodyBytes(), settings.protection().bodyTimeoutMillis(),
-                                        tracker.refusals(), dribble),
+                .extensions(
+                        new TrackingServerFactory(
+                                new ExchangeListener(tracker, watcher),
+                                tracker.connections(),
+                                new StubGuard(
+                                        settings.protection().maxBodyBytes(),
+                                        settings.protection().bodyTimeoutMillis(),
+                                        tracker.refusals(),
+                                        dribble),
                                 new AdminGate(settings.protection().adminApi(), tracker.refusals())),
                         new StubBehaviour(tracker.limit(), settings.slowdown()),
                         new StatsTransformer(tracker));
@@ -129,7 +139,8 @@ public final class MockServer implements AutoCloseable {
             if (cause instanceof BindException) {
                 return "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": "
                         + (cause.getMessage() != null && cause.getMessage().contains("in use")
-                                ? "the port is already in use" : cause.getMessage());
+                                ? "the port is already in use"
+                                : cause.getMessage());
             }
         }
         Throwable root = e;

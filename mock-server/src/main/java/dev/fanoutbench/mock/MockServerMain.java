@@ -5,16 +5,20 @@ import dev.fanoutbench.results.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The standalone mock server: {@code java -jar mock-server/target/mock-server.jar [--port N] ...}.
  * Prints {@code mock-server listening on http://127.0.0.1:PORT} once it accepts connections, so
  * scripts can read the port; stops cleanly on Ctrl-C or SIGTERM. Exit code 2 for bad input.
  */
-@Command(name = "mock-server", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "mock-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "Slow, jittery, flaky, rate-limited and stuck HTTP stubs that count what they see.%n"
                 + "Endpoints: /api/items/{id}?delayMs=N, /api/jitter/{id}?medianMs=M&sigma=S, /api/flaky/{id},"
                 + " /api/limited/{id}, /api/stuck/{id}, GET /stats, POST /stats/reset")
@@ -28,8 +32,10 @@ public final class MockServerMain implements Callable<Integer> {
     @Option(names = "--bind", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bindAddress = MockServerSettings.LOOPBACK;
 
-    @Option(names = "--limit", description = "requests /api/limited admits in flight before it answers 429"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            description =
+                    "requests /api/limited admits in flight before it answers 429" + " (default: ${DEFAULT-VALUE})")
     int limit = DEFAULTS.inFlightLimit();
 
     @Option(names = "--async-threads", description = "threads writing delayed answers (default: ${DEFAULT-VALUE})")
@@ -44,26 +50,38 @@ public final class MockServerMain implements Callable<Integer> {
     @Option(names = "--accept-queue", description = "listen backlog (default: ${DEFAULT-VALUE})")
     int acceptQueue = DEFAULTS.acceptQueueSize();
 
-    @Option(names = "--extra-delay-ms", description = "added to every delayed answer, to simulate a slower"
-            + " dependency (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--extra-delay-ms",
+            description =
+                    "added to every delayed answer, to simulate a slower" + " dependency (default: ${DEFAULT-VALUE})")
     long extraDelayMillis;
 
-    @Option(names = "--extra-delay-percent", description = "every delayed answer this much slower, e.g. 10 makes"
-            + " 200 ms 220 ms (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--extra-delay-percent",
+            description = "every delayed answer this much slower, e.g. 10 makes"
+                    + " 200 ms 220 ms (default: ${DEFAULT-VALUE})")
     double extraDelayPercent;
 
-    @Option(names = "--admin", description = "serve WireMock's admin API under /__admin, to clients on this machine"
-            + " only (off: it can stop the server, change it and make it fetch any URL)")
+    @Option(
+            names = "--admin",
+            description = "serve WireMock's admin API under /__admin, to clients on this machine"
+                    + " only (off: it can stop the server, change it and make it fetch any URL)")
     boolean admin;
 
-    @Option(names = "--max-body-bytes", description = "the largest request body read; larger get 413 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-body-bytes",
+            description = "the largest request body read; larger get 413 (default: ${DEFAULT-VALUE})")
     long maxBodyBytes = Protection.DEFAULT_MAX_BODY_BYTES;
 
-    @Option(names = "--body-timeout-ms", description = "how long a request body may stall before 408 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--body-timeout-ms",
+            description = "how long a request body may stall before 408 (default: ${DEFAULT-VALUE})")
     long bodyTimeoutMillis = Protection.DEFAULT_BODY_TIMEOUT_MILLIS;
 
-    @Option(names = "--parent-pid", description = "stop when the process with this pid ends (the harness passes its own,"
-            + " so no server outlives a killed run)")
+    @Option(
+            names = "--parent-pid",
+            description = "stop when the process with this pid ends (the harness passes its own,"
+                    + " so no server outlives a killed run)")
     long parentPid;
 
     @Option(names = "--request-journal", description = "keep WireMock's request journal (off: it grows without bound)")
@@ -99,14 +117,26 @@ public final class MockServerMain implements Callable<Integer> {
     }
 
     private static CommandLine commandLine(MockServerMain main, PrintWriter out, PrintWriter err) {
-        return Cli.of(main, "mock-server", err, e -> e instanceof MockServerException || e instanceof IllegalArgumentException)
+        return Cli.of(
+                        main,
+                        "mock-server",
+                        err,
+                        e -> e instanceof MockServerException || e instanceof IllegalArgumentException)
                 .setOut(out);
     }
 
     @Override
     public Integer call() {
-        MockServerSettings settings = new MockServerSettings(bindAddress, port, limit, asyncThreads,
-                containerThreads, acceptors, acceptQueue, requestJournal, new Slowdown(extraDelayMillis, extraDelayPercent),
+        MockServerSettings settings = new MockServerSettings(
+                bindAddress,
+                port,
+                limit,
+                asyncThreads,
+                containerThreads,
+                acceptors,
+                acceptQueue,
+                requestJournal,
+                new Slowdown(extraDelayMillis, extraDelayPercent),
                 new Protection(admin, maxBodyBytes, bodyTimeoutMillis));
         OpenFileLimit.warning().ifPresent(System.err::println);
         server = MockServer.start(settings);
@@ -117,7 +147,9 @@ public final class MockServerMain implements Callable<Integer> {
 
     /** A parent killed with SIGKILL runs no hook of its own: the server notices it is gone and stops. */
     private static void exitWith(long parentPid, PrintWriter out) {
-        ProcessHandle.of(parentPid).map(ProcessHandle::onExit).orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+        ProcessHandle.of(parentPid)
+                .map(ProcessHandle::onExit)
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
                 .thenRun(() -> {
                     out.println("mock-server: the process that started it (pid " + parentPid + ") has ended; stopping");
                     out.flush();

@@ -16,9 +16,17 @@ package dev.fanoutbench.mock;
  * @param slowdown            added to every delayed answer: a slower dependency, without touching the clients
  * @param protection          the admin API (off), the body cap and the body timeout
  */
-public record MockServerSettings(String bindAddress, int port, int inFlightLimit, int asyncResponseThreads,
-                                 int containerThreads, int acceptors, int acceptQueueSize, boolean requestJournal,
-                                 Slowdown slowdown, Protection protection) {
+public record MockServerSettings(
+        String bindAddress,
+        int port,
+        int inFlightLimit,
+        int asyncResponseThreads,
+        int containerThreads,
+        int acceptors,
+        int acceptQueueSize,
+        boolean requestJournal,
+        Slowdown slowdown,
+        Protection protection) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -27,8 +35,10 @@ public record MockServerSettings(String bindAddress, int port, int inFlightLimit
         require(inFlightLimit >= 1, "limit must be at least 1, got " + inFlightLimit);
         require(asyncResponseThreads >= 1, "async threads must be at least 1, got " + asyncResponseThreads);
         require(acceptors >= 1, "acceptors must be at least 1, got " + acceptors);
-        require(containerThreads >= acceptors + 4,
-                "container threads must be at least acceptors + 4 (Jetty needs selectors too), got " + containerThreads);
+        require(
+                containerThreads >= acceptors + 4,
+                "container threads must be at least acceptors + 4 (Jetty needs selectors too), got "
+                        + containerThreads);
         require(acceptQueueSize >= 1, "accept queue must be at least 1, got " + acceptQueueSize);
         java.util.Objects.requireNonNull(slowdown, "slowdown");
         java.util.Objects.requireNonNull(protection, "protection");
@@ -40,18 +50,45 @@ public record MockServerSettings(String bindAddress, int port, int inFlightLimit
     }
 
     public MockServerSettings withInFlightLimit(int limit) {
-        return new MockServerSettings(bindAddress, port, limit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal, slowdown, protection);
+        return new MockServerSettings(
+                bindAddress,
+                port,
+                limit,
+                asyncResponseThreads,
+                containerThreads,
+                acceptors,
+                acceptQueueSize,
+                requestJournal,
+                slowdown,
+                protection);
     }
 
     public MockServerSettings withSlowdown(Slowdown extra) {
-        return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal, extra, protection);
+        return new MockServerSettings(
+                bindAddress,
+                port,
+                inFlightLimit,
+                asyncResponseThreads,
+                containerThreads,
+                acceptors,
+                acceptQueueSize,
+                requestJournal,
+                extra,
+                protection);
     }
 
     public MockServerSettings withProtection(Protection guard) {
-        return new MockServerSettings(bindAddress, port, inFlightLimit, asyncResponseThreads, containerThreads,
-                acceptors, acceptQueueSize, requestJournal, slowdown, guard);
+        return new MockServerSettings(
+                bindAddress,
+                port,
+                inFlightLimit,
+                asyncResponseThreads,
+                containerThreads,
+                acceptors,
+                acceptQueueSize,
+                requestJournal,
+                slowdown,
+                guard);
     }
 
     private static void require(boolean condition, String message) {

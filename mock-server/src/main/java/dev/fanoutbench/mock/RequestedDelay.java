@@ -52,7 +52,7 @@ record RequestedDelay(OptionalLong delayMillis, OptionalDouble medianMillis, Opt
         } catch (NumberFormatException notANumber) {
             // falls through to the one message below
         }
-        throw new IllegalArgumentException(param.key() + " must be a number above 0 and at most " + max
-                + ", got '" + raw + "'");
+        throw new IllegalArgumentException(
+                param.key() + " must be a number above 0 and at most " + max + ", got '" + raw + "'");
     }
 }

@@ -17,6 +17,7 @@ record RequestedPayload(OptionalInt bytes, int chunks, long chunkDelayMillis) {
 
     /** The largest body {@code ?bytes=N} asks for: 10 MiB, the same as the request body's default cap. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
+
     static final int MAX_CHUNKS = 10_000;
     /** The longest a streamed body may take from its first chunk to its last, like the longest delay. */
     static final long MAX_STREAM_MILLIS = RequestedDelay.MAX_DELAY_MILLIS;
@@ -27,15 +28,17 @@ record RequestedPayload(OptionalInt bytes, int chunks, long chunkDelayMillis) {
     static RequestedPayload from(Request request) {
         OptionalInt bytes = whole(request.queryParameter("bytes"), MAX_BYTES, 0, "bytes");
         OptionalInt chunks = whole(request.queryParameter("chunks"), MAX_CHUNKS, 1, "");
-        OptionalInt gap = whole(request.queryParameter("chunkDelayMs"), (int) RequestedDelay.MAX_DELAY_MILLIS, 0, "milliseconds");
+        OptionalInt gap =
+                whole(request.queryParameter("chunkDelayMs"), (int) RequestedDelay.MAX_DELAY_MILLIS, 0, "milliseconds");
         if (gap.isPresent() && chunks.isEmpty()) {
-            throw new IllegalArgumentException("chunkDelayMs needs chunks: ?chunks=N&chunkDelayMs=M streams the body in N chunks M ms apart");
+            throw new IllegalArgumentException(
+                    "chunkDelayMs needs chunks: ?chunks=N&chunkDelayMs=M streams the body in N chunks M ms apart");
         }
         int n = chunks.orElse(0);
         long m = gap.orElse(0);
         if (n > 1 && (n - 1) * m > MAX_STREAM_MILLIS) {
-            throw new IllegalArgumentException("chunks and chunkDelayMs must stream the body within " + MAX_STREAM_MILLIS
-                    + " ms, got (" + n + " - 1) x " + m + " ms");
+            throw new IllegalArgumentException("chunks and chunkDelayMs must stream the body within "
+                    + MAX_STREAM_MILLIS + " ms, got (" + n + " - 1) x " + m + " ms");
         }
         return new RequestedPayload(bytes, n, m);
     }
@@ -59,6 +62,7 @@ record RequestedPayload(OptionalInt bytes, int chunks, long chunkDelayMillis) {
         }
         String what = unit.isEmpty() ? "a whole number" : "a whole number of " + unit;
         String cap = max == MAX_BYTES ? max + " (10 MiB, the cap)" : Integer.toString(max);
-        throw new IllegalArgumentException(param.key() + " must be " + what + " from " + min + " to " + cap + ", got '" + raw + "'");
+        throw new IllegalArgumentException(
+                param.key() + " must be " + what + " from " + min + " to " + cap + ", got '" + raw + "'");
     }
 }

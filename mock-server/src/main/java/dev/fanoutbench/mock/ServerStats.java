@@ -16,8 +16,13 @@ import java.util.Map;
  *                  {@code body-too-large}, {@code body-stalled}, {@code admin-off}...), since the server started
  * @param settings  how the server was started, every default filled in: a run records them beside its numbers
  */
-public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoints, LimitStats limit,
-                          ConnectionStats connections, Map<String, Long> refused, MockServerSettings settings) {
+public record ServerStats(
+        EndpointStats total,
+        Map<String, EndpointStats> endpoints,
+        LimitStats limit,
+        ConnectionStats connections,
+        Map<String, Long> refused,
+        MockServerSettings settings) {
 
     /** The endpoint's numbers, or an all-zero record if it has seen nothing. */
     public EndpointStats endpoint(String name) {
@@ -37,8 +42,15 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
      * @param arrivalSpreadMicros from the first request's arrival to the last one's: a burst sent
      *                          "at once" arrives over this long (0 for fewer than two)
      */
-    public record EndpointStats(long received, int inFlight, int peakInFlight, long served, long clientDisconnects,
-                                Map<String, Long> outcomes, Lateness lateness, long arrivalSpreadMicros) {
+    public record EndpointStats(
+            long received,
+            int inFlight,
+            int peakInFlight,
+            long served,
+            long clientDisconnects,
+            Map<String, Long> outcomes,
+            Lateness lateness,
+            long arrivalSpreadMicros) {
         static final EndpointStats EMPTY = new EndpointStats(0, 0, 0, 0, 0, Map.of(), Lateness.NONE, 0);
 
         public long outcome(String name) {
@@ -60,8 +72,8 @@ public record ServerStats(EndpointStats total, Map<String, EndpointStats> endpoi
      * @param count           answers measured
      * @param fromClientClock how many of them were measured from the client's send time
      */
-    public record Lateness(long count, long fromClientClock, long p50Micros, long p90Micros, long p99Micros,
-                           long maxMicros) {
+    public record Lateness(
+            long count, long fromClientClock, long p50Micros, long p90Micros, long p99Micros, long maxMicros) {
         public static final Lateness NONE = new Lateness(0, 0, 0, 0, 0, 0);
 
         /** True when every answer was measured from the client's clock: the figure is complete. */

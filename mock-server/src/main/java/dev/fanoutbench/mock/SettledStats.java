@@ -23,9 +23,10 @@ public final class SettledStats {
      *
      * @param expected how many must have ended, asked of each reading (it may grow as requests arrive)
      */
-    public static ServerStats.EndpointStats await(Supplier<ServerStats.EndpointStats> read,
-                                                  ToLongFunction<ServerStats.EndpointStats> expected,
-                                                  Duration patience) {
+    public static ServerStats.EndpointStats await(
+            Supplier<ServerStats.EndpointStats> read,
+            ToLongFunction<ServerStats.EndpointStats> expected,
+            Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         ServerStats.EndpointStats stats = read.get();
         while (stats.ended() < expected.applyAsLong(stats) && System.nanoTime() - deadline < 0) {

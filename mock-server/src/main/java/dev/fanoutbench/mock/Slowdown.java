@@ -14,8 +14,8 @@ public record Slowdown(long extraMillis, double extraPercent) {
 
     public Slowdown {
         if (extraMillis < 0 || extraMillis > RequestedDelay.MAX_DELAY_MILLIS) {
-            throw new IllegalArgumentException("extra delay must be from 0 to " + RequestedDelay.MAX_DELAY_MILLIS
-                    + " ms, got " + extraMillis);
+            throw new IllegalArgumentException(
+                    "extra delay must be from 0 to " + RequestedDelay.MAX_DELAY_MILLIS + " ms, got " + extraMillis);
         }
         if (!(extraPercent >= 0 && extraPercent <= 1_000)) {
             throw new IllegalArgumentException("extra delay percent must be from 0 to 1000, got " + extraPercent);

@@ -55,7 +55,8 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
                 payload = RequestedPayload.from(serveEvent.getRequest());
             }
         } catch (IllegalArgumentException badParameter) {
-            return immediately(exchange, 400, Map.of("error", badParameter.getMessage())).build();
+            return immediately(exchange, 400, Map.of("error", badParameter.getMessage()))
+                    .build();
         }
 
         ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.like(stub);
@@ -103,7 +104,8 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
         path = query < 0 ? path : path.substring(0, query);
         String id = request.getPathParameters().get("id");
         if (id == null) {
-            id = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            id = java.net.URLDecoder.decode(
+                    path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
         }
         byte[] body = request.getBody();
         OptionalLong received = carriesBody ? OptionalLong.of(body == null ? 0 : body.length) : OptionalLong.empty();
@@ -131,7 +133,8 @@ final class StubBehaviour implements ResponseDefinitionTransformerV2 {
 
     /** A boolean from the stub's {@code transformerParameters}; absent means false. */
     static boolean flag(ResponseDefinition stub, String name) {
-        return stub.getTransformerParameters() != null && stub.getTransformerParameters().getBoolean(name, false);
+        return stub.getTransformerParameters() != null
+                && stub.getTransformerParameters().getBoolean(name, false);
     }
 
     private static ResponseDefinitionBuilder immediately(Exchange exchange, int status, Map<String, String> body) {

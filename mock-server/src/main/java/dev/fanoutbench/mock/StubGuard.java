@@ -41,7 +41,8 @@ final class StubGuard implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String undecodable = undecodable(request.getQueryString());
@@ -78,7 +79,8 @@ final class StubGuard implements Filter {
         if (body == null) {
             refusals.refused(Refusals.BODY_TOO_LARGE);
             response.setHeader("Connection", "close");
-            JsonErrors.send(response, 413, "the body is larger than " + maxBodyBytes + " bytes, the most this stub takes");
+            JsonErrors.send(
+                    response, 413, "the body is larger than " + maxBodyBytes + " bytes, the most this stub takes");
             return;
         }
         passOn(new BufferedBody(request, body), response, chain);

@@ -18,8 +18,9 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  * counts connections, a guard in front of the stubs and another in front of the admin API, and
  * JSON for every error page.
  */
-record TrackingServerFactory(HttpChannel.Listener listener, ConnectionCounter connections, StubGuard stubGuard,
-                             AdminGate adminGate) implements HttpServerFactory {
+record TrackingServerFactory(
+        HttpChannel.Listener listener, ConnectionCounter connections, StubGuard stubGuard, AdminGate adminGate)
+        implements HttpServerFactory {
 
     @Override
     public String getName() {

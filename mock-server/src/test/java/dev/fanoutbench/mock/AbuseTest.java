@@ -27,8 +27,8 @@ class AbuseTest {
     static final long BODY_TIMEOUT_MS = 1_000;
 
     @RegisterExtension
-    static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults()
-            .withProtection(new Protection(false, CAP_BYTES, BODY_TIMEOUT_MS)));
+    static final EmbeddedServer server = new EmbeddedServer(
+            MockServerSettings.defaults().withProtection(new Protection(false, CAP_BYTES, BODY_TIMEOUT_MS)));
 
     @Test
     void aQueryThatDoesNotDecodeIsAJson400NotAnHtml500() throws Exception {
@@ -40,9 +40,11 @@ class AbuseTest {
 
     @Test
     void aHeaderTooLargeForJettyIsAJsonErrorNotItsHtmlPage() throws Exception {
-        // past Jetty's 32 KiB limit yet within the socket buffers: a 1 MB header could still be being written when Jetty
+        // past Jetty's 32 KiB limit yet within the socket buffers: a 1 MB header could still be being written when
+        // Jetty
         // closed the connection, and the test failed with a broken pipe instead of reading the answer (seen in CI)
-        RawHttp.Reply reply = RawHttp.request(server.baseUri(), "GET", "/api/items/1", Map.of("X-Big", "a".repeat(40_000)));
+        RawHttp.Reply reply =
+                RawHttp.request(server.baseUri(), "GET", "/api/items/1", Map.of("X-Big", "a".repeat(40_000)));
         assertThat(reply.status()).isBetween(400, 499);
         assertJson(reply);
     }
@@ -56,14 +58,17 @@ class AbuseTest {
         assertJson(mappings);
         assertThat(mappings.body()).contains("--admin");
         assertThat(shutdown.status()).isEqualTo(404);
-        assertThat(RawHttp.get(server.baseUri(), "/api/items/1?delayMs=0").status()).isEqualTo(200);
+        assertThat(RawHttp.get(server.baseUri(), "/api/items/1?delayMs=0").status())
+                .isEqualTo(200);
     }
 
     @Test
     void aBodyPastTheCapIs413() throws Exception {
         try (Socket client = RawHttp.open(server.baseUri())) {
-            send(client, "POST /api/items/1?delayMs=0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (CAP_BYTES + 1)
-                    + "\r\n\r\n" + "x".repeat((int) CAP_BYTES + 1));
+            send(
+                    client,
+                    "POST /api/items/1?delayMs=0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (CAP_BYTES + 1)
+                            + "\r\n\r\n" + "x".repeat((int) CAP_BYTES + 1));
             assertThat(statusLine(client.getInputStream())).isEqualTo("HTTP/1.1 413 Payload Too Large");
         }
         assertThat(StatsOverHttp.read(server.baseUri()).refused()).containsKey(Refusals.BODY_TOO_LARGE);
@@ -74,12 +79,17 @@ class AbuseTest {
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Socket client = RawHttp.open(server.baseUri());
-            send(client, "POST /api/items/" + i + "?delayMs=0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc");
+            send(
+                    client,
+                    "POST /api/items/" + i
+                            + "?delayMs=0 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc");
             stalled.add(client);
         }
         long start = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            assertThat(RawHttp.get(server.baseUri(), "/api/items/" + i + "?delayMs=0").status()).isEqualTo(200);
+            assertThat(RawHttp.get(server.baseUri(), "/api/items/" + i + "?delayMs=0")
+                            .status())
+                    .isEqualTo(200);
         }
         for (Socket client : stalled) {
             try (client) {
@@ -87,7 +97,8 @@ class AbuseTest {
             }
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(BODY_TIMEOUT_MS * 10));
-        assertThat(StatsOverHttp.read(server.baseUri()).refused().get(Refusals.BODY_STALLED)).isGreaterThanOrEqualTo(60);
+        assertThat(StatsOverHttp.read(server.baseUri()).refused().get(Refusals.BODY_STALLED))
+                .isGreaterThanOrEqualTo(60);
     }
 
     @Test
@@ -100,9 +111,12 @@ class AbuseTest {
         }
         try {
             for (int i = 0; i < 20; i++) {
-                assertThat(RawHttp.get(server.baseUri(), "/api/items/" + i + "?delayMs=0").status()).isEqualTo(200);
+                assertThat(RawHttp.get(server.baseUri(), "/api/items/" + i + "?delayMs=0")
+                                .status())
+                        .isEqualTo(200);
             }
-            assertThat(StatsOverHttp.read(server.baseUri()).connections().open()).isGreaterThanOrEqualTo(200);
+            assertThat(StatsOverHttp.read(server.baseUri()).connections().open())
+                    .isGreaterThanOrEqualTo(200);
         } finally {
             for (Socket client : loris) {
                 client.close();

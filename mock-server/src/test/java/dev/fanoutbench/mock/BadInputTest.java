@@ -34,7 +34,10 @@ class BadInputTest {
     void aNegativeSlowdownIsRefused() {
         Run run = cli("--port", "0", "--extra-delay-percent", "-5");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("extra delay percent must be from 0 to 1000, got -5");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("extra delay percent must be from 0 to 1000, got -5");
     }
 
     @Test
@@ -49,8 +52,11 @@ class BadInputTest {
         try (MockServer taken = MockServer.start(MockServerSettings.defaults())) {
             Run run = cli("--port", Integer.toString(taken.port()));
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err().lines()).singleElement().asString()
-                    .contains("127.0.0.1:" + taken.port()).contains("already in use");
+            assertThat(run.err().lines())
+                    .singleElement()
+                    .asString()
+                    .contains("127.0.0.1:" + taken.port())
+                    .contains("already in use");
         }
     }
 
@@ -59,9 +65,12 @@ class BadInputTest {
         StringWriter out = new StringWriter();
         MockServerMain main = new MockServerMain(new PrintWriter(out, true));
         try {
-            int exit = MockServerMain.run(main, new PrintWriter(out, true), new PrintWriter(new StringWriter()), "--port", "0");
+            int exit = MockServerMain.run(
+                    main, new PrintWriter(out, true), new PrintWriter(new StringWriter()), "--port", "0");
             assertThat(exit).isZero();
-            assertThat(out.toString()).startsWith("mock-server listening on http://127.0.0.1:" + main.server().port());
+            assertThat(out.toString())
+                    .startsWith("mock-server listening on http://127.0.0.1:"
+                            + main.server().port());
         } finally {
             main.stop();
         }
@@ -74,7 +83,8 @@ class BadInputTest {
             RawHttp.Reply reply = RawHttp.get(server.baseUri(), "/api/jitter/1?" + query);
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.header("Content-Type")).startsWith("application/json");
-            String error = new ObjectMapper().readTree(reply.body()).path("error").asText();
+            String error =
+                    new ObjectMapper().readTree(reply.body()).path("error").asText();
             assertThat(error).startsWith(query.substring(0, query.indexOf('=')) + " must be");
         }
     }

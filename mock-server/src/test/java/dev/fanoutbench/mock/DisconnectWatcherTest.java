@@ -18,13 +18,14 @@ class DisconnectWatcherTest {
     @Test
     void anErrorWhileHandlingOneClientDoesNotStopTheWatcher() throws Exception {
         List<Exchange> seenGone = new CopyOnWriteArrayList<>();
-        try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             DisconnectWatcher watcher = new DisconnectWatcher(exchange -> {
-                 seenGone.add(exchange);
-                 if (seenGone.size() == 1) {
-                     throw new AssertionError("a bug in whoever is told");
-                 }
-             })) {
+        try (ServerSocketChannel listener =
+                        ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                DisconnectWatcher watcher = new DisconnectWatcher(exchange -> {
+                    seenGone.add(exchange);
+                    if (seenGone.size() == 1) {
+                        throw new AssertionError("a bug in whoever is told");
+                    }
+                })) {
             Exchange first = leaveAfterWatching(listener, watcher);
             await().atMost(Duration.ofSeconds(5)).until(() -> seenGone.contains(first));
             Exchange second = leaveAfterWatching(listener, watcher);
@@ -35,7 +36,8 @@ class DisconnectWatcherTest {
     }
 
     /** A client connects, its exchange is watched, and the client closes. */
-    private static Exchange leaveAfterWatching(ServerSocketChannel listener, DisconnectWatcher watcher) throws Exception {
+    private static Exchange leaveAfterWatching(ServerSocketChannel listener, DisconnectWatcher watcher)
+            throws Exception {
         SocketChannel client = SocketChannel.open(listener.getLocalAddress());
         SocketChannel server = listener.accept();
         server.configureBlocking(false);

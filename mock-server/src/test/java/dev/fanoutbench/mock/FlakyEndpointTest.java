@@ -36,16 +36,28 @@ class FlakyEndpointTest {
             }
         }
 
-        assertThat(statuses).containsExactly(Map.entry(200, 5 * PER_DIGIT), Map.entry(500, PER_DIGIT), Map.entry(503, PER_DIGIT));
-        assertThat(kinds).containsEntry(RawHttp.Kind.RESET, PER_DIGIT)
+        assertThat(statuses)
+                .containsExactly(Map.entry(200, 5 * PER_DIGIT), Map.entry(500, PER_DIGIT), Map.entry(503, PER_DIGIT));
+        assertThat(kinds)
+                .containsEntry(RawHttp.Kind.RESET, PER_DIGIT)
                 .containsEntry(RawHttp.Kind.EMPTY, PER_DIGIT)
                 .containsEntry(RawHttp.Kind.MALFORMED, PER_DIGIT);
 
         ServerStats.EndpointStats flaky = StatsOverHttp.settled(base, "flaky", REQUESTS);
-        assertThat(flaky.outcomes()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "200", 5L * PER_DIGIT, "500", (long) PER_DIGIT, "503", (long) PER_DIGIT,
-                "CONNECTION_RESET_BY_PEER", (long) PER_DIGIT, "EMPTY_RESPONSE", (long) PER_DIGIT,
-                "MALFORMED_RESPONSE_CHUNK", (long) PER_DIGIT));
+        assertThat(flaky.outcomes())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "200",
+                        5L * PER_DIGIT,
+                        "500",
+                        (long) PER_DIGIT,
+                        "503",
+                        (long) PER_DIGIT,
+                        "CONNECTION_RESET_BY_PEER",
+                        (long) PER_DIGIT,
+                        "EMPTY_RESPONSE",
+                        (long) PER_DIGIT,
+                        "MALFORMED_RESPONSE_CHUNK",
+                        (long) PER_DIGIT));
         assertThat(flaky.served()).isEqualTo(REQUESTS);
         assertThat(flaky.inFlight()).isZero();
     }

@@ -24,15 +24,21 @@ class FrozenServerLatenessIT {
     static final long FROZEN_MILLIS = 500;
     /** What the answers must show at least: the freeze, less the time the requests took to be written. */
     static final long AT_LEAST_MICROS = TimeUnit.MILLISECONDS.toMicros(FROZEN_MILLIS - 50);
+
     static final int REQUESTS = 5;
 
     @Test
     void requestsWaitingWhileTheServerIsFrozenShowTheFreezeAsItsLateness() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-jar", StandaloneJarIT.JAR.toString(), "--port", "0").redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        Process server = new ProcessBuilder(java, "-jar", StandaloneJarIT.JAR.toString(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             URI base = StandaloneJarIT.listeningOn(out);
-            assertThat(RawHttp.get(base, "/api/items/0?delayMs=0").status()).as("warm").isEqualTo(200);
+            assertThat(RawHttp.get(base, "/api/items/0?delayMs=0").status())
+                    .as("warm")
+                    .isEqualTo(200);
             List<Socket> connections = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 connections.add(RawHttp.open(base));
@@ -54,9 +60,11 @@ class FrozenServerLatenessIT {
             for (CompletableFuture<RawHttp.Reply> reply : replies) {
                 RawHttp.Reply answer = reply.get(30, TimeUnit.SECONDS);
                 assertThat(answer.status()).isEqualTo(200);
-                assertThat(Long.parseLong(answer.header(StubHeaders.LATE_MICROS))).isGreaterThanOrEqualTo(AT_LEAST_MICROS);
+                assertThat(Long.parseLong(answer.header(StubHeaders.LATE_MICROS)))
+                        .isGreaterThanOrEqualTo(AT_LEAST_MICROS);
             }
-            ServerStats.Lateness lateness = StatsOverHttp.read(base).endpoint("items").lateness();
+            ServerStats.Lateness lateness =
+                    StatsOverHttp.read(base).endpoint("items").lateness();
             assertThat(lateness.maxMicros()).isGreaterThanOrEqualTo(AT_LEAST_MICROS);
         } finally {
             signal(server, "CONT");
@@ -65,7 +73,9 @@ class FrozenServerLatenessIT {
     }
 
     private static void signal(Process process, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 }

@@ -36,7 +36,8 @@ class HalfClosedAndBusyClientsTest {
     void aClientThatHalfClosesAfterItsRequestStillGetsItsAnswer() throws Exception {
         try (Socket client = RawHttp.open(server.baseUri())) {
             OutputStream out = client.getOutputStream();
-            out.write(("GET /api/items/7?delayMs=" + DELAY_MS + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write(("GET /api/items/7?delayMs=" + DELAY_MS
+                            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             client.shutdownOutput();
@@ -53,19 +54,27 @@ class HalfClosedAndBusyClientsTest {
     @Test
     void aClientThatClosesForGoodIsStillSeenToLeave() throws Exception {
         Socket client = RawHttp.sendOnly(server.baseUri(), "/api/stuck/1");
-        await().atMost(Duration.ofSeconds(5)).until(() -> StatsOverHttp.read(server.baseUri()).endpoint("stuck").inFlight() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        StatsOverHttp.read(server.baseUri()).endpoint("stuck").inFlight() == 1);
 
         client.close(); // a FIN, like a half-close: only the interim answer's reset tells them apart
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> StatsOverHttp.read(server.baseUri()).endpoint("stuck").inFlight() == 0);
-        assertThat(StatsOverHttp.read(server.baseUri()).endpoint("stuck").clientDisconnects()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        StatsOverHttp.read(server.baseUri()).endpoint("stuck").inFlight() == 0);
+        assertThat(StatsOverHttp.read(server.baseUri()).endpoint("stuck").clientDisconnects())
+                .isEqualTo(1);
     }
 
     @Test
     void aClientThatKeepsSendingWhileItWaitsCannotMakeTheWatcherSpin() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long watcher = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("mock-server-disconnect-watcher")).findFirst().orElseThrow().threadId();
+                .filter(t -> t.getName().equals("mock-server-disconnect-watcher"))
+                .findFirst()
+                .orElseThrow()
+                .threadId();
         long cpuBefore = threads.getThreadCpuTime(watcher);
         try (Socket client = RawHttp.sendOnly(server.baseUri(), "/api/items/3?delayMs=1500")) {
             OutputStream out = client.getOutputStream();
@@ -79,6 +88,8 @@ class HalfClosedAndBusyClientsTest {
             assertThat(new String(in.readNBytes(15), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
         }
         long cpuMillis = TimeUnit.NANOSECONDS.toMillis(threads.getThreadCpuTime(watcher) - cpuBefore);
-        assertThat(cpuMillis).as("the watcher's CPU over 1.5 s of a chatty client").isLessThan(250);
+        assertThat(cpuMillis)
+                .as("the watcher's CPU over 1.5 s of a chatty client")
+                .isLessThan(250);
     }
 }

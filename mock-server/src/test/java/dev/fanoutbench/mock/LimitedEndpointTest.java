@@ -18,7 +18,8 @@ class LimitedEndpointTest {
     static final int REQUESTS = 1_000;
 
     @RegisterExtension
-    static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults().withInFlightLimit(LIMIT));
+    static final EmbeddedServer server =
+            new EmbeddedServer(MockServerSettings.defaults().withInFlightLimit(LIMIT));
 
     @Test
     void requestsBeyondTenInFlightAreTheOnesThatGet429() throws Exception {
@@ -43,11 +44,15 @@ class LimitedEndpointTest {
                 rejected++;
                 assertThat(reply.status()).isEqualTo(429);
                 assertThat(reply.header("Retry-After")).isEqualTo("1");
-                assertThat(inFlightSeen).as("a 429 is only for a request that found the limit reached").isEqualTo(LIMIT);
+                assertThat(inFlightSeen)
+                        .as("a 429 is only for a request that found the limit reached")
+                        .isEqualTo(LIMIT);
             }
         }
         assertThat(ok + rejected).isEqualTo(REQUESTS);
-        assertThat(rejected).as("1,000 requests against 10 slots of 500 ms: most must be turned away").isGreaterThan(0);
+        assertThat(rejected)
+                .as("1,000 requests against 10 slots of 500 ms: most must be turned away")
+                .isGreaterThan(0);
 
         StatsOverHttp.settled(base, "limited", REQUESTS);
         ServerStats stats = StatsOverHttp.read(base);

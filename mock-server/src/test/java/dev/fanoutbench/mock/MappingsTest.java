@@ -22,13 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MappingsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     // the admin API lists what was loaded: on for this test, as a user would turn it on (--admin)
     static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults()
-            .withProtection(new Protection(true, Protection.DEFAULT_MAX_BODY_BYTES, Protection.DEFAULT_BODY_TIMEOUT_MILLIS)));
+            .withProtection(
+                    new Protection(true, Protection.DEFAULT_MAX_BODY_BYTES, Protection.DEFAULT_BODY_TIMEOUT_MILLIS)));
 
     static List<Path> mappingFiles() throws IOException, URISyntaxException {
-        Path folder = Path.of(MappingsTest.class.getResource("/wiremock/mappings").toURI());
+        Path folder =
+                Path.of(MappingsTest.class.getResource("/wiremock/mappings").toURI());
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
@@ -36,8 +39,10 @@ class MappingsTest {
 
     @Test
     void everyMappingFileIsLoaded() throws Exception {
-        JsonNode loaded = JSON.readTree(RawHttp.get(server.baseUri(), "/__admin/mappings").body());
-        assertThat(loaded.path("meta").path("total").asInt()).isEqualTo(mappingFiles().size());
+        JsonNode loaded =
+                JSON.readTree(RawHttp.get(server.baseUri(), "/__admin/mappings").body());
+        assertThat(loaded.path("meta").path("total").asInt())
+                .isEqualTo(mappingFiles().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,13 +52,17 @@ class MappingsTest {
         JsonNode example = mapping.path("metadata").path("example");
         assertThat(example.isMissingNode()).as(file + " has metadata.example").isFalse();
 
-        RawHttp.Reply reply = RawHttp.request(server.baseUri(), example.path("method").asText(), example.path("path").asText());
+        RawHttp.Reply reply = RawHttp.request(
+                server.baseUri(),
+                example.path("method").asText(),
+                example.path("path").asText());
 
         String expected = example.path("expect").asText();
         if (expected.chars().allMatch(Character::isDigit)) {
             assertThat(reply.kind()).isEqualTo(RawHttp.Kind.RESPONSE);
             assertThat(reply.status()).isEqualTo(Integer.parseInt(expected));
-            assertThat(reply.header("Matched-Stub-Name")).isEqualTo(mapping.path("name").asText());
+            assertThat(reply.header("Matched-Stub-Name"))
+                    .isEqualTo(mapping.path("name").asText());
         } else {
             assertThat(reply.kind()).isEqualTo(RawHttp.Kind.valueOf(expected));
         }

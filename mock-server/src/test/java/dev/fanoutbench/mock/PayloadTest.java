@@ -38,8 +38,17 @@ class PayloadTest {
     static final EmbeddedServer server = new EmbeddedServer();
 
     @ParameterizedTest(name = "{0} bytes from /api/{1}")
-    @CsvSource({"38,items", "39,items", "40,items", "1000,items", "262144,items", "10485760,items",
-                "31,jitter", "1000,jitter", "1048576,jitter"})
+    @CsvSource({
+        "38,items",
+        "39,items",
+        "40,items",
+        "1000,items",
+        "262144,items",
+        "10485760,items",
+        "31,jitter",
+        "1000,jitter",
+        "1048576,jitter"
+    })
     void bytesGivesABodyOfExactlyThatLengthThatStillEchoesTheId(int bytes, String endpoint) throws Exception {
         RawHttp.Reply reply = RawHttp.get(server.baseUri(), "/api/" + endpoint + "/7?delayMs=0&bytes=" + bytes);
 
@@ -58,11 +67,14 @@ class PayloadTest {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).isEqualTo("{\"id\":\"7\",\"endpoint\":\"items\"}");
         }
-        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=29").body())
+        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=29")
+                        .body())
                 .isEqualTo("{\"id\":\"7\",\"endpoint\":\"items\"}");
-        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=30").body())
+        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=30")
+                        .body())
                 .isEqualTo("{\"id\":\"7\",\"endpoint\":\"items\" }");
-        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=40").body())
+        assertThat(RawHttp.get(server.baseUri(), "/api/items/7?delayMs=0&bytes=40")
+                        .body())
                 .isEqualTo("{\"id\":\"7\",\"endpoint\":\"items\",\"pad\":\"xx\"}");
     }
 
@@ -78,8 +90,15 @@ class PayloadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chunks=0", "chunks=10001", "chunks=x", "chunks=3&chunkDelayMs=-1", "chunkDelayMs=10",
-                            "chunks=10000&chunkDelayMs=61"})
+    @ValueSource(
+            strings = {
+                "chunks=0",
+                "chunks=10001",
+                "chunks=x",
+                "chunks=3&chunkDelayMs=-1",
+                "chunkDelayMs=10",
+                "chunks=10000&chunkDelayMs=61"
+            })
     void aBadStreamIsAJson400NamingIt(String query) throws Exception {
         RawHttp.Reply reply = RawHttp.get(server.baseUri(), "/api/jitter/1?delayMs=0&" + query);
 
@@ -93,7 +112,8 @@ class PayloadTest {
         byte[] body = new byte[65_536];
 
         RawHttp.Reply reply = RawHttp.request(server.baseUri(), "POST", "/api/items/42?delayMs=120", Map.of(), body);
-        RawHttp.Reply sized = RawHttp.request(server.baseUri(), "POST", "/api/items/43?delayMs=0&bytes=5000", Map.of(), body);
+        RawHttp.Reply sized =
+                RawHttp.request(server.baseUri(), "POST", "/api/items/43?delayMs=0&bytes=5000", Map.of(), body);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header(StubHeaders.DELAY_MILLIS)).isEqualTo("120");
@@ -129,17 +149,21 @@ class PayloadTest {
         assertThat(reply.body()).hasSize(5000);
         assertThat(JSON.readTree(reply.body()).path("id").asText()).isEqualTo("9");
         assertThat(reply.chunkNanos()).hasSize(chunks);
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(reply.chunkNanos().get(chunks - 1) - reply.chunkNanos().get(0));
+        long spanMillis = TimeUnit.NANOSECONDS.toMillis(
+                reply.chunkNanos().get(chunks - 1) - reply.chunkNanos().get(0));
         // the client notes a chunk when it reads it: a few ms of its own scheduling either side
         assertThat(spanMillis).isGreaterThanOrEqualTo((chunks - 1) * gapMs - 20L);
         assertThat(TimeUnit.NANOSECONDS.toMillis(reply.endNanos() - reply.sentNanos()))
-                .as("the delay, then (N-1) gaps").isGreaterThanOrEqualTo(100L + (chunks - 1) * gapMs);
+                .as("the delay, then (N-1) gaps")
+                .isGreaterThanOrEqualTo(100L + (chunks - 1) * gapMs);
 
         ServerStats.EndpointStats items = StatsOverHttp.settled(server.baseUri(), "items", 1);
         assertThat(items.served()).isEqualTo(1);
         assertThat(items.inFlight()).isZero();
         assertThat(items.lateness().count()).isEqualTo(1);
-        assertThat(items.lateness().maxMicros()).as("the first chunk leaves when the delay is up").isLessThan(100_000);
+        assertThat(items.lateness().maxMicros())
+                .as("the first chunk leaves when the delay is up")
+                .isLessThan(100_000);
     }
 
     @Test
@@ -163,9 +187,14 @@ class PayloadTest {
                 replies.add(clients.submit(() -> RawHttp.get(server.baseUri(), path)));
             }
             // every stream has started, and none ends before its four gaps of 250 ms
-            await().atMost(Duration.ofSeconds(5)).until(() -> StatsOverHttp.read(server.baseUri()).endpoint("items").received() == streams);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> StatsOverHttp.read(server.baseUri())
+                                    .endpoint("items")
+                                    .received()
+                            == streams);
             long plainStart = System.nanoTime();
-            assertThat(RawHttp.get(server.baseUri(), "/api/items/x?delayMs=0").status()).isEqualTo(200);
+            assertThat(RawHttp.get(server.baseUri(), "/api/items/x?delayMs=0").status())
+                    .isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - plainStart)).isLessThan(Duration.ofMillis(500));
             for (Future<RawHttp.Reply> reply : replies) {
                 assertThat(reply.get(30, TimeUnit.SECONDS).body()).hasSize(1000);
@@ -180,7 +209,12 @@ class PayloadTest {
     void aClientThatLeavesMidStreamCountsAsADisconnect() throws Exception {
         StatsOverHttp.reset(server.baseUri());
         try (Socket socket = RawHttp.open(server.baseUri())) {
-            RawHttp.send(socket, "GET", "/api/items/1?delayMs=0&bytes=10000&chunks=20&chunkDelayMs=100", Map.of(), new byte[0]);
+            RawHttp.send(
+                    socket,
+                    "GET",
+                    "/api/items/1?delayMs=0&bytes=10000&chunks=20&chunkDelayMs=100",
+                    Map.of(),
+                    new byte[0]);
             InputStream in = socket.getInputStream();
             assertThat(in.read()).isEqualTo('H'); // the answer has started
             socket.setSoLinger(true, 0); // and the client resets the connection
@@ -211,7 +245,9 @@ class PayloadTest {
             }
             List<Long> arrivals = new ArrayList<>();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 arrivals.add(System.nanoTime());
                 body.write(in.readNBytes(size));
                 line(in);

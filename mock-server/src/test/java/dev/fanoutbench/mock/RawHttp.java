@@ -19,7 +19,12 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    enum Kind { RESPONSE, RESET, EMPTY, MALFORMED }
+    enum Kind {
+        RESPONSE,
+        RESET,
+        EMPTY,
+        MALFORMED
+    }
 
     record Reply(Kind kind, int status, Map<String, String> headers, String body) {
         String header(String name) {
@@ -91,7 +96,8 @@ final class RawHttp {
             throws IOException {
         // keep-alive, as real clients ask: the server then frames bodies (length or chunks)
         StringBuilder request = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(body);
@@ -113,11 +119,15 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             String body = dechunk(in);
-            return body == null ? new Reply(Kind.MALFORMED, status, headers, "") : new Reply(Kind.RESPONSE, status, headers, body);
+            return body == null
+                    ? new Reply(Kind.MALFORMED, status, headers, "")
+                    : new Reply(Kind.RESPONSE, status, headers, body);
         }
         String length = headers.get("content-length");
         byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));

@@ -27,7 +27,10 @@ class ServerMeasuresItsOwnLatenessTest {
         StatsOverHttp.reset(server.baseUri());
         for (int id = 0; id < REQUESTS; id++) {
             long sentAgo = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(SENT_AGO_MILLIS);
-            RawHttp.Reply reply = RawHttp.request(server.baseUri(), "GET", "/api/items/" + id + "?delayMs=" + DELAY_MS,
+            RawHttp.Reply reply = RawHttp.request(
+                    server.baseUri(),
+                    "GET",
+                    "/api/items/" + id + "?delayMs=" + DELAY_MS,
                     Map.of(StubHeaders.CLIENT_SEND_NANOS, Long.toString(sentAgo)));
 
             assertThat(reply.header(StubHeaders.DELAY_MILLIS)).isEqualTo(Integer.toString(DELAY_MS));
@@ -35,7 +38,8 @@ class ServerMeasuresItsOwnLatenessTest {
                     .as("the %d ms before the server saw it are the server's share", SENT_AGO_MILLIS)
                     .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toMicros(SENT_AGO_MILLIS));
         }
-        ServerStats.Lateness lateness = StatsOverHttp.read(server.baseUri()).endpoint("items").lateness();
+        ServerStats.Lateness lateness =
+                StatsOverHttp.read(server.baseUri()).endpoint("items").lateness();
         assertThat(lateness.count()).isEqualTo(REQUESTS);
         assertThat(lateness.fromClientClock()).isEqualTo(REQUESTS);
         assertThat(lateness.complete()).isTrue();
@@ -51,19 +55,32 @@ class ServerMeasuresItsOwnLatenessTest {
 
         long late = Long.parseLong(reply.header(StubHeaders.LATE_MICROS));
         assertThat(tookMicros).as("no answer can beat its delay").isGreaterThanOrEqualTo(DELAY_MS * 1_000L);
-        assertThat(late).as("lateness is what the exchange took beyond its delay").isBetween(0L, tookMicros - DELAY_MS * 1_000L);
-        ServerStats.Lateness lateness = StatsOverHttp.read(server.baseUri()).endpoint("items").lateness();
+        assertThat(late)
+                .as("lateness is what the exchange took beyond its delay")
+                .isBetween(0L, tookMicros - DELAY_MS * 1_000L);
+        ServerStats.Lateness lateness =
+                StatsOverHttp.read(server.baseUri()).endpoint("items").lateness();
         assertThat(lateness.count()).isEqualTo(1);
         assertThat(lateness.fromClientClock()).isZero();
-        assertThat(lateness.complete()).as("a lower bound, not the whole figure").isFalse();
+        assertThat(lateness.complete())
+                .as("a lower bound, not the whole figure")
+                .isFalse();
     }
 
     @Test
     void aSendTimeFromTheFutureIsNotTrusted() throws Exception {
         StatsOverHttp.reset(server.baseUri());
         long future = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        RawHttp.request(server.baseUri(), "GET", "/api/items/1?delayMs=0", Map.of(StubHeaders.CLIENT_SEND_NANOS, Long.toString(future)));
-        assertThat(StatsOverHttp.read(server.baseUri()).endpoint("items").lateness().fromClientClock()).isZero();
+        RawHttp.request(
+                server.baseUri(),
+                "GET",
+                "/api/items/1?delayMs=0",
+                Map.of(StubHeaders.CLIENT_SEND_NANOS, Long.toString(future)));
+        assertThat(StatsOverHttp.read(server.baseUri())
+                        .endpoint("items")
+                        .lateness()
+                        .fromClientClock())
+                .isZero();
     }
 
     @Test

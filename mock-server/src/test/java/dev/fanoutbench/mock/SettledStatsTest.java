@@ -14,11 +14,11 @@ class SettledStatsTest {
     @Test
     void anAnswerWrittenAfterTheClientReadItIsWaitedFor() {
         // three received; the third answer's last byte is written two reads later
-        Iterator<ServerStats.EndpointStats> readings = List.of(stats(3, 2, 0), stats(3, 2, 0), stats(3, 3, 0))
-                .iterator();
+        Iterator<ServerStats.EndpointStats> readings =
+                List.of(stats(3, 2, 0), stats(3, 2, 0), stats(3, 3, 0)).iterator();
 
-        ServerStats.EndpointStats settled = SettledStats.await(readings::next, ServerStats.EndpointStats::received,
-                Duration.ofSeconds(5));
+        ServerStats.EndpointStats settled =
+                SettledStats.await(readings::next, ServerStats.EndpointStats::received, Duration.ofSeconds(5));
 
         assertThat(settled.ended()).isEqualTo(3);
         assertThat(readings).isExhausted();
@@ -35,7 +35,7 @@ class SettledStatsTest {
     }
 
     private static ServerStats.EndpointStats stats(long received, long served, long clientDisconnects) {
-        return new ServerStats.EndpointStats(received, 0, 0, served, clientDisconnects, Map.of(),
-                ServerStats.Lateness.NONE, 0);
+        return new ServerStats.EndpointStats(
+                received, 0, 0, served, clientDisconnects, Map.of(), ServerStats.Lateness.NONE, 0);
     }
 }

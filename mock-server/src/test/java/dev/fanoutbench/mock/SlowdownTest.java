@@ -14,7 +14,8 @@ class SlowdownTest {
     static final int SLOWED_MS = DELAY_MS + 5 + DELAY_MS / 10;
 
     @RegisterExtension
-    static final EmbeddedServer server = new EmbeddedServer(MockServerSettings.defaults().withSlowdown(TEN_PERCENT_AND_5_MS));
+    static final EmbeddedServer server =
+            new EmbeddedServer(MockServerSettings.defaults().withSlowdown(TEN_PERCENT_AND_5_MS));
 
     @Test
     void everyDelayedAnswerIsSlowedAndSaysByHowMuch() throws Exception {
@@ -31,7 +32,8 @@ class SlowdownTest {
     void theStubSaysHowItWasStartedSoARunCanRecordIt() {
         MockServerSettings settings = StatsOverHttp.read(server.baseUri()).settings();
         assertThat(settings.slowdown()).isEqualTo(TEN_PERCENT_AND_5_MS);
-        assertThat(settings.acceptQueueSize()).isEqualTo(MockServerSettings.defaults().acceptQueueSize());
+        assertThat(settings.acceptQueueSize())
+                .isEqualTo(MockServerSettings.defaults().acceptQueueSize());
         assertThat(settings.protection().adminApi()).isFalse();
     }
 

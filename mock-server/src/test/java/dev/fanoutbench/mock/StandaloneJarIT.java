@@ -20,8 +20,11 @@ class StandaloneJarIT {
     void theJarStartsSaysWhereItListensAndStopsCleanlyOnSigterm() throws Exception {
         assertThat(JAR).exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0").redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             URI base = listeningOn(out);
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
 
@@ -40,16 +43,24 @@ class StandaloneJarIT {
     void theServerStopsByItselfWhenTheProcessThatStartedItIsKilled() throws Exception {
         Process parent = new ProcessBuilder("sleep", "600").start(); // stands in for a harness JVM that gets kill -9
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process server = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0", "--parent-pid",
-                Long.toString(parent.pid())).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        Process server = new ProcessBuilder(
+                        java, "-jar", JAR.toString(), "--port", "0", "--parent-pid", Long.toString(parent.pid()))
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             URI base = listeningOn(out);
             assertThat(RawHttp.get(base, "/api/items/1?delayMs=0").status()).isEqualTo(200);
 
-            new ProcessBuilder("kill", "-9", Long.toString(parent.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-9", Long.toString(parent.pid()))
+                    .start()
+                    .waitFor();
 
-            assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("the server outlived the process that started it").isTrue();
-            assertThat(firstLineStartingWith(out, "mock-server: the process that started it")).contains(Long.toString(parent.pid()));
+            assertThat(server.waitFor(20, TimeUnit.SECONDS))
+                    .as("the server outlived the process that started it")
+                    .isTrue();
+            assertThat(firstLineStartingWith(out, "mock-server: the process that started it"))
+                    .contains(Long.toString(parent.pid()));
         } finally {
             parent.destroyForcibly();
             server.destroyForcibly();
@@ -59,7 +70,9 @@ class StandaloneJarIT {
     @Test
     void helpListsTheOptions() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        Process help = new ProcessBuilder(java, "-jar", JAR.toString(), "--help")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(help.waitFor()).isZero();
         assertThat(text).contains("--port", "--bind", "--limit", "--async-threads");

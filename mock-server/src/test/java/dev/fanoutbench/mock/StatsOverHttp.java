@@ -29,8 +29,8 @@ final class StatsOverHttp {
     /** This endpoint's stats once the {@code requests} the test sent have all ended there. */
     static ServerStats.EndpointStats settled(URI base, String endpoint, long requests) {
         // what the test sent, not what arrived (one still on its way is waited for), and unsettled fails the test
-        ServerStats.EndpointStats stats = SettledStats.await(() -> read(base).endpoint(endpoint), s -> requests,
-                PATIENCE);
+        ServerStats.EndpointStats stats =
+                SettledStats.await(() -> read(base).endpoint(endpoint), s -> requests, PATIENCE);
         if (stats.ended() < requests) {
             throw new AssertionError(stats.ended() + " of " + requests + " requests ended at " + endpoint + " within "
                     + PATIENCE.toSeconds() + " s");

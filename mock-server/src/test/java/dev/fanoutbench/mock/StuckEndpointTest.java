@@ -32,11 +32,13 @@ class StuckEndpointTest {
     void closingTheConnectionDropsInFlightBackToZero() throws Exception {
         URI base = server.baseUri();
         Socket client = RawHttp.sendOnly(base, "/api/stuck/1");
-        await().atMost(PROMPTLY).until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 1);
+        await().atMost(PROMPTLY)
+                .until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 1);
 
         client.close();
 
-        await().atMost(PROMPTLY).until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 0);
+        await().atMost(PROMPTLY)
+                .until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 0);
         ServerStats.EndpointStats stuck = StatsOverHttp.read(base).endpoint("stuck");
         assertThat(stuck.clientDisconnects()).isEqualTo(1);
         assertThat(stuck.served()).isZero();
@@ -50,7 +52,8 @@ class StuckEndpointTest {
         for (int id = 0; id < 100; id++) {
             clients.add(RawHttp.sendOnly(base, "/api/stuck/" + id));
         }
-        await().atMost(PROMPTLY).until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 100);
+        await().atMost(PROMPTLY)
+                .until(() -> StatsOverHttp.read(base).endpoint("stuck").inFlight() == 100);
 
         for (Socket client : clients) {
             client.setSoLinger(true, 0); // close with RST, as a killed process would
@@ -58,6 +61,7 @@ class StuckEndpointTest {
         }
 
         await().atMost(PROMPTLY).until(() -> StatsOverHttp.read(base).total().inFlight() == 0);
-        assertThat(StatsOverHttp.read(base).endpoint("stuck").clientDisconnects()).isEqualTo(100);
+        assertThat(StatsOverHttp.read(base).endpoint("stuck").clientDisconnects())
+                .isEqualTo(100);
     }
 }

@@ -28,8 +28,14 @@ final class BenchmarkCases {
      * @param label   the glance's row: "fan-out, 3 x 200 ms"
      * @param differs "delayMs=2000": what tells it from the benchmark's other cases; empty when it has none
      */
-    record Case(Lesson benchmark, Map<String, String> params, String id, String label, String title, String lesson,
-                String differs) {
+    record Case(
+            Lesson benchmark,
+            Map<String, String> params,
+            String id,
+            String label,
+            String title,
+            String lesson,
+            String differs) {
 
         /** "FanOut vertx delayMs=2000": a name that holds for one case of the benchmark, told from its others. */
         String named(String name) {
@@ -54,7 +60,10 @@ final class BenchmarkCases {
 
     /** The cases of these runs' trials: in the lessons' order, a benchmark's sizes in the order they first appear. */
     static BenchmarkCases of(List<RunSummary> runs) {
-        Map<Lesson, List<Key>> byBenchmark = runs.stream().flatMap(r -> r.trials().stream()).map(Key::of).distinct()
+        Map<Lesson, List<Key>> byBenchmark = runs.stream()
+                .flatMap(r -> r.trials().stream())
+                .map(Key::of)
+                .distinct()
                 .sorted(Comparator.comparingInt((Key k) -> Lessons.rank(k.benchmark())))
                 .collect(Collectors.groupingBy(Key::benchmark, LinkedHashMap::new, Collectors.toList()));
         Map<Key, Case> cases = new LinkedHashMap<>();
@@ -64,17 +73,30 @@ final class BenchmarkCases {
             Set<String> varying = varying(keys);
             for (Key key : keys) {
                 Map<String, String> params = key.params();
-                String base = (benchmark.id() + varying.stream().filter(params::containsKey)
-                        .map(p -> "-" + p + "-" + params.get(p)).collect(Collectors.joining()))
-                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "_");
+                String base = (benchmark.id()
+                                + varying.stream()
+                                        .filter(params::containsKey)
+                                        .map(p -> "-" + p + "-" + params.get(p))
+                                        .collect(Collectors.joining()))
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9-]+", "_");
                 String id = base;
                 for (int n = 2; !ids.add(id); n++) {
                     id = base + "-" + n;
                 }
-                cases.put(key, new Case(benchmark, params, id,
-                        lesson.shortName(params) + unsaid(params, varying, lesson.inName(params)),
-                        lesson.title(params) + unsaid(params, varying, lesson.inTitle(params)), lesson.text(),
-                        varying.stream().filter(params::containsKey).map(p -> p + "=" + params.get(p)).collect(Collectors.joining(" "))));
+                cases.put(
+                        key,
+                        new Case(
+                                benchmark,
+                                params,
+                                id,
+                                lesson.shortName(params) + unsaid(params, varying, lesson.inName(params)),
+                                lesson.title(params) + unsaid(params, varying, lesson.inTitle(params)),
+                                lesson.text(),
+                                varying.stream()
+                                        .filter(params::containsKey)
+                                        .map(p -> p + "=" + params.get(p))
+                                        .collect(Collectors.joining(" "))));
             }
         });
         return new BenchmarkCases(cases);
@@ -99,15 +121,18 @@ final class BenchmarkCases {
 
     /** ", poolSize=500": what tells this case from the benchmark's others where its words do not say it already. */
     private static String unsaid(Map<String, String> params, Set<String> varying, List<String> said) {
-        return varying.stream().filter(p -> params.containsKey(p) && !said.contains(p))
-                .map(p -> ", " + p + "=" + params.get(p)).collect(Collectors.joining());
+        return varying.stream()
+                .filter(p -> params.containsKey(p) && !said.contains(p))
+                .map(p -> ", " + p + "=" + params.get(p))
+                .collect(Collectors.joining());
     }
 
     /** The parameters whose values differ among a benchmark's cases (missing from one counts as different). */
     private static Set<String> varying(List<Key> keys) {
         Set<String> names = new TreeSet<>();
         keys.forEach(k -> names.addAll(k.params().keySet()));
-        names.removeIf(name -> keys.stream().map(k -> k.params().get(name)).distinct().count() == 1);
+        names.removeIf(
+                name -> keys.stream().map(k -> k.params().get(name)).distinct().count() == 1);
         return names;
     }
 }

@@ -26,6 +26,7 @@ final class ChartData {
     static final int CHARTS_PER_SECTION = 4;
     /** HdrHistogram's percentile iteration, five steps per halving of what remains, down to 1 in a million. */
     static final int TICKS_PER_HALF = 5;
+
     static final int HALVINGS = 20;
 
     private ChartData() {}
@@ -53,7 +54,9 @@ final class ChartData {
             if (t.trial().load() == null) {
                 continue;
             }
-            List<Knee.Window> open = Knee.windows(t.trial()).stream().filter(w -> w.window().offeredPerSecond() > 0).toList();
+            List<Knee.Window> open = Knee.windows(t.trial()).stream()
+                    .filter(w -> w.window().offeredPerSecond() > 0)
+                    .toList();
             open.forEach(w -> offered.add(w.window().offeredPerSecond()));
             byTrial.put(t, open);
             if (t.trial().load().slo() != null) {
@@ -110,8 +113,13 @@ final class ChartData {
                     reachedMax = p >= 100.0 * (1 - 1.0 / h.getTotalCount());
                     ys.add(Math.max(0.001, h.getValueAtPercentile(p) / 1e6));
                 }
-                lines.add(Map.of("label", t.name(), "y", ys,
-                        "headline", h.getTotalCount() == 0 ? "no requests" : "p99 " + ms(h.getValueAtPercentile(99) / 1e6)));
+                lines.add(Map.of(
+                        "label",
+                        t.name(),
+                        "y",
+                        ys,
+                        "headline",
+                        h.getTotalCount() == 0 ? "no requests" : "p99 " + ms(h.getValueAtPercentile(99) / 1e6)));
             }
             spectrum.put(series.id(), Map.of("x", xs, "lines", lines));
         }
@@ -138,7 +146,8 @@ final class ChartData {
                     fork = interval.fork();
                     first = interval.startSeconds();
                 }
-                double end = Math.round((offset + interval.startSeconds() - first + interval.durationSeconds()) * 100) / 100.0;
+                double end = Math.round((offset + interval.startSeconds() - first + interval.durationSeconds()) * 100)
+                        / 100.0;
                 byEnd.put(end, interval);
                 forkEnd = end;
             }
@@ -152,12 +161,25 @@ final class ChartData {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("label", trials.get(i).name());
             // an interval in which nothing completed has no latency, not a latency of zero
-            line.put("p50", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p50Micros() / 1000.0)));
-            line.put("p99", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p99Micros() / 1000.0)));
-            line.put("max", column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.maxMicros() / 1000.0)));
+            line.put(
+                    "p50",
+                    column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p50Micros() / 1000.0)));
+            line.put(
+                    "p99",
+                    column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.p99Micros() / 1000.0)));
+            line.put(
+                    "max",
+                    column(axis, byEnd, iv -> iv.completed() == 0 ? null : Math.max(0.001, iv.maxMicros() / 1000.0)));
             line.put("throughput", column(axis, byEnd, RunSummary.Interval::throughputPerSecond));
             line.put("clientInFlight", column(axis, byEnd, iv -> (double) iv.clientInFlight()));
-            line.put("serverInFlight", column(axis, byEnd, iv -> iv.serverInFlight() == null ? null : iv.serverInFlight().doubleValue()));
+            line.put(
+                    "serverInFlight",
+                    column(
+                            axis,
+                            byEnd,
+                            iv -> iv.serverInFlight() == null
+                                    ? null
+                                    : iv.serverInFlight().doubleValue()));
             line.put("headlines", headlines(intervals));
             lines.add(line);
         }
@@ -166,15 +188,34 @@ final class ChartData {
 
     /** What each time chart's legend says of a trial while the cursor is away. */
     private static Map<String, String> headlines(List<RunSummary.Interval> intervals) {
-        long worstP99 = intervals.stream().mapToLong(RunSummary.Interval::p99Micros).max().orElse(0);
-        long worstMax = intervals.stream().mapToLong(RunSummary.Interval::maxMicros).max().orElse(0);
-        double seconds = intervals.stream().mapToDouble(RunSummary.Interval::durationSeconds).sum();
-        long completed = intervals.stream().mapToLong(RunSummary.Interval::completed).sum();
-        long peakClient = intervals.stream().mapToLong(RunSummary.Interval::clientInFlight).max().orElse(0);
-        int peakServer = intervals.stream().filter(iv -> iv.serverInFlight() != null).mapToInt(RunSummary.Interval::serverInFlight).max().orElse(0);
+        long worstP99 = intervals.stream()
+                .mapToLong(RunSummary.Interval::p99Micros)
+                .max()
+                .orElse(0);
+        long worstMax = intervals.stream()
+                .mapToLong(RunSummary.Interval::maxMicros)
+                .max()
+                .orElse(0);
+        double seconds = intervals.stream()
+                .mapToDouble(RunSummary.Interval::durationSeconds)
+                .sum();
+        long completed =
+                intervals.stream().mapToLong(RunSummary.Interval::completed).sum();
+        long peakClient = intervals.stream()
+                .mapToLong(RunSummary.Interval::clientInFlight)
+                .max()
+                .orElse(0);
+        int peakServer = intervals.stream()
+                .filter(iv -> iv.serverInFlight() != null)
+                .mapToInt(RunSummary.Interval::serverInFlight)
+                .max()
+                .orElse(0);
         Map<String, String> headlines = new LinkedHashMap<>();
         headlines.put("p99", "worst " + ms(worstP99 / 1000.0));
-        long[] p50s = intervals.stream().mapToLong(RunSummary.Interval::p50Micros).sorted().toArray();
+        long[] p50s = intervals.stream()
+                .mapToLong(RunSummary.Interval::p50Micros)
+                .sorted()
+                .toArray();
         headlines.put("p50", p50s.length == 0 ? "-" : "median " + ms(p50s[p50s.length / 2] / 1000.0));
         headlines.put("max", "worst " + ms(worstMax / 1000.0));
         headlines.put("throughput", String.format(Locale.ROOT, "mean %,.0f/s", seconds <= 0 ? 0 : completed / seconds));

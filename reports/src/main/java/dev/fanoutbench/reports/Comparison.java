@@ -25,16 +25,30 @@ import java.util.function.Function;
  * @param onlyInA     trials B lacks: a comparison that cannot see them cannot pass
  * @param bFailures   B's own self-check failures: its numbers cannot be trusted
  */
-public record Comparison(double threshold, double familyAlpha, List<TrialChange> trials, List<String> onlyInA,
-                         List<String> onlyInB, List<String> bFailures) {
+public record Comparison(
+        double threshold,
+        double familyAlpha,
+        List<TrialChange> trials,
+        List<String> onlyInA,
+        List<String> onlyInB,
+        List<String> bFailures) {
 
     public static final int MIN_SAMPLES = 3;
 
-    public enum Verdict { SAME, NOISE, INSUFFICIENT, FASTER, SLOWER }
+    public enum Verdict {
+        SAME,
+        NOISE,
+        INSUFFICIENT,
+        FASTER,
+        SLOWER
+    }
 
     public enum Metric {
-        SCORE("score", true, "ms"), P50("p50", true, "ms"), P99("p99", true, "ms"),
-        THROUGHPUT("throughput", false, "/s"), FAILED("failed", true, "");
+        SCORE("score", true, "ms"),
+        P50("p50", true, "ms"),
+        P99("p99", true, "ms"),
+        THROUGHPUT("throughput", false, "/s"),
+        FAILED("failed", true, "");
 
         final String label;
         final boolean lowerIsBetter;
@@ -48,13 +62,23 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
     }
 
     /** @param pValue Welch's two-sided p, null where no test ran */
-    public record MetricChange(Metric metric, double a, double b, double change, int samplesA, int samplesB, Double pValue,
-                               Verdict verdict) {}
+    public record MetricChange(
+            Metric metric,
+            double a,
+            double b,
+            double change,
+            int samplesA,
+            int samplesB,
+            Double pValue,
+            Verdict verdict) {}
 
     public record TrialChange(String key, String label, List<MetricChange> metrics, Verdict verdict) {
 
         public MetricChange metric(Metric metric) {
-            return metrics.stream().filter(m -> m.metric() == metric).findFirst().orElse(null);
+            return metrics.stream()
+                    .filter(m -> m.metric() == metric)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -76,7 +100,10 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
             if (ta.load() != null || tb.load() != null) {
                 // a workload's windows are different rates, not repeats of one: its samples cannot be tested
                 // against each other, and one knee per run has no repeat to tell a change from noise
-                workloads.add(new TrialChange(ta.key(), label.apply(ta) + ": knee " + knee(ta) + " -> " + knee(tb), List.of(),
+                workloads.add(new TrialChange(
+                        ta.key(),
+                        label.apply(ta) + ": knee " + knee(ta) + " -> " + knee(tb),
+                        List.of(),
                         Verdict.INSUFFICIENT));
                 continue;
             }
@@ -91,19 +118,26 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         Set<Pending> significant = holm(pending, familyAlpha);
         List<TrialChange> trials = new ArrayList<>();
         for (Map.Entry<String, RunSummary.Trial> pair : pairs.entrySet()) {
-            List<MetricChange> metrics = pending.stream().filter(p -> p.key.equals(pair.getKey()))
-                    .map(p -> p.judge(threshold, significant.contains(p))).toList();
+            List<MetricChange> metrics = pending.stream()
+                    .filter(p -> p.key.equals(pair.getKey()))
+                    .map(p -> p.judge(threshold, significant.contains(p)))
+                    .toList();
             trials.add(new TrialChange(pair.getKey(), label.apply(pair.getValue()), metrics, overall(metrics)));
         }
         trials.addAll(workloads);
-        List<String> onlyInB = inB.values().stream().map(t -> label.apply(t) + " (" + t.key() + ")").toList();
-        List<String> bFailures = b.failures().stream().map(f -> f.trial() + ": " + f.text()).toList();
+        List<String> onlyInB = inB.values().stream()
+                .map(t -> label.apply(t) + " (" + t.key() + ")")
+                .toList();
+        List<String> bFailures =
+                b.failures().stream().map(f -> f.trial() + ": " + f.text()).toList();
         return new Comparison(threshold, familyAlpha, trials, onlyInA, onlyInB, bFailures);
     }
 
     private static String knee(RunSummary.Trial trial) {
         Knee knee = Knee.of(trial);
-        return knee == null ? "none (no SLO)" : knee.sustainedPerSecond() == null ? "none" : KneeFindings.rate(knee.sustainedPerSecond());
+        return knee == null
+                ? "none (no SLO)"
+                : knee.sustainedPerSecond() == null ? "none" : KneeFindings.rate(knee.sustainedPerSecond());
     }
 
     public boolean regressed() {
@@ -127,8 +161,13 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
 
     /** "FanOut vertx is slower: score +10.1% (p=3.1e-05), ...". */
     static String why(TrialChange trial) {
-        return trial.label() + " is slower: " + String.join(", ",
-                trial.metrics().stream().filter(m -> m.verdict() == Verdict.SLOWER).map(Comparison::describe).toList());
+        return trial.label() + " is slower: "
+                + String.join(
+                        ", ",
+                        trial.metrics().stream()
+                                .filter(m -> m.verdict() == Verdict.SLOWER)
+                                .map(Comparison::describe)
+                                .toList());
     }
 
     public boolean failed() {
@@ -140,8 +179,9 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
         if (m.metric() == Metric.FAILED) {
             return String.format("failed %,.0f -> %,.0f per iteration", m.a(), m.b());
         }
-        return String.format("%s %+.1f%%%s", m.metric().label, m.change() * 100,
-                m.pValue() == null ? "" : String.format(" (p=%.2g)", m.pValue()));
+        return String.format(
+                "%s %+.1f%%%s",
+                m.metric().label, m.change() * 100, m.pValue() == null ? "" : String.format(" (p=%.2g)", m.pValue()));
     }
 
     private static double[] samples(RunSummary.Trial trial, Metric metric) {
@@ -153,14 +193,22 @@ public record Comparison(double threshold, double familyAlpha, List<TrialChange>
             case FAILED -> i -> (double) i.failed();
         };
         if (value == null) {
-            return trial.score().samples().stream().mapToDouble(Double::doubleValue).toArray();
+            return trial.score().samples().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
         }
-        return trial.iterations().stream().map(value).mapToDouble(Double::doubleValue).toArray();
+        return trial.iterations().stream()
+                .map(value)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     /** Holm's step-down: the i-th smallest p of m is significant while p <= alpha / (m - i). */
     private static Set<Pending> holm(List<Pending> all, double familyAlpha) {
-        List<Pending> tested = all.stream().filter(p -> p.pValue != null).sorted(Comparator.comparingDouble(p -> p.pValue)).toList();
+        List<Pending> tested = all.stream()
+                .filter(p -> p.pValue != null)
+                .sorted(Comparator.comparingDouble(p -> p.pValue))
+                .toList();
         Set<Pending> significant = new HashSet<>();
         for (int i = 0; i < tested.size(); i++) {
             if (tested.get(i).pValue > familyAlpha / (tested.size() - i)) {

@@ -26,11 +26,17 @@ public final class HtmlRenderer {
         try {
             Template template = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs")).compile("report");
             String html = template.apply(Map.of(
-                    "model", model,
-                    "uplotJs", resource(UPLOT + "uPlot.iife.min.js"),
-                    "uplotCss", resource(UPLOT + "uPlot.min.css"),
-                    "chartsExpected", ChartData.CHARTS_PER_SECTION * model.sections().size()
-                            + model.sections().stream().filter(ReportModel.Section::hasKnee).count()));
+                    "model",
+                    model,
+                    "uplotJs",
+                    resource(UPLOT + "uPlot.iife.min.js"),
+                    "uplotCss",
+                    resource(UPLOT + "uPlot.min.css"),
+                    "chartsExpected",
+                    ChartData.CHARTS_PER_SECTION * model.sections().size()
+                            + model.sections().stream()
+                                    .filter(ReportModel.Section::hasKnee)
+                                    .count()));
             Files.writeString(file, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -27,27 +27,47 @@ final class KneeFindings {
                 continue;
             }
             RunSummary.Slo slo = trial.load().slo();
-            String kneeText = knee.sustainedPerSecond() == null ? "no knee: it missed the SLO at the first rate offered"
-                    : String.format(Locale.ROOT, "knee at %s (the highest offered rate it sustained: p99 at most %s, at most"
-                            + " %s failed, at least %.0f%% carried)", rate(knee.sustainedPerSecond()), Format.duration(slo.p99Millis()),
-                            percent(slo.errorRatio()), Knee.ACHIEVED_SHARE * 100);
-            String breach = knee.breach() == null ? "" : String.format(Locale.ROOT, "; at %s: %s",
-                    rate(knee.breach().window().offeredPerSecond()), knee.breach().problem());
+            String kneeText = knee.sustainedPerSecond() == null
+                    ? "no knee: it missed the SLO at the first rate offered"
+                    : String.format(
+                            Locale.ROOT,
+                            "knee at %s (the highest offered rate it sustained: p99 at most %s, at most"
+                                    + " %s failed, at least %.0f%% carried)",
+                            rate(knee.sustainedPerSecond()),
+                            Format.duration(slo.p99Millis()),
+                            percent(slo.errorRatio()),
+                            Knee.ACHIEVED_SHARE * 100);
+            String breach = knee.breach() == null
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "; at %s: %s",
+                            rate(knee.breach().window().offeredPerSecond()),
+                            knee.breach().problem());
             Double highest = knee.highestMet();
-            String recovered = highest == null || knee.breach() == null || highest < knee.breach().window().offeredPerSecond() ? ""
-                    : String.format(Locale.ROOT, " It met the SLO again at higher rates, up to %s: the first breach was a stall"
-                            + " rather than its ceiling (that window's timeline shows it).", rate(highest));
-            String stopped = trial.load().stopped() == null ? "" : " Its " + Knee.notRun(trial).size()
-                    + " later window(s) were not run: " + trial.load().stopped() + ".";
-            sentences.add(t.name() + ": " + kneeText + breach + ". What limited it: " + KneeCause.of(trial, knee, cores) + "."
-                    + recovered + stopped);
+            String recovered = highest == null
+                            || knee.breach() == null
+                            || highest < knee.breach().window().offeredPerSecond()
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            " It met the SLO again at higher rates, up to %s: the first breach was a stall"
+                                    + " rather than its ceiling (that window's timeline shows it).",
+                            rate(highest));
+            String stopped = trial.load().stopped() == null
+                    ? ""
+                    : " Its " + Knee.notRun(trial).size() + " later window(s) were not run: "
+                            + trial.load().stopped() + ".";
+            sentences.add(t.name() + ": " + kneeText + breach + ". What limited it: " + KneeCause.of(trial, knee, cores)
+                    + "." + recovered + stopped);
         }
         return sentences;
     }
 
     /** Header, then one row per window: each model's carried rate, p99 and failures, a cross where it missed the SLO. */
     static List<List<String>> table(List<ShownTrial> trials) {
-        List<ShownTrial> workloads = trials.stream().filter(t -> t.trial().load() != null).toList();
+        List<ShownTrial> workloads =
+                trials.stream().filter(t -> t.trial().load() != null).toList();
         if (workloads.isEmpty()) {
             return List.of();
         }
@@ -59,8 +79,12 @@ final class KneeFindings {
             List<Knee.Window> windows = knee == null ? Knee.windows(trial) : knee.windows();
             for (Knee.Window w : windows) {
                 String[] row = rows.computeIfAbsent(w.window().label(), k -> new String[workloads.size()]);
-                row[m] = String.format(Locale.ROOT, "%s%,.0f/s, p99 %s%s%s", w.met() || knee == null ? "" : "\u2717 ",
-                        w.achievedPerSecond(), Format.duration(w.p99Millis()),
+                row[m] = String.format(
+                        Locale.ROOT,
+                        "%s%,.0f/s, p99 %s%s%s",
+                        w.met() || knee == null ? "" : "\u2717 ",
+                        w.achievedPerSecond(),
+                        Format.duration(w.p99Millis()),
                         w.failed() == 0 ? "" : String.format(Locale.ROOT, ", %s failed", percent(w.errorRatio())),
                         w.dropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d dropped)", w.dropped()));
             }

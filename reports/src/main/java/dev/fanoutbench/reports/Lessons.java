@@ -21,8 +21,14 @@ final class Lessons {
      * @param shows     the parameters {@code named} and {@code titled} write from
      * @param titled    null when the title names no size
      */
-    record Words(Lesson lesson, String shortName, String title, String text, List<String> shows,
-                  Function<Sizes, String> named, Function<Sizes, String> titled) {
+    record Words(
+            Lesson lesson,
+            String shortName,
+            String title,
+            String text,
+            List<String> shows,
+            Function<Sizes, String> named,
+            Function<Sizes, String> titled) {
 
         String shortName(Map<String, String> params) {
             return writable(params) ? named.apply(new Sizes(params)) : shortName;
@@ -57,7 +63,9 @@ final class Lessons {
         /** "200 ms", "1 s", "2.5 s". */
         String millis(String param) {
             long millis = number(params.get(param));
-            return millis < 1000 ? millis + " ms" : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+            return millis < 1000
+                    ? millis + " ms"
+                    : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
         }
 
         static Long number(String value) {
@@ -71,51 +79,82 @@ final class Lessons {
 
     /** In the lessons' order: fan-out (1) first, the open model (no number) last. */
     static final List<Words> IN_ORDER = List.of(
-            new Words(Lesson.FAN_OUT, "fan-out", "Fan-out: slow calls, in turn or together (lesson 1)",
+            new Words(
+                    Lesson.FAN_OUT,
+                    "fan-out",
+                    "Fan-out: slow calls, in turn or together (lesson 1)",
                     "Waiting on I/O one call after another wastes the wait; issuing the calls together costs about one wait."
                             + " The tutorial's 3 calls of 2 s took 6.12 s in turn and 2.05 s together.",
                     List.of("calls", "delayMs"),
                     s -> "fan-out, " + s.count("calls") + " x " + s.millis("delayMs"),
                     s -> "Fan-out: " + s.count("calls") + " slow calls of " + s.millis("delayMs") + " (lesson 1)"),
-            new Words(Lesson.BOUNDED_BATCH, "bounded", "Bounded concurrency: many calls, at most N in flight (lesson 5)",
+            new Words(
+                    Lesson.BOUNDED_BATCH,
+                    "bounded",
+                    "Bounded concurrency: many calls, at most N in flight (lesson 5)",
                     "Thousands of tasks with a semaphore of N cost ceil(total / N) waits, and spare the server."
                             + " The tutorial's 1,000 tasks, 10 at once, 1 s each, took 100.52 s against an ideal of 100 s.",
                     List.of("batchSize", "delayMs", "limit"),
-                    s -> "bounded, " + s.count("batchSize") + " x " + s.millis("delayMs") + ", " + s.count("limit") + " at once",
-                    s -> "Bounded concurrency: " + s.count("batchSize") + " calls of " + s.millis("delayMs") + ", at most "
-                            + s.count("limit") + " in flight (lesson 5)"),
-            new Words(Lesson.BLOCKING_LOOP, "blocking call", "Blocking the event loop (lesson 9)",
+                    s -> "bounded, " + s.count("batchSize") + " x " + s.millis("delayMs") + ", " + s.count("limit")
+                            + " at once",
+                    s -> "Bounded concurrency: " + s.count("batchSize") + " calls of " + s.millis("delayMs")
+                            + ", at most " + s.count("limit") + " in flight (lesson 5)"),
+            new Words(
+                    Lesson.BLOCKING_LOOP,
+                    "blocking call",
+                    "Blocking the event loop (lesson 9)",
                     "A blocking library called from the event loop blocks everything: async code becomes as slow as sync."
                             + " Moved to a worker pool, the same calls are concurrent again.",
                     List.of("requests", "delayMs"),
-                    s -> "blocking call, " + s.count("requests") + " x " + s.millis("delayMs"), null),
-            new Words(Lesson.CPU_WORK, "CPU work", "CPU-bound work (lesson 11)",
+                    s -> "blocking call, " + s.count("requests") + " x " + s.millis("delayMs"),
+                    null),
+            new Words(
+                    Lesson.CPU_WORK,
+                    "CPU work",
+                    "CPU-bound work (lesson 11)",
                     "CPU-bound work gains nothing from async: it needs other cores."
                             + " The tutorial's two CPU loops took twice as long as one; on an event loop the work also delays every other response.",
                     List.of("requests", "delayMs", "cpuMs"),
-                    s -> "CPU work, " + s.count("requests") + " x (" + s.millis("delayMs") + " + " + s.millis("cpuMs") + " CPU)", null),
-            new Words(Lesson.HIGH_CONCURRENCY, "many in flight", "Many in flight: what each waiting request costs (lesson 12)",
+                    s -> "CPU work, " + s.count("requests") + " x (" + s.millis("delayMs") + " + " + s.millis("cpuMs")
+                            + " CPU)",
+                    null),
+            new Words(
+                    Lesson.HIGH_CONCURRENCY,
+                    "many in flight",
+                    "Many in flight: what each waiting request costs (lesson 12)",
                     "Threads and async differ in who schedules and what a waiting request holds: a whole thread, or a small object."
                             + " Virtual threads and an event loop wait on a handful of platform threads; a fixed pool runs in waves.",
                     List.of("inFlight", "delayMs"),
                     s -> s.count("inFlight") + " in flight x " + s.millis("delayMs"),
                     s -> s.count("inFlight") + " in flight: what each waiting request costs (lesson 12)"),
-            new Words(Lesson.OPEN_MODEL, "open model: p99", "Open model: a constant arrival rate",
+            new Words(
+                    Lesson.OPEN_MODEL,
+                    "open model: p99",
+                    "Open model: a constant arrival rate",
                     "Async does not make a single call faster; it stops the program from wasting the time it waits."
                             + " Requests arrive on a schedule, and latency counts from when each was due, so a client that falls behind shows it.",
                     List.of("ratePerSecond", "durationSeconds"),
-                    s -> "open model, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds") + " s: p99",
-                    s -> "Open model: a constant arrival rate, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds") + " s"),
-            new Words(Lesson.WORKLOAD, "workload", "Workload: how much load each model carries before it breaks the SLO",
+                    s -> "open model, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds")
+                            + " s: p99",
+                    s -> "Open model: a constant arrival rate, " + s.count("ratePerSecond") + " req/s for "
+                            + s.count("durationSeconds") + " s"),
+            new Words(
+                    Lesson.WORKLOAD,
+                    "workload",
+                    "Workload: how much load each model carries before it breaks the SLO",
                     "Every model gets the same schedule from a workload file, window after window. Its knee is the highest offered"
                             + " rate it sustained: at least 98% of it carried, p99 and failures within the SLO.",
-                    List.of(), s -> "workload", null));
+                    List.of(),
+                    s -> "workload",
+                    null));
 
     private Lessons() {}
 
     /** @throws IllegalStateException for a lesson without words here: a lesson added without its section's text */
     static Words of(Lesson lesson) {
-        return IN_ORDER.stream().filter(w -> w.lesson() == lesson).findFirst()
+        return IN_ORDER.stream()
+                .filter(w -> w.lesson() == lesson)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no words for the lesson " + lesson));
     }
 

@@ -34,7 +34,8 @@ final class ReportBuilder {
         List<String> failures = new ArrayList<>();
         List<NoteView> notes = new ArrayList<>();
         List<RawFile> files = new ArrayList<>();
-        BenchmarkCases cases = BenchmarkCases.of(runs.stream().map(r -> r.run().summary()).toList());
+        BenchmarkCases cases =
+                BenchmarkCases.of(runs.stream().map(r -> r.run().summary()).toList());
         Map<BenchmarkCases.Case, List<ShownTrial>> byCase = new LinkedHashMap<>();
         for (LabelledRun labelled : runs) {
             RunSummary summary = labelled.run().summary();
@@ -59,18 +60,39 @@ final class ReportBuilder {
             List<ShownTrial> trials = byCase.get(shown);
             boolean workload = trials.stream().anyMatch(t -> t.trial().load() != null);
             int cores = cores(runs.get(0).run());
-            sections.add(new Section(shown.id(), shown.title(), shown.lesson(), workload ? KneeFindings.sentences(trials, cores)
-                    : findings(trials), rows(trials), workload ? List.of() : bars(trials), KneeFindings.table(trials)));
+            sections.add(new Section(
+                    shown.id(),
+                    shown.title(),
+                    shown.lesson(),
+                    workload ? KneeFindings.sentences(trials, cores) : findings(trials),
+                    rows(trials),
+                    workload ? List.of() : bars(trials),
+                    KneeFindings.table(trials)));
             charts.put(shown.id(), ChartData.of(trials));
         }
-        String subtitle = runs.stream().map(r -> (r.label().isEmpty() ? "" : r.label() + " = " + r.run().id() + ": ") + describe(r.run()))
-                .reduce((a, b) -> a + "; " + b).orElse("");
+        String subtitle = runs.stream()
+                .map(r ->
+                        (r.label().isEmpty() ? "" : r.label() + " = " + r.run().id() + ": ") + describe(r.run()))
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         try {
             String json = new ObjectMapper().writeValueAsString(charts).replace("</", "<\\/");
             Glance glance = Glance.of(runs.get(runs.size() - 1).run().summary().trials(), cases);
-            return new ReportModel(title, subtitle, glance, ReportModel.RUN_GLANCE_NOTE, ReportModel.RUN_GLANCE_KEY,
-                    environment(runs.get(0).run()), notCheckedIn(runs), failures, notes, slaBreaches, List.of(),
-                    sections, files, json);
+            return new ReportModel(
+                    title,
+                    subtitle,
+                    glance,
+                    ReportModel.RUN_GLANCE_NOTE,
+                    ReportModel.RUN_GLANCE_KEY,
+                    environment(runs.get(0).run()),
+                    notCheckedIn(runs),
+                    failures,
+                    notes,
+                    slaBreaches,
+                    List.of(),
+                    sections,
+                    files,
+                    json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -97,9 +119,13 @@ final class ReportBuilder {
         if (without == 0) {
             return "";
         }
-        return without == trials.size() ? "the target is not a fanout-bench stub, so what it saw was not checked"
-                : String.format(Locale.ROOT, "for %d of %d trials the target was not a fanout-bench stub, so what it saw was not checked",
-                        without, trials.size());
+        return without == trials.size()
+                ? "the target is not a fanout-bench stub, so what it saw was not checked"
+                : String.format(
+                        Locale.ROOT,
+                        "for %d of %d trials the target was not a fanout-bench stub, so what it saw was not checked",
+                        without,
+                        trials.size());
     }
 
     /** The machine's cores as the run recorded them (the limit a knee's CPU is judged against). */
@@ -111,21 +137,33 @@ final class ReportBuilder {
         List<String> findings = new ArrayList<>();
         for (ShownTrial t : trials) {
             RunSummary.Trial trial = t.trial();
-            String sentence = String.format("%s finished %,d requests in %s, %s the ideal of %s", t.name(), t.requestsPerBatch(),
-                    Format.duration(trial.score().value()), ratio(trial), Format.duration(trial.idealMillis()));
+            String sentence = String.format(
+                    "%s finished %,d requests in %s, %s the ideal of %s",
+                    t.name(),
+                    t.requestsPerBatch(),
+                    Format.duration(trial.score().value()),
+                    ratio(trial),
+                    Format.duration(trial.idealMillis()));
             long failed = trial.sent() - trial.count(OutcomeKind.SUCCESS);
             if (failed > 0) {
                 sentence += String.format("; %,d of %,d requests did not succeed", failed, trial.sent());
             }
-            long sendPhase = trial.iterations().stream().mapToLong(RunSummary.Iteration::dispatchSpreadMicros).max().orElse(0);
-            if (trial.scoreIsBatchTime() && trial.server() != null && trial.offeredConcurrency() >= t.requestsPerBatch()
+            long sendPhase = trial.iterations().stream()
+                    .mapToLong(RunSummary.Iteration::dispatchSpreadMicros)
+                    .max()
+                    .orElse(0);
+            if (trial.scoreIsBatchTime()
+                    && trial.server() != null
+                    && trial.offeredConcurrency() >= t.requestsPerBatch()
                     && trial.server().arrivalSpreadMicros() > 200 * trial.idealMillis()) {
                 // "all at once" is only as sudden as the client can send and the stub can take in
-                sentence += String.format("; its requests reached the stub over %s (the client dispatched them over %s)",
+                sentence += String.format(
+                        "; its requests reached the stub over %s (the client dispatched them over %s)",
                         Format.micros(trial.server().arrivalSpreadMicros()), Format.micros(sendPhase));
             }
             if (trial.server() != null && trial.server().latenessMicros().aboveNoise()) {
-                sentence += String.format("; the stub itself was up to %.0f ms late (p99), which is the server's share",
+                sentence += String.format(
+                        "; the stub itself was up to %.0f ms late (p99), which is the server's share",
                         trial.server().latenessMicros().p99() / 1000.0);
             }
             findings.add(sentence + ".");
@@ -141,32 +179,60 @@ final class ReportBuilder {
             StringBuilder outcomes = new StringBuilder();
             trial.outcomes().forEach((kind, n) -> {
                 if (n > 0) {
-                    outcomes.append(outcomes.isEmpty() ? "" : ", ").append(String.format("%,d", n)).append(' ')
+                    outcomes.append(outcomes.isEmpty() ? "" : ", ")
+                            .append(String.format("%,d", n))
+                            .append(' ')
                             .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
             });
-            rows.add(new Row(t.name(), Format.duration(trial.score().value()),
-                    trial.score().error() == null ? "" : Format.duration(trial.score().error()),
-                    Format.duration(trial.idealMillis()), trial.efficiency() == null ? "-" : String.format("%.2f", trial.efficiency()),
-                    Format.micros(response.p50()), Format.micros(response.p90()), Format.micros(response.p99()), Format.micros(response.p999()), Format.micros(response.max()),
-                    outcomes.toString(), trial.server() == null ? "not measured" : String.format("%,d", trial.server().peakInFlight()),
-                    trial.server() == null ? "not measured" : Format.micros(trial.server().latenessMicros().p99()),
+            rows.add(new Row(
+                    t.name(),
+                    Format.duration(trial.score().value()),
+                    trial.score().error() == null
+                            ? ""
+                            : Format.duration(trial.score().error()),
+                    Format.duration(trial.idealMillis()),
+                    trial.efficiency() == null ? "-" : String.format("%.2f", trial.efficiency()),
+                    Format.micros(response.p50()),
+                    Format.micros(response.p90()),
+                    Format.micros(response.p99()),
+                    Format.micros(response.p999()),
+                    Format.micros(response.max()),
+                    outcomes.toString(),
+                    trial.server() == null
+                            ? "not measured"
+                            : String.format("%,d", trial.server().peakInFlight()),
+                    trial.server() == null
+                            ? "not measured"
+                            : Format.micros(trial.server().latenessMicros().p99()),
                     String.format("%,d", trial.peakThreads()),
-                    (trial.cpuMicrosPerRequest() == null ? "too few requests" : String.format("%,d us", trial.cpuMicrosPerRequest()))
+                    (trial.cpuMicrosPerRequest() == null
+                                    ? "too few requests"
+                                    : String.format("%,d us", trial.cpuMicrosPerRequest()))
                             + String.format(Locale.ROOT, " (idle %.1f%%)", 100 * trial.backgroundCpuCores()),
-                    trial.allocBytesPerOp() == null || t.requestsPerBatch() == 0 ? "-"
+                    trial.allocBytesPerOp() == null || t.requestsPerBatch() == 0
+                            ? "-"
                             : String.format("%,.1f KiB", trial.allocBytesPerOp() / t.requestsPerBatch() / 1024)));
         }
         return rows;
     }
 
     private static List<Bar> bars(List<ShownTrial> trials) {
-        double longest = trials.stream().mapToDouble(t -> Math.max(t.trial().score().value(), t.trial().idealMillis())).max().orElse(1);
+        double longest = trials.stream()
+                .mapToDouble(t -> Math.max(t.trial().score().value(), t.trial().idealMillis()))
+                .max()
+                .orElse(1);
         List<Bar> bars = new ArrayList<>();
         for (ShownTrial t : trials) {
-            bars.add(new Bar(t.name(), Format.duration(t.trial().score().value()), Format.duration(t.trial().idealMillis()),
-                    t.trial().efficiency() == null ? "-" : String.format("%.2f", t.trial().efficiency()),
-                    100 * t.trial().score().value() / longest, 100 * t.trial().idealMillis() / longest));
+            bars.add(new Bar(
+                    t.name(),
+                    Format.duration(t.trial().score().value()),
+                    Format.duration(t.trial().idealMillis()),
+                    t.trial().efficiency() == null
+                            ? "-"
+                            : String.format("%.2f", t.trial().efficiency()),
+                    100 * t.trial().score().value() / longest,
+                    100 * t.trial().idealMillis() / longest));
         }
         return bars;
     }
@@ -181,10 +247,14 @@ final class ReportBuilder {
         }
         parts.add(env.machine().cores() + " cores");
         if (env.machine().os() != null) {
-            parts.add(env.machine().os() + " " + Objects.requireNonNullElse(env.machine().kernel(), ""));
+            parts.add(env.machine().os() + " "
+                    + Objects.requireNonNullElse(env.machine().kernel(), ""));
         }
         if (run.summary().harnessMicrosPerRequest() != null) {
-            parts.add(String.format(Locale.ROOT, "harness %.1f us/request", run.summary().harnessMicrosPerRequest().value()));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "harness %.1f us/request",
+                    run.summary().harnessMicrosPerRequest().value()));
         }
         String commit = env.git().commit();
         if (commit != null && commit.length() >= 7) {
@@ -202,9 +272,12 @@ final class ReportBuilder {
             settings.add(new Setting("target warm-up", run.summary().targetWarmUp()));
         }
         if (run.summary().harnessMicrosPerRequest() != null) {
-            settings.add(new Setting("harness cost per request", String.format(Locale.ROOT,
-                    "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",
-                    run.summary().harnessMicrosPerRequest().value())));
+            settings.add(new Setting(
+                    "harness cost per request",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",
+                            run.summary().harnessMicrosPerRequest().value())));
         }
         // as written, so every key the file has is shown under its own name, the free-form settings included
         flatten("", Summaries.JSON.valueToTree(run.environment()), settings);
@@ -224,6 +297,8 @@ final class ReportBuilder {
     }
 
     private static String ratio(RunSummary.Trial trial) {
-        return trial.idealMillis() <= 0 ? "against no" : String.format("%.2fx", trial.score().value() / trial.idealMillis());
+        return trial.idealMillis() <= 0
+                ? "against no"
+                : String.format("%.2fx", trial.score().value() / trial.idealMillis());
     }
 }

@@ -58,9 +58,11 @@ public record RunFolderReader(Path folder, RunSummary summary, Environment envir
     private static void checkFiles(Path folder, RunSummary summary) {
         for (RunSummary.Trial trial : summary.trials()) {
             for (String file : trial.files().values()) {
-                if (!SAFE_FILE.matcher(file).matches() || !folder.resolve(file).normalize().startsWith(folder)) {
+                if (!SAFE_FILE.matcher(file).matches()
+                        || !folder.resolve(file).normalize().startsWith(folder)) {
                     throw new BadInputException(folder.resolve("summary.json") + " names a file outside its run folder"
-                            + " or not a plain path: '" + (file.length() > 80 ? file.substring(0, 80) + "..." : file) + "'");
+                            + " or not a plain path: '" + (file.length() > 80 ? file.substring(0, 80) + "..." : file)
+                            + "'");
                 }
             }
         }
@@ -72,8 +74,10 @@ public record RunFolderReader(Path folder, RunSummary summary, Environment envir
 
     /** Every fork's log of one series added up (nanoseconds). */
     public Histogram total(RunSummary.Trial trial, Series series) {
-        List<Path> logs = trial.files().entrySet().stream().filter(e -> e.getKey().endsWith("/" + series.id() + ".hlog"))
-                .map(e -> folder.resolve(e.getValue())).toList();
+        List<Path> logs = trial.files().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/" + series.id() + ".hlog"))
+                .map(e -> folder.resolve(e.getValue()))
+                .toList();
         try {
             return HistogramLogs.total(logs);
         } catch (IllegalArgumentException e) {

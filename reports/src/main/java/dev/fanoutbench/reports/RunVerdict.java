@@ -27,9 +27,12 @@ public final class RunVerdict {
     public static int give(Path runFolder, String sla, boolean allowFailures) {
         RunFolderReader folder = RunFolderReader.open(runFolder);
         List<Sla.Result> checked = Sla.parse(sla).check(folder.summary());
-        List<String> breaches = checked.stream().filter(r -> !r.holds()).map(Sla.Result::describe).toList();
-        ReportModel model = ReportModel.of("fanout-bench run " + folder.id(),
-                List.of(new ReportModel.LabelledRun("", folder, "")), breaches);
+        List<String> breaches = checked.stream()
+                .filter(r -> !r.holds())
+                .map(Sla.Result::describe)
+                .toList();
+        ReportModel model = ReportModel.of(
+                "fanout-bench run " + folder.id(), List.of(new ReportModel.LabelledRun("", folder, "")), breaches);
         Path html = folder.folder().resolve("index.html");
         HtmlRenderer.write(model, html);
         // the console's last word on a run: the answer, what failed, how many notes, where the report is
@@ -40,8 +43,8 @@ public final class RunVerdict {
         RunSummary summary = folder.summary();
         String notChecked = ReportBuilder.notChecked(summary.trials());
         if (summary.passed()) {
-            System.out.println("Self-checks: passed (every request accounted for" + (notChecked.isEmpty() ? ", the stub agrees"
-                    : "; " + notChecked) + ").");
+            System.out.println("Self-checks: passed (every request accounted for"
+                    + (notChecked.isEmpty() ? ", the stub agrees" : "; " + notChecked) + ").");
         } else {
             System.out.println("Self-checks: " + summary.failures().size() + " FAILED, these numbers cannot be trusted"
                     + (allowFailures ? " (allowed by --allow-failures)" : "") + ":");

@@ -14,6 +14,8 @@ record ShownTrial(ReportModel.LabelledRun run, RunSummary.Trial trial, String na
     }
 
     long requestsPerBatch() {
-        return trial.score().samples().isEmpty() ? trial.sent() : trial.sent() / trial.score().samples().size();
+        return trial.score().samples().isEmpty()
+                ? trial.sent()
+                : trial.sent() / trial.score().samples().size();
     }
 }

@@ -15,7 +15,8 @@ final class WelchTest {
     /** @throws IllegalArgumentException with fewer than two samples on a side */
     static Result of(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {
-            throw new IllegalArgumentException("Welch's test needs two samples a side, got " + a.length + " and " + b.length);
+            throw new IllegalArgumentException(
+                    "Welch's test needs two samples a side, got " + a.length + " and " + b.length);
         }
         double meanA = mean(a);
         double meanB = mean(b);
@@ -23,8 +24,9 @@ final class WelchTest {
         double vb = variance(b, meanB) / b.length;
         double se2 = va + vb;
         if (se2 == 0) {
-            return meanA == meanB ? new Result(0, a.length + b.length - 2, 1) : new Result(Double.POSITIVE_INFINITY,
-                    a.length + b.length - 2, 0);
+            return meanA == meanB
+                    ? new Result(0, a.length + b.length - 2, 1)
+                    : new Result(Double.POSITIVE_INFINITY, a.length + b.length - 2, 0);
         }
         double t = (meanB - meanA) / Math.sqrt(se2);
         double df = se2 * se2 / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
@@ -60,7 +62,8 @@ final class WelchTest {
             return 1;
         }
         double front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-        return x < (a + 1) / (a + b + 2) ? front * continuedFraction(x, a, b) / a
+        return x < (a + 1) / (a + b + 2)
+                ? front * continuedFraction(x, a, b) / a
                 : 1 - front * continuedFraction(1 - x, b, a) / b;
     }
 
@@ -92,9 +95,17 @@ final class WelchTest {
         return Math.abs(value) < tiny ? tiny : value;
     }
 
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-            771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
+    private static final double[] LANCZOS = {
+        0.99999999999980993,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.32342877765313,
+        -176.61502916214059,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.9843695780195716e-6,
+        1.5056327351493116e-7
+    };
 
     static double logGamma(double x) {
         if (x < 0.5) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** scripts/compare.sh as a user runs it: from wherever they stand, with paths relative to there. */
 class CompareScriptIT {
 
-    static final Path SCRIPT = Path.of("..", "scripts", "compare.sh").toAbsolutePath().normalize();
+    static final Path SCRIPT =
+            Path.of("..", "scripts", "compare.sh").toAbsolutePath().normalize();
 
     @TempDir
     Path workspace;
@@ -19,11 +20,17 @@ class CompareScriptIT {
     @Test
     void relativePathsResolveFromWhereTheUserStands() throws Exception {
         Path runs = workspace.resolve("my-runs");
-        FixtureRun.in(runs, "a").trial("FanOutBenchmark", "vertx", 200, FixtureRun.samples(205, 0.005), 201, 203, 205).write();
-        FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", 200, FixtureRun.samples(205, 0.005), 201, 203, 205).write();
+        FixtureRun.in(runs, "a")
+                .trial("FanOutBenchmark", "vertx", 200, FixtureRun.samples(205, 0.005), 201, 203, 205)
+                .write();
+        FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", 200, FixtureRun.samples(205, 0.005), 201, 203, 205)
+                .write();
 
         Process compare = new ProcessBuilder("bash", SCRIPT.toString(), "my-runs/a", "my-runs/b", "--out", "out")
-                .directory(workspace.toFile()).redirectErrorStream(true).start();
+                .directory(workspace.toFile())
+                .redirectErrorStream(true)
+                .start();
         String said = new String(compare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(compare.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -34,8 +41,10 @@ class CompareScriptIT {
 
     @Test
     void aRunThatDoesNotExistIsOneLineAndExitCode2() throws Exception {
-        Process compare = new ProcessBuilder("bash", SCRIPT.toString(), "nope", "nada").directory(workspace.toFile())
-                .redirectErrorStream(true).start();
+        Process compare = new ProcessBuilder("bash", SCRIPT.toString(), "nope", "nada")
+                .directory(workspace.toFile())
+                .redirectErrorStream(true)
+                .start();
         String said = new String(compare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(compare.waitFor(60, TimeUnit.SECONDS)).isTrue();

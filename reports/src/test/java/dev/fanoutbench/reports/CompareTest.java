@@ -27,6 +27,7 @@ class CompareTest {
 
     /** Fan-out's score varies by about half a percent run to run, the bounded batch's by about two. */
     static final double FAN_OUT_SPREAD = 0.005;
+
     static final double BOUNDED_SPREAD = 0.02;
 
     @TempDir
@@ -39,8 +40,12 @@ class CompareTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // the defaults (reports/runs, reports/compare) under the temp dir: a call without --out whose
         // bad input is not caught would otherwise write into the module (reports/reports/compare)
-        String[] all = Stream.concat(Stream.of("--project-dir=" + runs), Stream.of(args)).toArray(String[]::new);
-        int exit = CompareMain.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
+        String[] all = Stream.concat(Stream.of("--project-dir=" + runs), Stream.of(args))
+                .toArray(String[]::new);
+        int exit = CompareMain.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                all);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -69,10 +74,13 @@ class CompareTest {
         Result result = compare("--runs-dir", runs.toString(), "--out", out());
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("20260101-000000-a", "20260102-000000-b", "no significant regression")
+        assertThat(result.out())
+                .contains("20260101-000000-a", "20260102-000000-b", "no significant regression")
                 .doesNotContain("SLOWER", "faster");
         assertThat(runs.resolve("out/compare.md")).content().contains("| FanOut vertx |");
-        assertThat(runs.resolve("out/compare.html")).content().contains("<html", "A vertx", "B vertx", "Changes, B against A");
+        assertThat(runs.resolve("out/compare.html"))
+                .content()
+                .contains("<html", "A vertx", "B vertx", "Changes, B against A");
     }
 
     @Test
@@ -83,17 +91,25 @@ class CompareTest {
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
         assertThat(result.exit()).isEqualTo(Cli.REGRESSED);
-        assertThat(result.out().lines().filter(l -> l.contains("SLOWER (")).count()).isEqualTo(3);
+        assertThat(result.out().lines().filter(l -> l.contains("SLOWER (")).count())
+                .isEqualTo(3);
         assertThat(result.out()).contains("+10.0%", "compare: FAILED");
         assertThat(runs.resolve("out/compare.md")).content().contains("**Failed**");
-        assertThat(runs.resolve("out/compare.xml")).content()
-                .contains("<testsuite name=\"compare\" tests=\"3\" failures=\"3\"", "<failure message=\"FanOut vertx is slower: score +10.0%");
+        assertThat(runs.resolve("out/compare.xml"))
+                .content()
+                .contains(
+                        "<testsuite name=\"compare\" tests=\"3\" failures=\"3\"",
+                        "<failure message=\"FanOut vertx is slower: score +10.0%");
     }
 
     @Test
     void aChangeInsideTheRunsOwnSpreadIsNoise() throws Exception {
-        Path a = FixtureRun.in(runs, "a").trial("FanOutBenchmark", "vertx", 200, samples(205, 0.15), 201, 203, 205).write();
-        Path b = FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", 200, samples(225, 0.15), 201, 203, 205).write();
+        Path a = FixtureRun.in(runs, "a")
+                .trial("FanOutBenchmark", "vertx", 200, samples(205, 0.15), 201, 203, 205)
+                .write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", 200, samples(225, 0.15), 201, 203, 205)
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
@@ -103,8 +119,12 @@ class CompareTest {
 
     @Test
     void twoSamplesAreInsufficientNotTheSame() throws Exception {
-        Path a = FixtureRun.in(runs, "a").trial("FanOutBenchmark", "vertx", 200, new double[] {205, 206}, 201, 203, 205).write();
-        Path b = FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", 200, new double[] {305, 306}, 301, 303, 305).write();
+        Path a = FixtureRun.in(runs, "a")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 206}, 201, 203, 205)
+                .write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {305, 306}, 301, 303, 305)
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
@@ -115,38 +135,60 @@ class CompareTest {
     @Test
     void theOpenModelIsJudgedByItsLatencyNotByTheLengthOfItsSchedule() throws Exception {
         double[] schedule = samples(5000, 0.001);
-        Path a = FixtureRun.in(runs, "a").trial("OpenModelBenchmark", "vertx", false, 5100, schedule, 0, 90, 100, 110, 250).write();
-        Path b = FixtureRun.in(runs, "b").trial("OpenModelBenchmark", "vertx", false, 5100, schedule, 0, 90, 100, 110, 400).write();
+        Path a = FixtureRun.in(runs, "a")
+                .trial("OpenModelBenchmark", "vertx", false, 5100, schedule, 0, 90, 100, 110, 250)
+                .write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("OpenModelBenchmark", "vertx", false, 5100, schedule, 0, 90, 100, 110, 400)
+                .write();
 
         Result slowerTail = compare(a.toString(), b.toString(), "--out", out());
 
         assertThat(slowerTail.exit()).isEqualTo(Cli.REGRESSED);
         assertThat(slowerTail.out()).contains("SLOWER (p99)");
-        assertThat(slowerTail.out().lines().filter(l -> l.startsWith("OpenModel vertx")).findFirst().orElseThrow())
-                .as("no score column: the schedule's length is not a latency").matches("OpenModel vertx\\s+-\\s+-\\s+-\\s.*");
+        assertThat(slowerTail
+                        .out()
+                        .lines()
+                        .filter(l -> l.startsWith("OpenModel vertx"))
+                        .findFirst()
+                        .orElseThrow())
+                .as("no score column: the schedule's length is not a latency")
+                .matches("OpenModel vertx\\s+-\\s+-\\s+-\\s.*");
     }
 
     @Test
     void aWorkloadsKneesAreShownNotJudgedSinceItsWindowsAreNotRepeats() throws Exception {
-        RunSummary.LoadWindow[] steps = {new RunSummary.LoadWindow("steps 2/s", 2, 1, 0), new RunSummary.LoadWindow("steps 3/s", 3, 1, 0),
-                new RunSummary.LoadWindow("steps 4/s", 4, 1, 0)};
+        RunSummary.LoadWindow[] steps = {
+            new RunSummary.LoadWindow("steps 2/s", 2, 1, 0),
+            new RunSummary.LoadWindow("steps 3/s", 3, 1, 0),
+            new RunSummary.LoadWindow("steps 4/s", 4, 1, 0)
+        };
         RunSummary.Slo slo = new RunSummary.Slo(300, 0.01);
-        Path a = FixtureRun.in(runs, "a").trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0,
-                90, 100, 110, 250).load("knee", slo, steps).write();
-        Path b = FixtureRun.in(runs, "b").trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 1000}, 0,
-                90, 100, 110, 250).load("knee", slo, steps).write();
+        Path a = FixtureRun.in(runs, "a")
+                .trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 100}, 0, 90, 100, 110, 250)
+                .load("knee", slo, steps)
+                .write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("Workload", "vertx", Map.of(), false, 1000, new double[] {100, 100, 1000}, 0, 90, 100, 110, 250)
+                .load("knee", slo, steps)
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
-        assertThat(result.exit()).as("a lower knee in one run is not yet a regression anyone measured").isZero();
+        assertThat(result.exit())
+                .as("a lower knee in one run is not yet a regression anyone measured")
+                .isZero();
         assertThat(result.out()).contains("Workload vertx: knee 4/s -> 3/s").contains("not judged (one knee per run)");
     }
 
     @Test
     void newFailuresInBFailTheComparison() throws Exception {
-        Path a = FixtureRun.in(runs, "a").trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205).write();
-        Path b = FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", true, 200, samples(205, FAN_OUT_SPREAD), 1,
-                201, 203, 205).write();
+        Path a = FixtureRun.in(runs, "a")
+                .trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205)
+                .write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", true, 200, samples(205, FAN_OUT_SPREAD), 1, 201, 203, 205)
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
@@ -157,7 +199,9 @@ class CompareTest {
     @Test
     void aTrialMissingInBFailsTheComparison() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
-        Path b = FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205).write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205)
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
@@ -168,13 +212,16 @@ class CompareTest {
     @Test
     void aRunThatFailedItsSelfChecksFailsTheComparison() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
-        Path b = FixtureRun.in(runs, "b").trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205)
-                .failing("FanOut vertx", "3 requests were started and never finished").write();
+        Path b = FixtureRun.in(runs, "b")
+                .trial("FanOutBenchmark", "vertx", 200, samples(205, FAN_OUT_SPREAD), 201, 203, 205)
+                .failing("FanOut vertx", "3 requests were started and never finished")
+                .write();
 
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
         assertThat(result.exit()).isEqualTo(Cli.FAILED);
-        assertThat(result.out()).contains("B failed a self-check: FanOut vertx: 3 requests were started and never finished");
+        assertThat(result.out())
+                .contains("B failed a self-check: FanOut vertx: 3 requests were started and never finished");
     }
 
     @Test
@@ -190,9 +237,14 @@ class CompareTest {
 
     @Test
     void aMissingRunIsBadInput() {
-        Result result = compare(runs.resolve("nope").toString(), runs.resolve("nada").toString());
+        Result result =
+                compare(runs.resolve("nope").toString(), runs.resolve("nada").toString());
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines()).singleElement().asString().contains("no run folder at").contains("nope");
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .contains("no run folder at")
+                .contains("nope");
     }
 
     @Test
@@ -204,7 +256,11 @@ class CompareTest {
         Result result = compare(a.toString(), b.toString());
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines()).singleElement().asString().contains("cannot read").contains("summary.json");
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .contains("cannot read")
+                .contains("summary.json");
     }
 
     @Test
@@ -218,18 +274,27 @@ class CompareTest {
         Result missing = compare(a.toString(), b.toString());
 
         assertThat(corrupt.exit()).isEqualTo(2);
-        assertThat(corrupt.err().lines()).singleElement().asString()
-                .contains("cannot read").contains("environment.json");
+        assertThat(corrupt.err().lines())
+                .singleElement()
+                .asString()
+                .contains("cannot read")
+                .contains("environment.json");
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err().lines()).singleElement().asString()
-                .contains("environment.json").contains(b.getFileName().toString());
+        assertThat(missing.err().lines())
+                .singleElement()
+                .asString()
+                .contains("environment.json")
+                .contains(b.getFileName().toString());
     }
 
     @Test
     void anotherSchemaVersionIsBadInput() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
         Path b = run("20260102-000000-b", 1.0);
-        Files.writeString(b.resolve("summary.json"), Files.readString(b.resolve("summary.json")).replace("\"schemaVersion\" : " + RunSummary.SCHEMA_VERSION, "\"schemaVersion\" : 99"));
+        Files.writeString(
+                b.resolve("summary.json"),
+                Files.readString(b.resolve("summary.json"))
+                        .replace("\"schemaVersion\" : " + RunSummary.SCHEMA_VERSION, "\"schemaVersion\" : 99"));
 
         Result result = compare(a.toString(), b.toString());
 
@@ -248,7 +313,8 @@ class CompareTest {
     @Test
     void theModelsOfOneRunAreRankedAgainstTheBest() throws Exception {
         Path a = run("20260101-000000-a", 1.0);
-        Result result = compare("--models", a.toString(), "--out", runs.resolve("models").toString());
+        Result result = compare(
+                "--models", a.toString(), "--out", runs.resolve("models").toString());
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("vertx").contains("1.00x").contains("virtual-threads");
         assertThat(runs.resolve("models/compare.md")).content().contains("| vertx | 205.0 ms | 1.00x |");
@@ -263,22 +329,46 @@ class CompareTest {
         Result result = compare(a.toString(), b.toString(), "--out", out());
 
         assertThat(result.out()).contains("FanOut vertx delayMs=100 ", "FanOut vertx delayMs=2000 ");
-        assertThat(runs.resolve("out/compare.md")).content().contains("| FanOut vertx delayMs=100 |", "| FanOut vertx delayMs=2000 |");
-        assertThat(runs.resolve("out/compare.html")).content()
-                .contains("data-benchmark=\"fan-out, 3 x 100 ms\"", "data-benchmark=\"fan-out, 3 x 2 s\"").doesNotContain("200 ms");
+        assertThat(runs.resolve("out/compare.md"))
+                .content()
+                .contains("| FanOut vertx delayMs=100 |", "| FanOut vertx delayMs=2000 |");
+        assertThat(runs.resolve("out/compare.html"))
+                .content()
+                .contains("data-benchmark=\"fan-out, 3 x 100 ms\"", "data-benchmark=\"fan-out, 3 x 2 s\"")
+                .doesNotContain("200 ms");
 
         compare("--models", a.toString(), "--out", runs.resolve("models").toString());
-        assertThat(runs.resolve("models/compare.md")).content()
+        assertThat(runs.resolve("models/compare.md"))
+                .content()
                 .contains("### FanOut delayMs=100", "### FanOut delayMs=2000")
-                .satisfies(md -> assertThat(md.split("\\| 1\\.00x \\|", -1)).as("a best model per delay").hasSize(3));
+                .satisfies(md -> assertThat(md.split("\\| 1\\.00x \\|", -1))
+                        .as("a best model per delay")
+                        .hasSize(3));
     }
 
     Path twoDelays(String id) throws Exception {
         FixtureRun run = FixtureRun.in(runs, id);
         for (int delay : new int[] {100, 2000}) {
             Map<String, String> params = Map.of("calls", "3", "delayMs", Integer.toString(delay));
-            run.trial("FanOutBenchmark", "vertx", params, true, delay, samples(delay * 1.02, FAN_OUT_SPREAD), 0, delay + 1, delay + 3)
-                    .trial("FanOutBenchmark", "virtual-threads", params, true, delay, samples(delay * 1.03, FAN_OUT_SPREAD), 0, delay + 2);
+            run.trial(
+                            "FanOutBenchmark",
+                            "vertx",
+                            params,
+                            true,
+                            delay,
+                            samples(delay * 1.02, FAN_OUT_SPREAD),
+                            0,
+                            delay + 1,
+                            delay + 3)
+                    .trial(
+                            "FanOutBenchmark",
+                            "virtual-threads",
+                            params,
+                            true,
+                            delay,
+                            samples(delay * 1.03, FAN_OUT_SPREAD),
+                            0,
+                            delay + 2);
         }
         return run.write();
     }
@@ -310,7 +400,10 @@ class CompareTest {
     void aThresholdThatIsNotANumberIsNamed() {
         Result result = compare("--threshold", "NaN");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines()).singleElement().asString().contains("--threshold must be a percentage like 10%, got 'NaN'");
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--threshold must be a percentage like 10%, got 'NaN'");
     }
 
     @Test
@@ -318,7 +411,10 @@ class CompareTest {
         Path a = run("20260101-000000-a", 1.0);
         Result result = compare("--models", a.toString(), "--sla", "fanout.vertx.p99 < 1.2.3ms", "--out", out());
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines()).singleElement().asString().contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
+                .contains("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse");
     }
 
     @Test
@@ -326,7 +422,9 @@ class CompareTest {
         Path a = run("20260101-000000-a", 1.0);
         Result result = compare("--models", a.toString(), "--sla", "fanout.vertex.p99 < 1ms", "--out", out());
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err().lines()).singleElement().asString()
+        assertThat(result.err().lines())
+                .singleElement()
+                .asString()
                 .contains("SLA rule 'fanout.vertex.p99 < 1ms' matches no trial", "vertx");
     }
 
@@ -335,9 +433,11 @@ class CompareTest {
         Path a = run("20260101-000000-a", 1.0);
         Path b = run("20260102-000000-b", 1.0);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode emptyLatencies = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        ObjectNode emptyLatencies =
+                (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
         ((ObjectNode) emptyLatencies.get("trials").get(0)).putObject("latencyMicros");
-        ObjectNode noTrials = (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
+        ObjectNode noTrials =
+                (ObjectNode) json.readTree(b.resolve("summary.json").toFile());
         noTrials.putNull("trials");
 
         json.writeValue(b.resolve("summary.json").toFile(), emptyLatencies);
@@ -356,9 +456,12 @@ class CompareTest {
         Path a = run("20260101-000000-a", 1.0);
         ObjectMapper json = new ObjectMapper();
         for (String crafted : new String[] {"../../../etc/passwd", "/etc/passwd", "javascript:alert(1)"}) {
-            ObjectNode summary = (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
+            ObjectNode summary =
+                    (ObjectNode) json.readTree(a.resolve("summary.json").toFile());
             ((ObjectNode) summary.get("trials").get(0).get("files")).put("fork-1/response.hlog", crafted);
-            Path b = FixtureRun.in(runs, "crafted").trial("FanOutBenchmark", "vertx", 200, samples(205, 0.005), 201).write();
+            Path b = FixtureRun.in(runs, "crafted")
+                    .trial("FanOutBenchmark", "vertx", 200, samples(205, 0.005), 201)
+                    .write();
             json.writeValue(b.resolve("summary.json").toFile(), summary);
 
             Result report = new Result(ReportMain.run(b.toString()), "", "");
@@ -380,10 +483,14 @@ class CompareTest {
 
     @Test
     void aQuickRunIsNotComparedWithADefaultOne() throws Exception {
-        Path quick = FixtureRun.in(runs, "20260101-000000-q").preset("quick")
-                .trial("FanOutBenchmark", "vertx", 200, new double[] {230, 231, 232}, 201, 203, 205).write();
-        Path standard = FixtureRun.in(runs, "20260102-000000-d").preset("default")
-                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 206, 207}, 201, 203, 205).write();
+        Path quick = FixtureRun.in(runs, "20260101-000000-q")
+                .preset("quick")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {230, 231, 232}, 201, 203, 205)
+                .write();
+        Path standard = FixtureRun.in(runs, "20260102-000000-d")
+                .preset("default")
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 206, 207}, 201, 203, 205)
+                .write();
 
         Result result = compare(quick.toString(), standard.toString(), "--out", out());
 

@@ -29,11 +29,13 @@ import org.HdrHistogram.HistogramLogWriter;
 final class FixtureRun {
 
     /** A two-core machine, the preset's name and the stub's settings: what the report shows of a run's environment. */
-    static final Environment ENVIRONMENT = new Environment(RunSummary.SCHEMA_VERSION,
+    static final Environment ENVIRONMENT = new Environment(
+            RunSummary.SCHEMA_VERSION,
             new Environment.Jdk("25", "Oracle Corporation", "OpenJDK 64-Bit Server VM 25+36", "/opt/jdk-25"),
             new Environment.Machine(2, 8L << 30, "Linux", "6.1.0", "amd64", 1_048_576, "unknown", Map.of()),
             new Environment.Git("ed22260aa8f3d0b0d5a2c2c6f5e1c7c0b1a2b3c4", false),
-            Map.of("preset", Map.of("name", "fixture")), Map.of("settings", Map.of("acceptQueueSize", 4096)));
+            Map.of("preset", Map.of("name", "fixture")),
+            Map.of("settings", Map.of("acceptQueueSize", 4096)));
 
     private final Path folder;
     private final List<RunSummary.Trial> trials = new ArrayList<>();
@@ -50,7 +52,8 @@ final class FixtureRun {
     }
 
     /** A batch benchmark's trial: one score per iteration, each request taking {@code latencyMillis} scaled to it. */
-    FixtureRun trial(String benchmark, String model, double idealMillis, double[] scores, long... latencyMillis) throws IOException {
+    FixtureRun trial(String benchmark, String model, double idealMillis, double[] scores, long... latencyMillis)
+            throws IOException {
         return trial(benchmark, model, true, idealMillis, scores, 0, latencyMillis);
     }
 
@@ -58,14 +61,30 @@ final class FixtureRun {
      * @param scoreIsBatchTime false for an open schedule
      * @param failedPerIteration requests failing in each iteration
      */
-    FixtureRun trial(String benchmark, String model, boolean scoreIsBatchTime, double idealMillis, double[] scores,
-                     long failedPerIteration, long... latencyMillis) throws IOException {
-        return trial(benchmark, model, Map.of(), scoreIsBatchTime, idealMillis, scores, failedPerIteration, latencyMillis);
+    FixtureRun trial(
+            String benchmark,
+            String model,
+            boolean scoreIsBatchTime,
+            double idealMillis,
+            double[] scores,
+            long failedPerIteration,
+            long... latencyMillis)
+            throws IOException {
+        return trial(
+                benchmark, model, Map.of(), scoreIsBatchTime, idealMillis, scores, failedPerIteration, latencyMillis);
     }
 
     /** @param extraParams parameters besides the model ({@code placement}...), part of the trial's key */
-    FixtureRun trial(String benchmark, String model, Map<String, String> extraParams, boolean scoreIsBatchTime, double idealMillis,
-                     double[] scores, long failedPerIteration, long... latencyMillis) throws IOException {
+    FixtureRun trial(
+            String benchmark,
+            String model,
+            Map<String, String> extraParams,
+            boolean scoreIsBatchTime,
+            double idealMillis,
+            double[] scores,
+            long failedPerIteration,
+            long... latencyMillis)
+            throws IOException {
         Map<String, String> params = new TreeMap<>(extraParams);
         params.put("model", model);
         String key = benchmark + "-" + String.join("-", params.values());
@@ -88,7 +107,8 @@ final class FixtureRun {
                     double scale = scores[i] / meanScore;
                     Histogram interval = new Histogram(3);
                     for (long millis : latencyMillis) {
-                        interval.recordValue(Math.round((series == Series.DISPATCH ? 0.1 : millis) * scale * 1e6) /* nanos */);
+                        interval.recordValue(
+                                Math.round((series == Series.DISPATCH ? 0.1 : millis) * scale * 1e6) /* nanos */);
                     }
                     interval.setStartTimeStamp(1_000_000L + i * 1000L);
                     interval.setEndTimeStamp(1_000_000L + i * 1000L + 900);
@@ -97,32 +117,87 @@ final class FixtureRun {
                     if (series == Series.RESPONSE) {
                         long p50 = micros(interval.getValueAtPercentile(50));
                         long p99 = micros(interval.getValueAtPercentile(99));
-                        iterations.add(new RunSummary.Iteration(1, i + 1, scores[i], requests, requests, failedPerIteration,
-                                0, p50, p99, requests / (scores[i] / 1000), 2_000, 2_500L));
-                        timeline.add(new RunSummary.Interval(1, i, 0.9, requests, requests,
+                        iterations.add(new RunSummary.Iteration(
+                                1,
+                                i + 1,
+                                scores[i],
+                                requests,
+                                requests,
+                                failedPerIteration,
+                                0,
+                                p50,
+                                p99,
+                                requests / (scores[i] / 1000),
+                                2_000,
+                                2_500L));
+                        timeline.add(new RunSummary.Interval(
+                                1,
+                                i,
+                                0.9,
+                                requests,
+                                requests,
                                 failedPerIteration == 0 ? Map.of() : Map.of(OutcomeKind.HTTP_ERROR, failedPerIteration),
-                                0, 0, p50, p99, micros(interval.getMaxValue())));
+                                0,
+                                0,
+                                p50,
+                                p99,
+                                micros(interval.getMaxValue())));
                     }
                 }
             }
             files.put("fork-1/" + series.id() + ".hlog", file);
-            percentiles.put(series, new RunSummary.Percentiles(total.getTotalCount(), micros(total.getValueAtPercentile(50)),
-                    micros(total.getValueAtPercentile(90)), micros(total.getValueAtPercentile(99)),
-                    micros(total.getValueAtPercentile(99.9)), micros(total.getMaxValue())));
+            percentiles.put(
+                    series,
+                    new RunSummary.Percentiles(
+                            total.getTotalCount(),
+                            micros(total.getValueAtPercentile(50)),
+                            micros(total.getValueAtPercentile(90)),
+                            micros(total.getValueAtPercentile(99)),
+                            micros(total.getValueAtPercentile(99.9)),
+                            micros(total.getMaxValue())));
         }
         long sent = scores.length * requests;
         long failed = scores.length * failedPerIteration;
         Map<OutcomeKind, Long> outcomes = new EnumMap<>(OutcomeKind.class);
         outcomes.put(OutcomeKind.SUCCESS, sent - failed);
         outcomes.put(OutcomeKind.HTTP_ERROR, failed);
-        trials.add(new RunSummary.Trial(key, benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x",
-                dev.fanoutbench.results.Lesson.labelled(benchmark.replace("Benchmark", "")), model,
-                params, 1, scoreIsBatchTime,
-                new RunSummary.Score(meanScore, scores.length > 2 ? meanScore * 0.02 : null, "ms/op", Arrays.stream(scores).boxed().toList()),
-                1024.0 * requests, idealMillis, idealMillis / meanScore, (int) requests, 0, false, sent, sent, outcomes,
-                failedPerIteration == 0 ? Map.of() : Map.of(503, failed), percentiles,
-                new RunSummary.Server(sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
-                20, 100L, 0.01, 0, Map.of(), 0, iterations, timeline, files, null, 64L << 20));
+        trials.add(new RunSummary.Trial(
+                key,
+                benchmark + "." + benchmark.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "x",
+                dev.fanoutbench.results.Lesson.labelled(benchmark.replace("Benchmark", "")),
+                model,
+                params,
+                1,
+                scoreIsBatchTime,
+                new RunSummary.Score(
+                        meanScore,
+                        scores.length > 2 ? meanScore * 0.02 : null,
+                        "ms/op",
+                        Arrays.stream(scores).boxed().toList()),
+                1024.0 * requests,
+                idealMillis,
+                idealMillis / meanScore,
+                (int) requests,
+                0,
+                false,
+                sent,
+                sent,
+                outcomes,
+                failedPerIteration == 0 ? Map.of() : Map.of(503, failed),
+                percentiles,
+                new RunSummary.Server(
+                        sent, sent, 0, (int) requests, new RunSummary.Lateness(sent, sent, 200, 300, 400, 500), 2_500),
+                20,
+                100L,
+                0.01,
+                0,
+                Map.of(),
+                0,
+                iterations,
+                timeline,
+                files,
+                null,
+                64L << 20));
         return this;
     }
 
@@ -134,25 +209,102 @@ final class FixtureRun {
     /** As above, the model stopped for {@code stopped} after its iterations: the windows past them were not run. */
     FixtureRun load(String workload, RunSummary.Slo slo, String stopped, RunSummary.LoadWindow... windows) {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
-        trials.add(new RunSummary.Trial(t.key(), t.benchmark(), t.lesson(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(), t.score(),
-                t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(), t.failuresExpected(),
-                t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), t.server(), t.peakThreads(), t.cpuMicrosPerRequest(), t.backgroundCpuCores(),
-                t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(), t.iterations(), t.timeline(), t.files(),
-                new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped), t.peakHeapBytes()));
+        trials.add(new RunSummary.Trial(
+                t.key(),
+                t.benchmark(),
+                t.lesson(),
+                t.model(),
+                t.params(),
+                t.forks(),
+                t.scoreIsBatchTime(),
+                t.score(),
+                t.allocBytesPerOp(),
+                t.idealMillis(),
+                t.efficiency(),
+                t.offeredConcurrency(),
+                t.threadCap(),
+                t.failuresExpected(),
+                t.sent(),
+                t.returned(),
+                t.outcomes(),
+                t.httpErrorStatuses(),
+                t.latencyMicros(),
+                t.server(),
+                t.peakThreads(),
+                t.cpuMicrosPerRequest(),
+                t.backgroundCpuCores(),
+                t.pinnedEvents(),
+                t.pinnedAt(),
+                t.blockedThreadWarnings(),
+                t.iterations(),
+                t.timeline(),
+                t.files(),
+                new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped),
+                t.peakHeapBytes()));
         return this;
     }
 
     /** Makes the run's target a server that is not our stub: it has no /stats, so nothing says what it saw. */
     FixtureRun notOurStub() {
-        trials.replaceAll(t -> new RunSummary.Trial(t.key(), t.benchmark(), t.lesson(), t.model(), t.params(), t.forks(), t.scoreIsBatchTime(),
-                t.score(), t.allocBytesPerOp(), t.idealMillis(), t.efficiency(), t.offeredConcurrency(), t.threadCap(),
-                t.failuresExpected(), t.sent(), t.returned(), t.outcomes(), t.httpErrorStatuses(), t.latencyMicros(), null, t.peakThreads(),
-                t.cpuMicrosPerRequest(), t.backgroundCpuCores(), t.pinnedEvents(), t.pinnedAt(), t.blockedThreadWarnings(),
-                t.iterations().stream().map(i -> new RunSummary.Iteration(i.fork(), i.index(), i.durationMillis(), i.sent(), i.completed(),
-                        i.failed(), i.dropped(), i.p50Micros(), i.p99Micros(), i.throughputPerSecond(), i.dispatchSpreadMicros(), null)).toList(),
-                t.timeline().stream().map(i -> new RunSummary.Interval(i.fork(), i.startSeconds(), i.durationSeconds(), i.sent(),
-                        i.completed(), i.failed(), i.clientInFlight(), null, i.p50Micros(), i.p99Micros(), i.maxMicros())).toList(),
-                t.files(), t.load(), t.peakHeapBytes()));
+        trials.replaceAll(t -> new RunSummary.Trial(
+                t.key(),
+                t.benchmark(),
+                t.lesson(),
+                t.model(),
+                t.params(),
+                t.forks(),
+                t.scoreIsBatchTime(),
+                t.score(),
+                t.allocBytesPerOp(),
+                t.idealMillis(),
+                t.efficiency(),
+                t.offeredConcurrency(),
+                t.threadCap(),
+                t.failuresExpected(),
+                t.sent(),
+                t.returned(),
+                t.outcomes(),
+                t.httpErrorStatuses(),
+                t.latencyMicros(),
+                null,
+                t.peakThreads(),
+                t.cpuMicrosPerRequest(),
+                t.backgroundCpuCores(),
+                t.pinnedEvents(),
+                t.pinnedAt(),
+                t.blockedThreadWarnings(),
+                t.iterations().stream()
+                        .map(i -> new RunSummary.Iteration(
+                                i.fork(),
+                                i.index(),
+                                i.durationMillis(),
+                                i.sent(),
+                                i.completed(),
+                                i.failed(),
+                                i.dropped(),
+                                i.p50Micros(),
+                                i.p99Micros(),
+                                i.throughputPerSecond(),
+                                i.dispatchSpreadMicros(),
+                                null))
+                        .toList(),
+                t.timeline().stream()
+                        .map(i -> new RunSummary.Interval(
+                                i.fork(),
+                                i.startSeconds(),
+                                i.durationSeconds(),
+                                i.sent(),
+                                i.completed(),
+                                i.failed(),
+                                i.clientInFlight(),
+                                null,
+                                i.p50Micros(),
+                                i.p99Micros(),
+                                i.maxMicros()))
+                        .toList(),
+                t.files(),
+                t.load(),
+                t.peakHeapBytes()));
         return this;
     }
 
@@ -171,10 +323,19 @@ final class FixtureRun {
     }
 
     Path write() throws IOException {
-        Summaries.write(new RunSummary(RunSummary.SCHEMA_VERSION, folder.getFileName().toString(), preset,
-                "http://127.0.0.1:1/", failures.isEmpty(),
-                new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)), trials, failures, List.of(),
-                "warmed with 10,000 requests (50 in flight) in 2.0 s before the trials"), folder.resolve("summary.json"));
+        Summaries.write(
+                new RunSummary(
+                        RunSummary.SCHEMA_VERSION,
+                        folder.getFileName().toString(),
+                        preset,
+                        "http://127.0.0.1:1/",
+                        failures.isEmpty(),
+                        new RunSummary.Score(2.0, 0.1, "us/op", List.of(1.9, 2.0, 2.1)),
+                        trials,
+                        failures,
+                        List.of(),
+                        "warmed with 10,000 requests (50 in flight) in 2.0 s before the trials"),
+                folder.resolve("summary.json"));
         Environments.write(ENVIRONMENT, folder.resolve("environment.json"));
         return folder;
     }

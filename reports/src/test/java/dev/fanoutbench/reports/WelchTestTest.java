@@ -30,7 +30,9 @@ class WelchTestTest {
 
     @Test
     void samplesThatDoNotVaryAreEqualOrCertainlyDifferent() {
-        assertThat(WelchTest.of(new double[] {5, 5, 5}, new double[] {5, 5, 5}).pValue()).isEqualTo(1.0);
-        assertThat(WelchTest.of(new double[] {5, 5, 5}, new double[] {6, 6, 6}).pValue()).isZero();
+        assertThat(WelchTest.of(new double[] {5, 5, 5}, new double[] {5, 5, 5}).pValue())
+                .isEqualTo(1.0);
+        assertThat(WelchTest.of(new double[] {5, 5, 5}, new double[] {6, 6, 6}).pValue())
+                .isZero();
     }
 }

@@ -29,7 +29,10 @@ public enum Check {
     /** Vert.x reported its event loop blocked */
     EVENT_LOOP_BLOCKED(Severity.NOTE);
 
-    public enum Severity { FAILURE, NOTE }
+    public enum Severity {
+        FAILURE,
+        NOTE
+    }
 
     private final Severity severity;
 

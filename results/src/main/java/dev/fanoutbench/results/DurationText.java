@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 public final class DurationText {
 
     private static final Pattern TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]+)");
-    private static final Map<String, Long> NANOS_PER = Map.of(
-            "us", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L);
+    private static final Map<String, Long> NANOS_PER =
+            Map.of("us", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L);
 
     private DurationText() {}
 

@@ -10,8 +10,13 @@ import java.util.Map;
  * @param settings   what the run was given (preset, JMH options or workload, interval, CPUs), as given
  * @param mockServer how the stub was started, or the external target, and the stub's own settings
  */
-public record Environment(int schemaVersion, Jdk jdk, Machine machine, Git git, Map<String, Object> settings,
-                          Map<String, Object> mockServer) {
+public record Environment(
+        int schemaVersion,
+        Jdk jdk,
+        Machine machine,
+        Git git,
+        Map<String, Object> settings,
+        Map<String, Object> mockServer) {
 
     /** The JDK that ran the harness; {@code vm} is the VM's name and version. */
     public record Jdk(String version, String vendor, String vm, String home) {}
@@ -22,8 +27,15 @@ public record Environment(int schemaVersion, Jdk jdk, Machine machine, Git git, 
      * @param cgroupLimits the cgroup's CPU and memory limits as the kernel states them, by file name:
      *                     a container can hold a run to less than the machine has
      */
-    public record Machine(int cores, long memoryBytes, String os, String kernel, String arch, long maxOpenFiles,
-                         String cpuModel, Map<String, String> cgroupLimits) {}
+    public record Machine(
+            int cores,
+            long memoryBytes,
+            String os,
+            String kernel,
+            String arch,
+            long maxOpenFiles,
+            String cpuModel,
+            Map<String, String> cgroupLimits) {}
 
     /** @param commit the full commit, "" outside a checkout */
     public record Git(String commit, boolean dirty) {}

@@ -26,8 +26,11 @@ public final class Environments {
                     + RunSummary.SCHEMA_VERSION);
         }
         // JSON can say null for any of them, which a missing-field check lets through
-        if (environment.jdk() == null || environment.machine() == null || environment.git() == null
-                || environment.settings() == null || environment.mockServer() == null) {
+        if (environment.jdk() == null
+                || environment.machine() == null
+                || environment.git() == null
+                || environment.settings() == null
+                || environment.mockServer() == null) {
             throw new IOException(file + " is incomplete: jdk, machine, git, settings and mockServer are required");
         }
         return environment;

@@ -13,10 +13,17 @@ import java.util.Map;
 public final class FailureWords {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-            Map.entry(404, "Not Found"), Map.entry(408, "Request Timeout"), Map.entry(409, "Conflict"),
-            Map.entry(413, "Content Too Large"), Map.entry(429, "Too Many Requests"),
-            Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"),
+            Map.entry(413, "Content Too Large"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"));
 
     private FailureWords() {}
@@ -29,15 +36,18 @@ public final class FailureWords {
      */
     public static String describe(Map<OutcomeKind, Long> outcomes, Map<Integer, Long> statuses) {
         List<String> parts = new ArrayList<>();
-        outcomes.entrySet().stream().filter(e -> e.getKey().isFailure() && e.getValue() > 0)
+        outcomes.entrySet().stream()
+                .filter(e -> e.getKey().isFailure() && e.getValue() > 0)
                 .sorted(Map.Entry.<OutcomeKind, Long>comparingByValue().reversed())
-                .forEach(e -> parts.add(String.format(Locale.ROOT, "%,d %s", e.getValue(), what(e.getKey(), statuses))));
+                .forEach(
+                        e -> parts.add(String.format(Locale.ROOT, "%,d %s", e.getValue(), what(e.getKey(), statuses))));
         return parts.isEmpty() ? "none" : String.join("; ", parts);
     }
 
     private static String what(OutcomeKind kind, Map<Integer, Long> statuses) {
         return switch (kind) {
-            case HTTP_ERROR -> "answered with an error status" + (statuses.isEmpty() ? "" : " (" + statuses(statuses) + ")");
+            case HTTP_ERROR ->
+                "answered with an error status" + (statuses.isEmpty() ? "" : " (" + statuses(statuses) + ")");
             case TIMEOUT -> "timed out (the per-request limit ran out)";
             case CONNECTION_ERROR -> "connection errors (refused, reset or closed without a whole answer)";
             case BAD_ANSWER -> "bad answers (a success status with a body that failed the check)";
@@ -51,7 +61,8 @@ public final class FailureWords {
     /** "429 Too Many Requests (the server's own limit) x 5,085, 503 Service Unavailable x 12". */
     public static String statuses(Map<Integer, Long> statuses) {
         List<String> parts = new ArrayList<>();
-        statuses.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
+        statuses.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
                 .forEach(e -> parts.add(String.format(Locale.ROOT, "%s x %,d", status(e.getKey()), e.getValue())));
         return String.join(", ", parts);
     }

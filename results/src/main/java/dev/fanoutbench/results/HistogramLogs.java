@@ -23,7 +23,8 @@ public final class HistogramLogs {
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException("cannot read " + file + ": it does not exist", e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": not an HdrHistogram log (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "cannot read " + file + ": not an HdrHistogram log (" + e.getMessage() + ")", e);
         }
         return intervals;
     }
@@ -39,9 +40,13 @@ public final class HistogramLogs {
 
     /** The percentiles a summary keeps, in microseconds, from a histogram in nanoseconds. */
     public static RunSummary.Percentiles percentilesMicros(Histogram nanos) {
-        return new RunSummary.Percentiles(nanos.getTotalCount(), micros(nanos.getValueAtPercentile(50)),
-                micros(nanos.getValueAtPercentile(90)), micros(nanos.getValueAtPercentile(99)),
-                micros(nanos.getValueAtPercentile(99.9)), micros(nanos.getMaxValue()));
+        return new RunSummary.Percentiles(
+                nanos.getTotalCount(),
+                micros(nanos.getValueAtPercentile(50)),
+                micros(nanos.getValueAtPercentile(90)),
+                micros(nanos.getValueAtPercentile(99)),
+                micros(nanos.getValueAtPercentile(99.9)),
+                micros(nanos.getMaxValue()));
     }
 
     /** Rounded, as HdrHistogram's own tools print a value in a coarser unit. */

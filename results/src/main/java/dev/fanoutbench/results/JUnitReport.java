@@ -49,16 +49,28 @@ public final class JUnitReport {
                     unclaimed.remove(f);
                 }
             }
-            cases.add(mine.isEmpty() ? Case.passed(trial.label()) : Case.failed(trial.label(), String.join("; ", mine)));
+            cases.add(
+                    mine.isEmpty() ? Case.passed(trial.label()) : Case.failed(trial.label(), String.join("; ", mine)));
         }
-        cases.add(unclaimed.isEmpty() ? Case.passed("run " + summary.runId()) : Case.failed("run " + summary.runId(),
-                String.join("; ", unclaimed.stream().map(f -> f.trial() + ": " + f.text()).toList())));
+        cases.add(
+                unclaimed.isEmpty()
+                        ? Case.passed("run " + summary.runId())
+                        : Case.failed(
+                                "run " + summary.runId(),
+                                String.join(
+                                        "; ",
+                                        unclaimed.stream()
+                                                .map(f -> f.trial() + ": " + f.text())
+                                                .toList())));
         return cases;
     }
 
     public static List<Case> sla(List<Sla.Result> results) {
-        return results.stream().map(r -> r.holds() ? Case.passed(r.rule().text() + " :: " + r.trial())
-                : Case.failed(r.rule().text() + " :: " + r.trial(), r.describe())).toList();
+        return results.stream()
+                .map(r -> r.holds()
+                        ? Case.passed(r.rule().text() + " :: " + r.trial())
+                        : Case.failed(r.rule().text() + " :: " + r.trial(), r.describe()))
+                .toList();
     }
 
     public void write(Path file) throws IOException {
@@ -68,15 +80,30 @@ public final class JUnitReport {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "fanout-bench");
-            xml.writeAttribute("tests", Long.toString(suites.stream().mapToLong(s -> s.cases().size()).sum()));
-            xml.writeAttribute("failures", Long.toString(suites.stream().flatMap(s -> s.cases().stream()).filter(c -> c.failure() != null).count()));
+            xml.writeAttribute(
+                    "tests",
+                    Long.toString(
+                            suites.stream().mapToLong(s -> s.cases().size()).sum()));
+            xml.writeAttribute(
+                    "failures",
+                    Long.toString(suites.stream()
+                            .flatMap(s -> s.cases().stream())
+                            .filter(c -> c.failure() != null)
+                            .count()));
             for (Suite suite : suites) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute("name", suite.name());
                 xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
-                xml.writeAttribute("failures", Long.toString(suite.cases().stream().filter(c -> c.failure() != null).count()));
-                xml.writeAttribute("skipped", Long.toString(suite.cases().stream().filter(Case::skipped).count()));
+                xml.writeAttribute(
+                        "failures",
+                        Long.toString(suite.cases().stream()
+                                .filter(c -> c.failure() != null)
+                                .count()));
+                xml.writeAttribute(
+                        "skipped",
+                        Long.toString(
+                                suite.cases().stream().filter(Case::skipped).count()));
                 for (Case c : suite.cases()) {
                     xml.writeCharacters("\n    ");
                     xml.writeStartElement("testcase");

@@ -32,8 +32,15 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
      * @param dropped           requests due while the client held its cap in flight, never sent
      * @param problem           why it missed the SLO, null if it met it (or was not judged yet)
      */
-    public record Window(LoadWindow window, long sent, long failed, long dropped, double achievedPerSecond, double p50Millis,
-                         double p99Millis, String problem) {
+    public record Window(
+            LoadWindow window,
+            long sent,
+            long failed,
+            long dropped,
+            double achievedPerSecond,
+            double p50Millis,
+            double p99Millis,
+            String problem) {
 
         /** This window judged against {@code slo}: {@link #met()} then says whether it met it. */
         public Window judged(Slo slo) {
@@ -43,14 +50,19 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         private String problem(Slo slo) {
             List<String> problems = new ArrayList<>();
             if (window.offeredPerSecond() > 0 && achievedPerSecond < ACHIEVED_SHARE * window.offeredPerSecond()) {
-                problems.add(String.format(Locale.ROOT, "carried %,.0f of %,.0f/s", achievedPerSecond, window.offeredPerSecond()));
+                problems.add(String.format(
+                        Locale.ROOT, "carried %,.0f of %,.0f/s", achievedPerSecond, window.offeredPerSecond()));
             }
             if (p99Millis > slo.p99Millis()) {
                 problems.add(String.format(Locale.ROOT, "p99 %,.0f ms > %,.0f ms", p99Millis, slo.p99Millis()));
             }
             if (errorRatio() > slo.errorRatio()) {
-                problems.add(String.format(Locale.ROOT, "%.2f%% failed > %.2f%%", 100 * errorRatio(), 100 * slo.errorRatio())
-                        + (dropped > 0 ? String.format(Locale.ROOT, " (%,d dropped: the client held its cap in flight)", dropped) : ""));
+                problems.add(String.format(
+                                Locale.ROOT, "%.2f%% failed > %.2f%%", 100 * errorRatio(), 100 * slo.errorRatio())
+                        + (dropped > 0
+                                ? String.format(
+                                        Locale.ROOT, " (%,d dropped: the client held its cap in flight)", dropped)
+                                : ""));
             }
             return problems.isEmpty() ? null : String.join(", ", problems);
         }
@@ -69,8 +81,11 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
      * the knee, it tells a stall (the model recovers at higher rates) from a ceiling.
      */
     public Double highestMet() {
-        return windows.stream().filter(w -> w.met() && w.window().offeredPerSecond() > 0)
-                .map(w -> w.window().offeredPerSecond()).max(Double::compare).orElse(null);
+        return windows.stream()
+                .filter(w -> w.met() && w.window().offeredPerSecond() > 0)
+                .map(w -> w.window().offeredPerSecond())
+                .max(Double::compare)
+                .orElse(null);
     }
 
     /** The knee of a workload trial, or null when the trial has no load or no SLO. */
@@ -87,7 +102,9 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             int index = i + 1;
-            List<RunSummary.Iteration> runs = trial.iterations().stream().filter(it -> it.index() == index).toList();
+            List<RunSummary.Iteration> runs = trial.iterations().stream()
+                    .filter(it -> it.index() == index)
+                    .toList();
             if (!runs.isEmpty()) {
                 windows.add(measured(planned.get(i), runs));
             }
@@ -100,9 +117,12 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         long sent = runs.stream().mapToLong(RunSummary.Iteration::sent).sum();
         long failed = runs.stream().mapToLong(RunSummary.Iteration::failed).sum();
         long dropped = runs.stream().mapToLong(RunSummary.Iteration::dropped).sum();
-        long p50 = runs.stream().mapToLong(RunSummary.Iteration::p50Micros).max().orElse(0);
-        long p99 = runs.stream().mapToLong(RunSummary.Iteration::p99Micros).max().orElse(0);
-        double seconds = runs.stream().mapToDouble(it -> achievedSeconds(window, it)).sum();
+        long p50 =
+                runs.stream().mapToLong(RunSummary.Iteration::p50Micros).max().orElse(0);
+        long p99 =
+                runs.stream().mapToLong(RunSummary.Iteration::p99Micros).max().orElse(0);
+        double seconds =
+                runs.stream().mapToDouble(it -> achievedSeconds(window, it)).sum();
         double achieved = seconds <= 0 ? 0 : (sent - failed) / seconds;
         return new Window(window, sent, failed, dropped, achieved, p50 / 1000.0, p99 / 1000.0, null);
     }
@@ -112,7 +132,10 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
         if (trial.load() == null) {
             return List.of();
         }
-        int ran = trial.iterations().stream().mapToInt(RunSummary.Iteration::index).max().orElse(0);
+        int ran = trial.iterations().stream()
+                .mapToInt(RunSummary.Iteration::index)
+                .max()
+                .orElse(0);
         List<LoadWindow> planned = trial.load().windows();
         return planned.subList(Math.min(ran, planned.size()), planned.size());
     }
@@ -123,7 +146,8 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
             return iteration.durationMillis() / 1000;
         }
         // n requests sent on schedule span (n - 1) gaps: scale the send phase to n gaps
-        double sendPhase = iteration.sent() <= 1 ? 0
+        double sendPhase = iteration.sent() <= 1
+                ? 0
                 : iteration.dispatchSpreadMicros() / 1e6 * iteration.sent() / (iteration.sent() - 1);
         return Math.max(window.seconds(), sendPhase);
     }
@@ -131,8 +155,10 @@ public record Knee(Double sustainedPerSecond, Window breach, List<Window> window
     /** The knee over measured windows: open windows by offered rate, the last met before the first breach. */
     public static Knee find(List<Window> measured, Slo slo) {
         List<Window> windows = measured.stream().map(w -> w.judged(slo)).toList();
-        List<Window> open = windows.stream().filter(w -> w.window().offeredPerSecond() > 0)
-                .sorted(Comparator.comparingDouble(w -> w.window().offeredPerSecond())).toList();
+        List<Window> open = windows.stream()
+                .filter(w -> w.window().offeredPerSecond() > 0)
+                .sorted(Comparator.comparingDouble(w -> w.window().offeredPerSecond()))
+                .toList();
         Double sustained = null;
         Window breach = null;
         for (Window window : open) {

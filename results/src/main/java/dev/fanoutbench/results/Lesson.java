@@ -10,7 +10,6 @@ import java.util.Locale;
  * docs/lessons.md, which is the report's.
  */
 public enum Lesson {
-
     FAN_OUT("FanOut"),
     BOUNDED_BATCH("BoundedBatch"),
     BLOCKING_LOOP("BlockingLoop"),
@@ -37,8 +36,10 @@ public enum Lesson {
 
     /** The lesson labelled so. @throws IllegalArgumentException naming the labels there are */
     public static Lesson labelled(String label) {
-        return Arrays.stream(values()).filter(l -> l.label.equals(label)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("no lesson labelled '" + label + "'; there are " + Arrays.stream(values())
-                        .map(Lesson::label).toList()));
+        return Arrays.stream(values())
+                .filter(l -> l.label.equals(label))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no lesson labelled '" + label + "'; there are "
+                        + Arrays.stream(values()).map(Lesson::label).toList()));
     }
 }

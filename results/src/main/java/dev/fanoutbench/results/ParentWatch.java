@@ -29,16 +29,18 @@ public final class ParentWatch {
             gone(pid);
         }
         ProcessHandle handle = parent.get();
-        Thread thread = new Thread(() -> {
-            while (handle.isAlive()) {
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            gone(pid);
-        }, "parent-watch");
+        Thread thread = new Thread(
+                () -> {
+                    while (handle.isAlive()) {
+                        try {
+                            Thread.sleep(POLL_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    gone(pid);
+                },
+                "parent-watch");
         thread.setDaemon(true);
         thread.start();
         watching = thread;

@@ -19,9 +19,17 @@ import java.util.Map;
  * @param targetWarmUp how the target was warmed before the trials ("warmed with 10,000 requests ..."), or
  *                 why it was not: a cold server would be measured as a slower one
  */
-public record RunSummary(int schemaVersion, String runId, String preset, String target, boolean passed,
-                         Score harnessMicrosPerRequest, List<Trial> trials, List<Failure> failures, List<Note> notes,
-                         String targetWarmUp) {
+public record RunSummary(
+        int schemaVersion,
+        String runId,
+        String preset,
+        String target,
+        boolean passed,
+        Score harnessMicrosPerRequest,
+        List<Trial> trials,
+        List<Failure> failures,
+        List<Note> notes,
+        String targetWarmUp) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
     public static final int SCHEMA_VERSION = 6;
@@ -33,7 +41,8 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
     public static final long CPU_MIN_REQUESTS = 1_000;
 
     public RunSummary withTargetWarmUp(String warmUp) {
-        return new RunSummary(schemaVersion, runId, preset, target, passed, harnessMicrosPerRequest, trials, failures, notes, warmUp);
+        return new RunSummary(
+                schemaVersion, runId, preset, target, passed, harnessMicrosPerRequest, trials, failures, notes, warmUp);
     }
 
     /**
@@ -69,14 +78,38 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param peakHeapBytes    the most heap the client's JVM used at once, over the whole trial (the
      *                         largest fork), 0 if not measured
      */
-    public record Trial(String key, String benchmark, Lesson lesson, String model, Map<String, String> params, int forks,
-                        boolean scoreIsBatchTime, Score score, Double allocBytesPerOp, double idealMillis,
-                        Double efficiency, int offeredConcurrency, int threadCap, boolean failuresExpected,
-                        long sent, long returned, Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses,
-                        Map<Series, Percentiles> latencyMicros, Server server, int peakThreads,
-                        Long cpuMicrosPerRequest, double backgroundCpuCores, long pinnedEvents, Map<String, Long> pinnedAt,
-                        long blockedThreadWarnings, List<Iteration> iterations, List<Interval> timeline,
-                        Map<String, String> files, Load load, long peakHeapBytes) {
+    public record Trial(
+            String key,
+            String benchmark,
+            Lesson lesson,
+            String model,
+            Map<String, String> params,
+            int forks,
+            boolean scoreIsBatchTime,
+            Score score,
+            Double allocBytesPerOp,
+            double idealMillis,
+            Double efficiency,
+            int offeredConcurrency,
+            int threadCap,
+            boolean failuresExpected,
+            long sent,
+            long returned,
+            Map<OutcomeKind, Long> outcomes,
+            Map<Integer, Long> httpErrorStatuses,
+            Map<Series, Percentiles> latencyMicros,
+            Server server,
+            int peakThreads,
+            Long cpuMicrosPerRequest,
+            double backgroundCpuCores,
+            long pinnedEvents,
+            Map<String, Long> pinnedAt,
+            long blockedThreadWarnings,
+            List<Iteration> iterations,
+            List<Interval> timeline,
+            Map<String, String> files,
+            Load load,
+            long peakHeapBytes) {
 
         public long count(OutcomeKind kind) {
             return outcomes.getOrDefault(kind, 0L);
@@ -84,7 +117,10 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
 
         /** Requests that ended in anything but success. */
         public long failed() {
-            return outcomes.entrySet().stream().filter(e -> e.getKey().isFailure()).mapToLong(Map.Entry::getValue).sum();
+            return outcomes.entrySet().stream()
+                    .filter(e -> e.getKey().isFailure())
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         public Percentiles response() {
@@ -99,7 +135,9 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
         /** "vertx", "thread-pool worker-pool": the model, and where its CPU work runs if it has any. */
         public String modelLabel() {
             String placement = params.get("placement");
-            return placement == null ? model : model + " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return placement == null
+                    ? model
+                    : model + " " + placement.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -121,8 +159,13 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param latenessMicros    the stub's own lateness, from the worst measured iteration
      * @param arrivalSpreadMicros first to last arrival at the stub within a measured iteration, the longest
      */
-    public record Server(long received, long served, long clientDisconnects, int peakInFlight, Lateness latenessMicros,
-                         long arrivalSpreadMicros) {}
+    public record Server(
+            long received,
+            long served,
+            long clientDisconnects,
+            int peakInFlight,
+            Lateness latenessMicros,
+            long arrivalSpreadMicros) {}
 
     /**
      * The stub's own queueing, in microseconds.
@@ -151,9 +194,19 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param failed               requests that did not succeed, the dropped included
      * @param dropped              requests due while the client held its cap in flight: never sent
      */
-    public record Iteration(int fork, int index, double durationMillis, long sent, long completed, long failed, long dropped,
-                            long p50Micros, long p99Micros, double throughputPerSecond, long dispatchSpreadMicros,
-                            Long arrivalSpreadMicros) {}
+    public record Iteration(
+            int fork,
+            int index,
+            double durationMillis,
+            long sent,
+            long completed,
+            long failed,
+            long dropped,
+            long p50Micros,
+            long p99Micros,
+            double throughputPerSecond,
+            long dispatchSpreadMicros,
+            Long arrivalSpreadMicros) {}
 
     /**
      * One recording interval.
@@ -165,9 +218,18 @@ public record RunSummary(int schemaVersion, String runId, String preset, String 
      * @param clientInFlight handed over and not yet ended, at the interval's end
      * @param serverInFlight in flight at the stub at the interval's end, null when not measured
      */
-    public record Interval(int fork, double startSeconds, double durationSeconds, long sent, long completed,
-                           Map<OutcomeKind, Long> failed, long clientInFlight, Integer serverInFlight,
-                           long p50Micros, long p99Micros, long maxMicros) {
+    public record Interval(
+            int fork,
+            double startSeconds,
+            double durationSeconds,
+            long sent,
+            long completed,
+            Map<OutcomeKind, Long> failed,
+            long clientInFlight,
+            Integer serverInFlight,
+            long p50Micros,
+            long p99Micros,
+            long maxMicros) {
 
         public double throughputPerSecond() {
             return durationSeconds <= 0 ? 0 : completed / durationSeconds;

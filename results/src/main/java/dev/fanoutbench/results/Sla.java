@@ -43,7 +43,8 @@ public record Sla(List<Rule> rules) {
                 case "p99" -> response.p99() / 1000.0;
                 case "p999" -> response.p999() / 1000.0;
                 case "max" -> response.max() / 1000.0;
-                case "stubP99" -> trial.server() == null ? 0 : trial.server().latenessMicros().p99() / 1000.0;
+                case "stubP99" ->
+                    trial.server() == null ? 0 : trial.server().latenessMicros().p99() / 1000.0;
                 case "efficiency" -> trial.efficiency() == null ? 0 : trial.efficiency();
                 case "failed" -> trial.failed();
                 default -> throw new IllegalStateException(metric);
@@ -81,8 +82,9 @@ public record Sla(List<Rule> rules) {
             }
             Matcher m = RULE.matcher(rule);
             if (!m.matches()) {
-                throw new BadInputException("SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'"
-                        + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; units: ms, s, us)");
+                throw new BadInputException(
+                        "SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'"
+                                + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; units: ms, s, us)");
             }
             double limit = limit(rule, m.group(3), m.group(5));
             rules.add(new Rule(rule, m.group(1), m.group(2), m.group(3), m.group(4), limit));
@@ -123,11 +125,20 @@ public record Sla(List<Rule> rules) {
     public List<Result> check(RunSummary summary) {
         List<Result> results = new ArrayList<>();
         for (Rule rule : rules) {
-            List<RunSummary.Trial> matched = summary.trials().stream().filter(rule::matches).toList();
+            List<RunSummary.Trial> matched =
+                    summary.trials().stream().filter(rule::matches).toList();
             if (matched.isEmpty()) {
                 throw new BadInputException("SLA rule '" + rule.text() + "' matches no trial of run " + summary.runId()
-                        + " (benchmarks: " + summary.trials().stream().map(t -> t.label().split(" ")[0].toLowerCase(Locale.ROOT))
-                        .distinct().toList() + ", models: " + summary.trials().stream().map(RunSummary.Trial::model).distinct().toList() + ")");
+                        + " (benchmarks: "
+                        + summary.trials().stream()
+                                .map(t -> t.label().split(" ")[0].toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .toList()
+                        + ", models: "
+                        + summary.trials().stream()
+                                .map(RunSummary.Trial::model)
+                                .distinct()
+                                .toList() + ")");
             }
             for (RunSummary.Trial trial : matched) {
                 double value = rule.value(trial);
@@ -139,6 +150,9 @@ public record Sla(List<Rule> rules) {
 
     /** Every rule a trial breaks, in words. @throws BadInputException as {@link #check} */
     public List<String> breaches(RunSummary summary) {
-        return check(summary).stream().filter(r -> !r.holds()).map(Result::describe).toList();
+        return check(summary).stream()
+                .filter(r -> !r.holds())
+                .map(Result::describe)
+                .toList();
     }
 }

@@ -44,18 +44,31 @@ public final class Summaries {
 
     /** What a summary that parses still lacks for a reader to use it (JSON can say null or {} for anything), or null. */
     static String missing(RunSummary summary) {
-        if (summary.runId() == null || summary.trials() == null || summary.failures() == null || summary.notes() == null) {
+        if (summary.runId() == null
+                || summary.trials() == null
+                || summary.failures() == null
+                || summary.notes() == null) {
             return "runId, trials, failures and notes are required";
         }
         for (int i = 0; i < summary.trials().size(); i++) {
             RunSummary.Trial t = summary.trials().get(i);
             String which = "trial " + (i + 1) + (t == null || t.key() == null ? "" : " (" + t.key() + ")");
-            if (t == null || t.key() == null || t.benchmark() == null || t.lesson() == null || t.model() == null
+            if (t == null
+                    || t.key() == null
+                    || t.benchmark() == null
+                    || t.lesson() == null
+                    || t.model() == null
                     || t.params() == null) {
                 return which + " has no key, benchmark, lesson, model or params";
             }
-            if (t.score() == null || t.score().samples() == null || t.outcomes() == null || t.iterations() == null
-                    || t.timeline() == null || t.files() == null || t.pinnedAt() == null || t.latencyMicros() == null) {
+            if (t.score() == null
+                    || t.score().samples() == null
+                    || t.outcomes() == null
+                    || t.iterations() == null
+                    || t.timeline() == null
+                    || t.files() == null
+                    || t.pinnedAt() == null
+                    || t.latencyMicros() == null) {
                 return which + " lacks its score, outcomes, iterations, timeline, files or latencies";
             }
             for (Series series : Series.values()) {

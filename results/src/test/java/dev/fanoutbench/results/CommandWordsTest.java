@@ -22,7 +22,8 @@ class CommandWordsTest {
 
     @Test
     void anUnclosedQuoteIsBadInput() {
-        assertThatThrownBy(() -> CommandWords.split("-p 'delayMs=1")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> CommandWords.split("-p 'delayMs=1"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("unclosed single quote");
     }
 }

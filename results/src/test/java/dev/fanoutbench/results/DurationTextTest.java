@@ -28,7 +28,8 @@ class DurationTextTest {
 
     @Test
     void aUnitTheReaderDoesNotAllowIsRefusedNamingTheOnesItDoes() {
-        assertThatThrownBy(() -> DurationText.parse("2m", List.of("ms", "s"))).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> DurationText.parse("2m", List.of("ms", "s")))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("must be a duration like 5s (units ms, s), got '2m'");
         assertThatThrownBy(() -> DurationText.parse("2h", ALL))
                 .hasMessage("must be a duration like 5s (units us, ms, s, m), got '2h'");
@@ -40,7 +41,9 @@ class DurationTextTest {
     void aBareNumberOrAnyOtherShapeIsRefused() {
         // units are lower case (5S is refused) and a number has at most one point
         for (String text : List.of("2", "ms", "", "1.2.3ms", "5S", ".5s", "5.s", "-5s", "1e3ms", "5 s s")) {
-            assertThatThrownBy(() -> DurationText.parse(text, ALL)).as(text).isInstanceOf(BadInputException.class)
+            assertThatThrownBy(() -> DurationText.parse(text, ALL))
+                    .as(text)
+                    .isInstanceOf(BadInputException.class)
                     .hasMessage("must be a duration like 5s (units us, ms, s, m), got '" + text + "'");
         }
     }
@@ -48,7 +51,8 @@ class DurationTextTest {
     @Test
     void aDurationTooLongToCountInNanosecondsIsRefused() {
         assertThat(DurationText.parse("153722867m", ALL)).isLessThan(Duration.ofNanos(Long.MAX_VALUE));
-        assertThatThrownBy(() -> DurationText.parse("153722868m", ALL)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> DurationText.parse("153722868m", ALL))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("is too long, got '153722868m'");
     }
 

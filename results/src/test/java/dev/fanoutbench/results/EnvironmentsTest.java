@@ -16,9 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** environment.json keeps the keys its readers and docs know, and a file that is not one is refused in one line. */
 class EnvironmentsTest {
 
-    static final Environment ENVIRONMENT = new Environment(RunSummary.SCHEMA_VERSION,
+    static final Environment ENVIRONMENT = new Environment(
+            RunSummary.SCHEMA_VERSION,
             new Environment.Jdk("25", "Oracle", "OpenJDK 64-Bit Server VM 25+36", "/opt/jdk-25"),
-            new Environment.Machine(2, 8L << 30, "Linux", "6.1.0", "amd64", 1_048_576, "Intel(R) Xeon(R) Processor",
+            new Environment.Machine(
+                    2,
+                    8L << 30,
+                    "Linux",
+                    "6.1.0",
+                    "amd64",
+                    1_048_576,
+                    "Intel(R) Xeon(R) Processor",
                     Map.of("cpu.max", "max")),
             new Environment.Git("ed22260aa8f3d0b0d5a2c2c6f5e1c7c0b1a2b3c4", true),
             Map.of("preset", Map.of("name", "quick", "forks", 1), "intervalMillis", 1000),
@@ -36,8 +44,9 @@ class EnvironmentsTest {
         assertThat(fieldNames(json))
                 .containsExactly("schemaVersion", "jdk", "machine", "git", "settings", "mockServer");
         assertThat(fieldNames(json.get("jdk"))).containsExactly("version", "vendor", "vm", "home");
-        assertThat(fieldNames(json.get("machine"))).containsExactly("cores", "memoryBytes", "os", "kernel", "arch",
-                "maxOpenFiles", "cpuModel", "cgroupLimits");
+        assertThat(fieldNames(json.get("machine")))
+                .containsExactly(
+                        "cores", "memoryBytes", "os", "kernel", "arch", "maxOpenFiles", "cpuModel", "cgroupLimits");
         assertThat(fieldNames(json.get("git"))).containsExactly("commit", "dirty");
         assertThat(Environments.read(file)).isEqualTo(ENVIRONMENT);
     }
@@ -67,7 +76,8 @@ class EnvironmentsTest {
     void aCorruptFileIsRefusedInOneLineNamingIt() throws IOException {
         Path file = write("{\"schemaVersion\": 5, \"jdk\": ");
 
-        assertThatThrownBy(() -> Environments.read(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Environments.read(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith(file + " is not a fanout-bench environment")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -84,7 +94,8 @@ class EnvironmentsTest {
 
     @Test
     void anotherSchemaVersionIsRefused() throws IOException {
-        Path file = write(Summaries.JSON.writeValueAsString(ENVIRONMENT)
+        Path file = write(Summaries.JSON
+                .writeValueAsString(ENVIRONMENT)
                 .replace("\"schemaVersion\" : " + RunSummary.SCHEMA_VERSION, "\"schemaVersion\" : 99"));
 
         assertThatThrownBy(() -> Environments.read(file)).hasMessageContaining("schema version 99");

@@ -14,14 +14,26 @@ class KneeTest {
     /** A step of 5 s at {@code rate}, measured: what it carried, its p99, how many failed. */
     private static Knee.Window step(double rate, double achieved, double p99Millis, long failed) {
         long sent = (long) (rate * 5);
-        return new Knee.Window(new LoadWindow("steps " + (int) rate + "/s", rate, 5, 0), sent, failed, 0, achieved, 100,
-                p99Millis, null);
+        return new Knee.Window(
+                new LoadWindow("steps " + (int) rate + "/s", rate, 5, 0),
+                sent,
+                failed,
+                0,
+                achieved,
+                100,
+                p99Millis,
+                null);
     }
 
     @Test
     void aModelThatBreaksAtStepThreeHasItsKneeAtStepTwo() {
-        Knee knee = Knee.find(List.of(step(500, 500, 240, 0), step(1000, 999, 245, 0), step(1500, 1500, 900, 0),
-                step(2000, 2000, 200, 0)), SLO);
+        Knee knee = Knee.find(
+                List.of(
+                        step(500, 500, 240, 0),
+                        step(1000, 999, 245, 0),
+                        step(1500, 1500, 900, 0),
+                        step(2000, 2000, 200, 0)),
+                SLO);
 
         assertThat(knee.sustainedPerSecond()).isEqualTo(1000);
         assertThat(knee.breach().window().offeredPerSecond()).isEqualTo(1500);
@@ -57,7 +69,8 @@ class KneeTest {
 
     @Test
     void windowsAreTakenInOrderOfOfferedRate() {
-        Knee knee = Knee.find(List.of(step(2000, 2000, 100, 0), step(1000, 1000, 100, 0), step(3000, 2000, 100, 0)), SLO);
+        Knee knee =
+                Knee.find(List.of(step(2000, 2000, 100, 0), step(1000, 1000, 100, 0), step(3000, 2000, 100, 0)), SLO);
 
         assertThat(knee.sustainedPerSecond()).isEqualTo(2000);
         assertThat(knee.breach().window().offeredPerSecond()).isEqualTo(3000);

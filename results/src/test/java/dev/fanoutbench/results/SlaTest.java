@@ -24,21 +24,24 @@ class SlaTest {
     void efficiencyAndFailedArePlainNumbers() {
         assertThat(limit("bounded.*.efficiency > 0.95")).isEqualTo(0.95);
         assertThat(limit("*.*.failed <= 3")).isEqualTo(3);
-        assertThatThrownBy(() -> Sla.parse("bounded.*.efficiency > 0.95s")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Sla.parse("bounded.*.efficiency > 0.95s"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("SLA rule 'bounded.*.efficiency > 0.95s' does not parse:"
                         + " efficiency is a plain number, without a unit, got '0.95s'");
     }
 
     @Test
     void aUnitTheRuleDoesNotTakeIsNamedWithTheOnesItDoes() {
-        assertThatThrownBy(() -> Sla.parse("fanout.vertx.p99 < 2m")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Sla.parse("fanout.vertx.p99 < 2m"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("SLA rule 'fanout.vertx.p99 < 2m' does not parse:"
                         + " its limit must be a duration like 5s (units ms, s, us), got '2m'");
     }
 
     @Test
     void aRuleOfAnotherShapeShowsAnExample() {
-        assertThatThrownBy(() -> Sla.parse("fanout.vertx.p99 < 1.2.3ms")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Sla.parse("fanout.vertx.p99 < 1.2.3ms"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("SLA rule 'fanout.vertx.p99 < 1.2.3ms' does not parse; expected e.g."
                         + " 'fanout.vertx.p99 < 250ms'");
     }

@@ -17,17 +17,17 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,12 +40,16 @@ import picocli.CommandLine.Option;
  * keeps the core client because a WebClient request cannot be reset (a cancel or a timeout could
  * not close its connection) and reads any body whole.
  */
-@Command(name = "bare-clients", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "bare-clients",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "The models' client libraries in bare closed loops: throughput and CPU per request.")
 public final class BareClientsCost implements Callable<Integer> {
 
-    static final List<String> CLIENTS = List.of("vertx-core-client", "vertx-web-client", "apache-classic-threads",
-            "apache-classic-virtual-threads");
+    static final List<String> CLIENTS = List.of(
+            "vertx-core-client", "vertx-web-client", "apache-classic-threads", "apache-classic-virtual-threads");
 
     @Option(names = "--clients", split = ",", description = "which loops (default: all of ${DEFAULT-VALUE})")
     List<String> clients = CLIENTS;
@@ -66,8 +70,9 @@ public final class BareClientsCost implements Callable<Integer> {
     int seconds = 20;
 
     public static void main(String[] args) {
-        System.exit(Cli.of(new BareClientsCost(), "bare-clients", System.err, e -> e instanceof IllegalArgumentException)
-                .execute(args));
+        System.exit(
+                Cli.of(new BareClientsCost(), "bare-clients", System.err, e -> e instanceof IllegalArgumentException)
+                        .execute(args));
     }
 
     @Override
@@ -75,7 +80,8 @@ public final class BareClientsCost implements Callable<Integer> {
         URI base = LoopbackGuard.require(target, false, "(loopback only)");
         for (String client : clients) {
             if (!CLIENTS.contains(client)) {
-                throw new IllegalArgumentException("--clients: unknown '" + client + "'; known: " + String.join(", ", CLIENTS));
+                throw new IllegalArgumentException(
+                        "--clients: unknown '" + client + "'; known: " + String.join(", ", CLIENTS));
             }
         }
         String url = base.resolve("/api/items/1?delayMs=" + delayMs).toString();
@@ -94,12 +100,16 @@ public final class BareClientsCost implements Callable<Integer> {
     private void vertx(String url) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
+            HttpClientOptions options = new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_1_1)
+                    .setKeepAlive(true)
                     .setMaxRedirects(0);
             PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(100, connections * 2));
             HttpClient core = vertx.httpClientBuilder().with(options).with(pool).build();
-            WebClient web = WebClient.create(vertx, new WebClientOptions(options).setUserAgentEnabled(false)
-                    .setFollowRedirects(false), pool);
+            WebClient web = WebClient.create(
+                    vertx,
+                    new WebClientOptions(options).setUserAgentEnabled(false).setFollowRedirects(false),
+                    pool);
             Supplier<Future<Buffer>> viaCore = () -> core.request(new RequestOptions().setAbsoluteURI(url))
                     .compose(request -> request.send().compose(response -> response.body()));
             Supplier<Future<Buffer>> viaWeb = () -> web.getAbs(url).send().map(response -> response.bodyAsBuffer());
@@ -117,15 +127,23 @@ public final class BareClientsCost implements Callable<Integer> {
     /** {@code connections} threads of {@code threads}' kind, each sending its next request when its last one's body is in. */
     private void apache(String name, String url, ThreadFactory threads) throws Exception {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(Math.max(100, connections * 2)).setMaxConnPerRoute(Math.max(100, connections * 2)).build();
-        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries()
-                .disableRedirectHandling().disableCookieManagement().disableContentCompression().build()) {
+                .setMaxConnTotal(Math.max(100, connections * 2))
+                .setMaxConnPerRoute(Math.max(100, connections * 2))
+                .build();
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build()) {
             Callable<Integer> send = () -> client.execute(new HttpGet(url), response -> {
                 EntityUtils.toString(response.getEntity());
                 return response.getCode();
             });
             blockingLoop(threads, send, warmupSeconds);
-            System.out.println(CostLine.measure(name, () -> blockingLoop(threads, send, seconds)).text());
+            System.out.println(CostLine.measure(name, () -> blockingLoop(threads, send, seconds))
+                    .text());
         }
     }
 
@@ -159,11 +177,13 @@ public final class BareClientsCost implements Callable<Integer> {
 
     private void measure(String name, Vertx vertx, Supplier<Future<Buffer>> send) throws InterruptedException {
         loop(vertx, send, warmupSeconds);
-        System.out.println(CostLine.measure(name, () -> loop(vertx, send, seconds)).text());
+        System.out.println(
+                CostLine.measure(name, () -> loop(vertx, send, seconds)).text());
     }
 
     /** {@code connections} chains on one event loop, each sending its next request when the last one's body is in. */
-    private CostLine.Counts loop(Vertx vertx, Supplier<Future<Buffer>> send, int lengthSeconds) throws InterruptedException {
+    private CostLine.Counts loop(Vertx vertx, Supplier<Future<Buffer>> send, int lengthSeconds)
+            throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(lengthSeconds);
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -178,8 +198,8 @@ public final class BareClientsCost implements Callable<Integer> {
         return new CostLine.Counts(requests.get(), failed.get());
     }
 
-    private static void chain(Supplier<Future<Buffer>> send, long end, AtomicLong requests, AtomicLong failed,
-                              CountDownLatch chains) {
+    private static void chain(
+            Supplier<Future<Buffer>> send, long end, AtomicLong requests, AtomicLong failed, CountDownLatch chains) {
         send.get().onComplete(result -> {
             // a failure still ends the exchange; the count says whether any happened
             requests.incrementAndGet();

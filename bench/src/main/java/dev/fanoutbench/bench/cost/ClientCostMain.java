@@ -1,15 +1,15 @@
 package dev.fanoutbench.bench.cost;
 
-import dev.fanoutbench.bench.trial.ServerWatch;
-import dev.fanoutbench.bench.trial.TrialFacts;
-import dev.fanoutbench.bench.trial.TrialIdentity;
-import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.bench.run.Preset;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.Version;
 import java.net.URI;
@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
  * request, the figures scripts/client-cost.sh sets beside wrk's. With {@code --harness}, prints
  * the harness's own cost per request instead (the null model's JMH benchmark).
  */
-@Command(name = "client-cost", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "client-cost",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "Runs one model in a closed loop against a stub and prints its throughput and CPU per request.")
 public final class ClientCostMain implements Callable<Integer> {
 
@@ -53,7 +57,9 @@ public final class ClientCostMain implements Callable<Integer> {
     @Option(names = "--delay-ms", description = "the stub's delay per request (default: ${DEFAULT-VALUE})")
     int delayMs = 10;
 
-    @Option(names = "--warmup-seconds", description = "unmeasured closed loop first: the JIT (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup-seconds",
+            description = "unmeasured closed loop first: the JIT (default: ${DEFAULT-VALUE})")
     int warmupSeconds = 30;
 
     @Option(names = "--seconds", description = "the measured stretch (default: ${DEFAULT-VALUE})")
@@ -62,9 +68,11 @@ public final class ClientCostMain implements Callable<Integer> {
     @Option(names = "--harness", description = "print the harness's own cost per request and exit")
     boolean harness;
 
-    @Option(names = "--recorded", description = "record the measured stretch as a benchmark trial does (interval logs,"
-            + " the stub's /stats, JFR's pinning events), after measuring the idle JVM's CPU: the main job's figure, gross"
-            + " and less the idle JVM's")
+    @Option(
+            names = "--recorded",
+            description = "record the measured stretch as a benchmark trial does (interval logs,"
+                    + " the stub's /stats, JFR's pinning events), after measuring the idle JVM's CPU: the main job's figure, gross"
+                    + " and less the idle JVM's")
     boolean recorded;
 
     public static void main(String[] args) {
@@ -84,33 +92,43 @@ public final class ClientCostMain implements Callable<Integer> {
             throw new IllegalArgumentException("--target and --model are required (or --harness)");
         }
         if (connections < 1 || delayMs < 0 || warmupSeconds < 0 || seconds < 1) {
-            throw new IllegalArgumentException("--connections and --seconds must be at least 1, --delay-ms and --warmup-seconds at least 0");
+            throw new IllegalArgumentException(
+                    "--connections and --seconds must be at least 1, --delay-ms and --warmup-seconds at least 0");
         }
         ModelKind kind = ModelKind.named(model);
         if (kind == ModelKind.SEQUENTIAL && connections > 1) {
             throw new IllegalArgumentException("sequential runs one request at a time: use --connections 1");
         }
         URI base = LoopbackGuard.require(target, allowRemote, "--allow-remote");
-        int batch = Math.min(50_000,
-                Math.max(connections, (int) ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs))));
+        int batch = Math.min(50_000, Math.max(connections, (int)
+                ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs))));
         try (ClientModel client = kind.create()) {
-            TrialRecorder recorder = recorded ? new TrialRecorder(new TrialIdentity("client-cost-" + client.name(), "ClientCost",
-                    client.name(), Map.of()), Files.createTempDirectory("client-cost"), new ServerWatch(base), Duration.ofSeconds(1))
+            TrialRecorder recorder = recorded
+                    ? new TrialRecorder(
+                            new TrialIdentity("client-cost-" + client.name(), "ClientCost", client.name(), Map.of()),
+                            Files.createTempDirectory("client-cost"),
+                            new ServerWatch(base),
+                            Duration.ofSeconds(1))
                     : null;
             loop(client, base, batch, Duration.ofSeconds(warmupSeconds), recorder);
             String name = recorded ? client.name() + "-recorded" : client.name();
             if (recorder != null) {
                 recorder.iterationStarted(true);
             }
-            CostLine line = CostLine.measure(name, () -> loop(client, base, batch, Duration.ofSeconds(seconds), recorder));
+            CostLine line =
+                    CostLine.measure(name, () -> loop(client, base, batch, Duration.ofSeconds(seconds), recorder));
             String extra = "";
             if (recorder != null) {
                 recorder.iterationEnded();
-                recorder.measureBackground(Duration.ofSeconds(2)); // idle, as the main job measures it: after the stretch
+                recorder.measureBackground(
+                        Duration.ofSeconds(2)); // idle, as the main job measures it: after the stretch
                 double idle = recorder.backgroundCores();
                 // no lesson: this record measures what recording costs and is never summarized
                 recorder.finish(new TrialFacts(null, 0, connections, 0, false, false), 0);
-                extra = String.format(Locale.ROOT, " background_cores=%.4f net_cpu_us_per_request=%.1f", idle,
+                extra = String.format(
+                        Locale.ROOT,
+                        " background_cores=%.4f net_cpu_us_per_request=%.1f",
+                        idle,
                         (line.cpuNanos() - idle * line.elapsedNanos()) / 1e3 / Math.max(1, line.requests()));
             }
             System.out.println(line.text() + extra);
@@ -147,7 +165,8 @@ public final class ClientCostMain implements Callable<Integer> {
                 }
             }
             if (failed == requests) {
-                throw new IllegalArgumentException("every request to " + base + " failed: is the mock server running there?");
+                throw new IllegalArgumentException(
+                        "every request to " + base + " failed: is the mock server running there?");
             }
         }
         return new CostLine.Counts(requests, failed);

@@ -22,12 +22,20 @@ record CostLine(String name, long requests, long failed, long elapsedNanos, long
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         Counts counts = stretch.run();
-        return new CostLine(name, counts.requests(), counts.failed(), System.nanoTime() - start, os.getProcessCpuTime() - cpu);
+        return new CostLine(
+                name, counts.requests(), counts.failed(), System.nanoTime() - start, os.getProcessCpuTime() - cpu);
     }
 
     String text() {
         double seconds = elapsedNanos / 1e9;
-        return String.format(Locale.ROOT, "%s requests=%d failed=%d seconds=%.2f throughput=%.1f cpu_us_per_request=%.1f", name,
-                requests, failed, seconds, requests / seconds, requests == 0 ? 0.0 : cpuNanos / 1e3 / requests);
+        return String.format(
+                Locale.ROOT,
+                "%s requests=%d failed=%d seconds=%.2f throughput=%.1f cpu_us_per_request=%.1f",
+                name,
+                requests,
+                failed,
+                seconds,
+                requests / seconds,
+                requests == 0 ? 0.0 : cpuNanos / 1e3 / requests);
     }
 }

@@ -49,6 +49,7 @@ public final class HarnessCost {
             }
         }
         double error = primary.getScoreError();
-        return new RunSummary.Score(primary.getScore(), Double.isFinite(error) ? error : null, primary.getScoreUnit(), samples);
+        return new RunSummary.Score(
+                primary.getScore(), Double.isFinite(error) ? error : null, primary.getScoreUnit(), samples);
     }
 }

@@ -1,20 +1,19 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.bench.trial.BenchTarget;
-import dev.fanoutbench.bench.trial.ServerWatch;
-import dev.fanoutbench.bench.trial.TrialIdentity;
-import dev.fanoutbench.bench.trial.TrialFacts;
-import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
+import dev.fanoutbench.bench.trial.BenchTarget;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialRecorder;
+import dev.fanoutbench.results.ParentWatch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.fanoutbench.results.ParentWatch;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -57,7 +56,9 @@ public abstract class BatchBenchmark {
         ParentWatch.start(BenchTarget.parentPid());
         base = BenchTarget.uri();
         client = createModel();
-        recorder = new TrialRecorder(JmhTrials.identity(params, client.name()), BenchTarget.runDir(),
+        recorder = new TrialRecorder(
+                JmhTrials.identity(params, client.name()),
+                BenchTarget.runDir(),
                 BenchTarget.serverStats() ? new ServerWatch(base) : null,
                 BenchTarget.interval());
         // connections, classes and JIT: the wait is the lesson, not the cold start
@@ -109,7 +110,8 @@ public abstract class BatchBenchmark {
      */
     protected List<Outcome> runBatch(List<URI> uris, BatchOptions options) {
         recorder.handedOver(uris.size());
-        List<Outcome> outcomes = client.run(uris, options.withLatencies(recorder.latencies()).withDeadline(deadline()));
+        List<Outcome> outcomes =
+                client.run(uris, options.withLatencies(recorder.latencies()).withDeadline(deadline()));
         recorder.returned(outcomes);
         failFastIfNothingSucceeded(outcomes);
         return outcomes;
@@ -122,8 +124,9 @@ public abstract class BatchBenchmark {
     protected static void failFastIfNothingSucceeded(List<Outcome> outcomes) {
         if (!outcomes.isEmpty() && outcomes.stream().noneMatch(Outcome::isSuccess)) {
             Outcome first = outcomes.get(0);
-            throw new IllegalStateException("every one of the batch's " + outcomes.size() + " requests failed (the first: "
-                    + first.kind() + ", " + first.detail() + "): is the target answering?");
+            throw new IllegalStateException(
+                    "every one of the batch's " + outcomes.size() + " requests failed (the first: " + first.kind()
+                            + ", " + first.detail() + "): is the target answering?");
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.results.Lesson;
-import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.Outcome;
-import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
+import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.results.Lesson;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

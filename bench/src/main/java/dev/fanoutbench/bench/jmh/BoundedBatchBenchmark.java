@@ -1,11 +1,11 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.results.Lesson;
-import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.results.Lesson;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -42,6 +42,8 @@ public class BoundedBatchBenchmark extends BatchBenchmark {
 
     @Benchmark
     public List<Outcome> boundedBatch() {
-        return runBatch(uris("items", batchSize, "?delayMs=" + delayMs), BatchOptions.defaults().withMaxInFlight(limit));
+        return runBatch(
+                uris("items", batchSize, "?delayMs=" + delayMs),
+                BatchOptions.defaults().withMaxInFlight(limit));
     }
 }

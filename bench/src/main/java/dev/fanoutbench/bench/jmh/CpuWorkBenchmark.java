@@ -1,13 +1,13 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.results.Lesson;
-import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.results.Lesson;
 import java.time.Duration;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,13 +47,15 @@ public class CpuWorkBenchmark extends BatchBenchmark {
 
     @Override
     protected TrialFacts facts() {
-        double ideal = new ResponseWork(work, placement).idealBatchNanos(ModelKind.named(model), requests, delayMs) / 1e6;
+        double ideal =
+                new ResponseWork(work, placement).idealBatchNanos(ModelKind.named(model), requests, delayMs) / 1e6;
         return new TrialFacts(Lesson.CPU_WORK, ideal, requests, 0, true, false);
     }
 
     @Benchmark
     public List<Outcome> cpuWork() {
-        return runBatch(uris("items", requests, "?delayMs=" + delayMs),
+        return runBatch(
+                uris("items", requests, "?delayMs=" + delayMs),
                 BatchOptions.defaults().withWork(new ResponseWork(work, placement)));
     }
 }

@@ -1,11 +1,11 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.results.Lesson;
-import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.results.Lesson;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -41,8 +41,13 @@ public class HighConcurrencyBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         int lanes = ModelKind.named(model).lanes(inFlight, poolSize);
-        return new TrialFacts(Lesson.HIGH_CONCURRENCY, ModelKind.named(model).idealMillis(inFlight, inFlight, poolSize, delayMs),
-                inFlight, lanes < inFlight ? lanes : 0, true, false);
+        return new TrialFacts(
+                Lesson.HIGH_CONCURRENCY,
+                ModelKind.named(model).idealMillis(inFlight, inFlight, poolSize, delayMs),
+                inFlight,
+                lanes < inFlight ? lanes : 0,
+                true,
+                false);
     }
 
     @Benchmark

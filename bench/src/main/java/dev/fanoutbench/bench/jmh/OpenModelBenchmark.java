@@ -1,14 +1,13 @@
 package dev.fanoutbench.bench.jmh;
 
-import dev.fanoutbench.results.Lesson;
-import dev.fanoutbench.bench.load.LoadResult;
-import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.load.InFlightCap;
+import dev.fanoutbench.bench.load.LoadResult;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
-import dev.fanoutbench.bench.model.Outcome;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.results.Lesson;
 import java.time.Duration;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +30,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
     static final int MEDIAN_MS = 100;
     /** Four times the ~50 requests in flight on average at 500/s. */
     static final int POOL_SIZE = 200;
+
     static final Duration PATIENCE_SLACK = Duration.ofSeconds(5);
 
     @Param({"thread-pool", "virtual-threads", "vertx"})
@@ -50,7 +50,13 @@ public class OpenModelBenchmark extends BatchBenchmark {
     @Override
     protected TrialFacts facts() {
         // the score is only the schedule's length: the run judges this trial by its latency
-        return new TrialFacts(Lesson.OPEN_MODEL, durationSeconds * 1000.0 + MEDIAN_MS, Math.max(1, ratePerSecond * MEDIAN_MS / 1000), 0, false, false);
+        return new TrialFacts(
+                Lesson.OPEN_MODEL,
+                durationSeconds * 1000.0 + MEDIAN_MS,
+                Math.max(1, ratePerSecond * MEDIAN_MS / 1000),
+                0,
+                false,
+                false);
     }
 
     @Benchmark
@@ -60,8 +66,13 @@ public class OpenModelBenchmark extends BatchBenchmark {
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = i * periodNanos;
         }
-        LoadResult result = new OpenLoop(client, BatchOptions.defaults().withLatencies(recorder.latencies()),
-                InFlightCap.forThisJvm(0), PATIENCE_SLACK, recorder).run(offsets, i -> base.resolve("/api/jitter/" + i));
+        LoadResult result = new OpenLoop(
+                        client,
+                        BatchOptions.defaults().withLatencies(recorder.latencies()),
+                        InFlightCap.forThisJvm(0),
+                        PATIENCE_SLACK,
+                        recorder)
+                .run(offsets, i -> base.resolve("/api/jitter/" + i));
         if (result.ended() > 0 && result.succeeded() == 0) {
             failFastIfNothingSucceeded(List.of(result.firstFailure()));
         }

@@ -105,7 +105,12 @@ public final class ClosedLoop {
 
     private Outcome notSent(URI uri) {
         long now = System.nanoTime();
-        Outcome outcome = new Outcome(0, uri, OutcomeKind.CANCELLED, 0, "not sent: the closed loop's deadline passed first",
+        Outcome outcome = new Outcome(
+                0,
+                uri,
+                OutcomeKind.CANCELLED,
+                0,
+                "not sent: the closed loop's deadline passed first",
                 new Timings(now, -1, now));
         options.latencies().record(outcome);
         return outcome;

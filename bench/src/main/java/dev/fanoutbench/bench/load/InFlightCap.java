@@ -18,6 +18,7 @@ public final class InFlightCap {
     static final long BYTES_PER_REQUEST = 80 * 1024;
     /** Descriptors kept for the JVM's own files, the stub's /stats, the recorder's logs. */
     static final long FILES_KEPT = 1_000;
+
     static final int FLOOR = 100;
 
     private InFlightCap() {}
@@ -35,7 +36,8 @@ public final class InFlightCap {
     /** For this JVM. */
     public static int forThisJvm(long answerBytes) {
         long files = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : -1;
+                ? unix.getMaxFileDescriptorCount()
+                : -1;
         return derive(Runtime.getRuntime().maxMemory(), answerBytes, files);
     }
 }

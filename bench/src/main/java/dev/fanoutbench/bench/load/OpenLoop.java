@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongFunction;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
  * Sends requests on an open schedule, whatever the client's state (wrk2's open model, after Gil
@@ -109,8 +109,13 @@ public final class OpenLoop {
     }
 
     private Outcome dropped(URI uri, long due) {
-        Outcome outcome = new Outcome(0, uri, OutcomeKind.DROPPED, 0,
-                "dropped: " + maxInFlight + " requests were already in flight (the cap)", new Timings(due, -1, System.nanoTime()));
+        Outcome outcome = new Outcome(
+                0,
+                uri,
+                OutcomeKind.DROPPED,
+                0,
+                "dropped: " + maxInFlight + " requests were already in flight (the cap)",
+                new Timings(due, -1, System.nanoTime()));
         options.latencies().record(outcome);
         return outcome;
     }

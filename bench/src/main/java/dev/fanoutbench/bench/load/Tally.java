@@ -26,7 +26,7 @@ final class Tally {
                     case SUCCESS -> succeeded++;
                     case DROPPED -> dropped++;
                     case CANCELLED -> cancelled++;
-                    default -> { }
+                    default -> {}
                 }
                 if (!outcome.isSuccess() && firstFailure == null) {
                     firstFailure = outcome;

@@ -24,9 +24,16 @@ import java.util.Objects;
  * @param success     the statuses that count as a success (any 2xx by default; null means that too);
  *                    any other status ends the request as {@link OutcomeKind#HTTP_ERROR}
  */
-public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                           long intendedStartNanos, ResponseCheck check, Duration deadline, RequestShape request,
-                           SuccessStatus success) {
+public record BatchOptions(
+        int maxInFlight,
+        Duration timeout,
+        LatencyRecorder latencies,
+        ResponseWork work,
+        long intendedStartNanos,
+        ResponseCheck check,
+        Duration deadline,
+        RequestShape request,
+        SuccessStatus success) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -48,9 +55,24 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
     }
 
     /** The options before requests had a shape: every request a plain GET. */
-    public BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder latencies, ResponseWork work,
-                        long intendedStartNanos, ResponseCheck check, Duration deadline) {
-        this(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, RequestShape.GET, SuccessStatus.ANY_2XX);
+    public BatchOptions(
+            int maxInFlight,
+            Duration timeout,
+            LatencyRecorder latencies,
+            ResponseWork work,
+            long intendedStartNanos,
+            ResponseCheck check,
+            Duration deadline) {
+        this(
+                maxInFlight,
+                timeout,
+                latencies,
+                work,
+                intendedStartNanos,
+                check,
+                deadline,
+                RequestShape.GET,
+                SuccessStatus.ANY_2XX);
     }
 
     /**
@@ -58,8 +80,16 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
      * checked against the stub's echo of the id.
      */
     public static BatchOptions defaults() {
-        return new BatchOptions(0, DEFAULT_TIMEOUT, new LatencyRecorder(), ResponseWork.NONE, 0, ResponseCheck.ECHOES_ID, null,
-                RequestShape.GET, SuccessStatus.ANY_2XX);
+        return new BatchOptions(
+                0,
+                DEFAULT_TIMEOUT,
+                new LatencyRecorder(),
+                ResponseWork.NONE,
+                0,
+                ResponseCheck.ECHOES_ID,
+                null,
+                RequestShape.GET,
+                SuccessStatus.ANY_2XX);
     }
 
     public BatchOptions withMaxInFlight(int limit) {
@@ -67,15 +97,18 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
     }
 
     public BatchOptions withTimeout(Duration limit) {
-        return new BatchOptions(maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline, request, success);
+        return new BatchOptions(
+                maxInFlight, limit, latencies, work, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withLatencies(LatencyRecorder recorder) {
-        return new BatchOptions(maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline, request, success);
+        return new BatchOptions(
+                maxInFlight, timeout, recorder, work, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withWork(ResponseWork perResponse) {
-        return new BatchOptions(maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline, request, success);
+        return new BatchOptions(
+                maxInFlight, timeout, latencies, perResponse, intendedStartNanos, check, deadline, request, success);
     }
 
     public BatchOptions withIntendedStart(long nanos) {
@@ -83,19 +116,23 @@ public record BatchOptions(int maxInFlight, Duration timeout, LatencyRecorder la
     }
 
     public BatchOptions withCheck(ResponseCheck answers) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline, request, success);
+        return new BatchOptions(
+                maxInFlight, timeout, latencies, work, intendedStartNanos, answers, deadline, request, success);
     }
 
     public BatchOptions withDeadline(Duration wholeBatch) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch, request, success);
+        return new BatchOptions(
+                maxInFlight, timeout, latencies, work, intendedStartNanos, check, wholeBatch, request, success);
     }
 
     public BatchOptions withRequest(RequestShape shape) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, shape, success);
+        return new BatchOptions(
+                maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, shape, success);
     }
 
     public BatchOptions withSuccess(SuccessStatus statuses) {
-        return new BatchOptions(maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, request, statuses);
+        return new BatchOptions(
+                maxInFlight, timeout, latencies, work, intendedStartNanos, check, deadline, request, statuses);
     }
 
     /** The limit that applies to a batch of {@code size} requests. */

@@ -28,8 +28,9 @@ final class BatchRun implements Batch {
     private final CountDownLatch unfinished;
     private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
-    private volatile Runnable onAwaited = () -> { };
-    private final java.util.concurrent.CompletableFuture<RequestHandle> first = new java.util.concurrent.CompletableFuture<>();
+    private volatile Runnable onAwaited = () -> {};
+    private final java.util.concurrent.CompletableFuture<RequestHandle> first =
+            new java.util.concurrent.CompletableFuture<>();
     private final ScheduledFuture<?> deadlineTask;
     private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
 
@@ -53,11 +54,19 @@ final class BatchRun implements Batch {
             done.complete(null);
         }
         Duration deadline = options.deadline();
-        this.deadlineTask = deadline == null || slots.length == 0 ? null : timeouts.schedule(0, () -> {
-            for (Slot slot : slots) {
-                slot.end(OutcomeKind.TIMEOUT, 0, "the batch's deadline of " + deadline.toMillis() + " ms passed first");
-            }
-        }, deadline.toNanos() - (System.nanoTime() - intendedStart));
+        this.deadlineTask = deadline == null || slots.length == 0
+                ? null
+                : timeouts.schedule(
+                        0,
+                        () -> {
+                            for (Slot slot : slots) {
+                                slot.end(
+                                        OutcomeKind.TIMEOUT,
+                                        0,
+                                        "the batch's deadline of " + deadline.toMillis() + " ms passed first");
+                            }
+                        },
+                        deadline.toNanos() - (System.nanoTime() - intendedStart));
     }
 
     Slot slot(int index) {
@@ -84,7 +93,9 @@ final class BatchRun implements Batch {
 
     @Override
     public List<Outcome> await() {
-        Duration patience = options.timeout().multipliedBy(Math.max(1, ModelKind.waves(slots.length, lanes)) + 1L).plusSeconds(10);
+        Duration patience = options.timeout()
+                .multipliedBy(Math.max(1, ModelKind.waves(slots.length, lanes)) + 1L)
+                .plusSeconds(10);
         if (options.deadline() != null && options.deadline().plusSeconds(10).compareTo(patience) < 0) {
             patience = options.deadline().plusSeconds(10);
         }
@@ -109,7 +120,8 @@ final class BatchRun implements Batch {
         try {
             if (!unfinished.await(patience.toNanos(), TimeUnit.NANOSECONDS)) {
                 for (Slot slot : slots) {
-                    slot.end(OutcomeKind.LOST, 0, "no outcome within " + patience.toMillis() + " ms: the model lost it");
+                    slot.end(
+                            OutcomeKind.LOST, 0, "no outcome within " + patience.toMillis() + " ms: the model lost it");
                 }
             }
         } catch (InterruptedException e) {
@@ -219,8 +231,12 @@ final class BatchRun implements Batch {
             }
             dispatchedNanos = System.nanoTime();
             // a timeout never fires before its limit has passed since the stamp; uncontended, it costs microseconds
-            timeoutTask = timeouts.schedule(index,
-                    () -> end(OutcomeKind.TIMEOUT, 0, "timed out after " + options.timeout().toMillis() + " ms"),
+            timeoutTask = timeouts.schedule(
+                    index,
+                    () -> end(
+                            OutcomeKind.TIMEOUT,
+                            0,
+                            "timed out after " + options.timeout().toMillis() + " ms"),
                     options.timeout().toNanos());
             return outcome.get() == null;
         }

@@ -17,10 +17,10 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
@@ -76,7 +76,8 @@ final class BlockingHttp implements AutoCloseable {
         }
         slot.onAbort(request::cancel);
         try {
-            Reply reply = client.execute(request, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), request::cancel)));
+            Reply reply = client.execute(
+                    request, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), request::cancel)));
             doWork(work, workers);
             slot.answered(reply.status(), reply.body());
         } catch (IOException | RuntimeException e) {
@@ -126,8 +127,11 @@ final class BlockingHttp implements AutoCloseable {
     /** Stamps the send time once the connection is leased and connected, right before the request is written. */
     private static final class StampingExecutor extends HttpRequestExecutor {
         @Override
-        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
-                                           HttpResponseInformationCallback informationCallback, HttpContext context)
+        public ClassicHttpResponse execute(
+                ClassicHttpRequest request,
+                HttpClientConnection connection,
+                HttpResponseInformationCallback informationCallback,
+                HttpContext context)
                 throws IOException, HttpException {
             request.setHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow());
             return super.execute(request, connection, informationCallback, context);

@@ -19,10 +19,16 @@ final class ConnectionErrors {
             kind = "body too large";
         } else if (message.contains("reset")) {
             kind = "reset";
-        } else if (type.contains("NoHttpResponse") || message.contains("closed") || message.contains("failed to respond")) {
+        } else if (type.contains("NoHttpResponse")
+                || message.contains("closed")
+                || message.contains("failed to respond")) {
             kind = "empty response";
-        } else if (type.contains("Malformed") || type.contains("ConnectionClosed") || message.contains("chunk")
-                || message.contains("premature") || type.contains("ProtocolException") || type.contains("Decoder")) {
+        } else if (type.contains("Malformed")
+                || type.contains("ConnectionClosed")
+                || message.contains("chunk")
+                || message.contains("premature")
+                || type.contains("ProtocolException")
+                || type.contains("Decoder")) {
             kind = "malformed";
         } else if (message.contains("refused")) {
             kind = "connection refused";

@@ -21,6 +21,7 @@ public record CpuWork(long iterations, long measuredNanos) {
     private static final int RUNS_PER_ROUND = 10;
     /** Two seconds of rounds at most, for a JIT that is slow to finish. */
     private static final int MAX_ROUNDS = 10;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile long sink;
 

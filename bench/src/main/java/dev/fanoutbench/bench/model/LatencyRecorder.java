@@ -36,7 +36,9 @@ public final class LatencyRecorder {
     public void record(Outcome outcome) {
         ended.get(outcome.kind()).increment();
         if (outcome.kind() == OutcomeKind.HTTP_ERROR) {
-            errorStatuses.computeIfAbsent(outcome.status(), s -> new LongAdder()).increment();
+            errorStatuses
+                    .computeIfAbsent(outcome.status(), s -> new LongAdder())
+                    .increment();
         }
         if (outcome.kind() == OutcomeKind.DROPPED) {
             return; // never sent: it has no latency, and a zero would flatter every percentile

@@ -29,23 +29,30 @@ public record RequestShape(String method, Map<String, String> headers, int bodyB
     public static final RequestShape GET = new RequestShape("GET", Map.of(), 0);
 
     static final String OCTET_STREAM = "application/octet-stream";
-    private static final Set<String> CLIENTS_OWN = Set.of("host", "content-length", "transfer-encoding", "connection",
+    private static final Set<String> CLIENTS_OWN = Set.of(
+            "host",
+            "content-length",
+            "transfer-encoding",
+            "connection",
             HttpPolicy.SEND_NANOS_HEADER.toLowerCase(Locale.ROOT));
     private static final Set<String> ALWAYS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     public RequestShape {
         Objects.requireNonNull(method, "method");
         if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
-            throw new IllegalArgumentException("method must be an HTTP method in capitals (GET, POST...), got '" + method + "'");
+            throw new IllegalArgumentException(
+                    "method must be an HTTP method in capitals (GET, POST...), got '" + method + "'");
         }
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         for (String name : headers.keySet()) {
             if (CLIENTS_OWN.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header " + name + " is set by the client itself, not by a request shape");
+                throw new IllegalArgumentException(
+                        "header " + name + " is set by the client itself, not by a request shape");
             }
         }
         if (bodyBytes < 0 || bodyBytes > HttpPolicy.MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("bodyBytes must be from 0 to " + HttpPolicy.MAX_BODY_BYTES + ", got " + bodyBytes);
+            throw new IllegalArgumentException(
+                    "bodyBytes must be from 0 to " + HttpPolicy.MAX_BODY_BYTES + ", got " + bodyBytes);
         }
     }
 
@@ -93,6 +100,7 @@ public record RequestShape(String method, Map<String, String> headers, int bodyB
     private static final class Bodies {
         /** More sizes than a run uses at once: past it the cache starts again rather than grow. */
         private static final int MAX_SIZES = 16;
+
         private static final Map<Integer, byte[]> BY_SIZE = new ConcurrentHashMap<>();
 
         static byte[] of(int size) {

@@ -34,7 +34,9 @@ public record ResponseWork(CpuWork work, Placement placement) {
         if (kind == ModelKind.SEQUENTIAL) {
             return requests * (delay + cpu);
         }
-        int lanes = kind == ModelKind.VERTX && placement == Placement.IN_PLACE ? 1 : Runtime.getRuntime().availableProcessors();
+        int lanes = kind == ModelKind.VERTX && placement == Placement.IN_PLACE
+                ? 1
+                : Runtime.getRuntime().availableProcessors();
         return delay + cpu * ModelKind.waves(requests, lanes);
     }
 }

@@ -31,5 +31,4 @@ public final class SequentialClient extends BlockingClientModel {
             send(batch, batch.slot(i), null);
         }
     }
-
 }

@@ -11,8 +11,8 @@ public record SuccessStatus(int from, int to) {
 
     public SuccessStatus {
         if (from < 100 || to > 599 || from > to) {
-            throw new IllegalArgumentException("a success status range must lie within 100-599 and not be empty, got "
-                    + from + "-" + to);
+            throw new IllegalArgumentException(
+                    "a success status range must lie within 100-599 and not be empty, got " + from + "-" + to);
         }
     }
 

@@ -53,7 +53,8 @@ public final class ThreadPoolClient extends BlockingClientModel {
     }
 
     private static ExecutorService newPool(int size) {
-        return Executors.newFixedThreadPool(size, Thread.ofPlatform().daemon().name("thread-pool-", 0).factory());
+        return Executors.newFixedThreadPool(
+                size, Thread.ofPlatform().daemon().name("thread-pool-", 0).factory());
     }
 
     @Override

@@ -17,16 +17,20 @@ final class Timeouts implements AutoCloseable {
     private final ScheduledThreadPoolExecutor[] stripes;
 
     Timeouts(String name) {
-        stripes = new ScheduledThreadPoolExecutor[Math.max(2, Runtime.getRuntime().availableProcessors())];
+        stripes =
+                new ScheduledThreadPoolExecutor[Math.max(2, Runtime.getRuntime().availableProcessors())];
         for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(name + "-timeouts-" + i).factory());
+            stripes[i] = new ScheduledThreadPoolExecutor(
+                    1,
+                    Thread.ofPlatform().daemon().name(name + "-timeouts-" + i).factory());
             stripes[i].setRemoveOnCancelPolicy(true);
             stripes[i].prestartAllCoreThreads(); // the first request should not pay for starting a thread
         }
     }
 
     ScheduledFuture<?> schedule(int requestIndex, Runnable onTimeout, long delayNanos) {
-        return stripes[Math.floorMod(requestIndex, stripes.length)].schedule(onTimeout, delayNanos, TimeUnit.NANOSECONDS);
+        return stripes[Math.floorMod(requestIndex, stripes.length)].schedule(
+                onTimeout, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -75,8 +75,12 @@ public final class VertxEventLoopClient extends AbstractClientModel {
      *                             checker warns (it checks every tenth of that, at least every 10 ms)
      */
     public VertxEventLoopClient(IoMode mode, long maxLoopExecuteMillis) {
-        super(ModelKind.VERTX, mode == IoMode.ASYNC ? ModelKind.VERTX.id()
-                : ModelKind.VERTX.id() + "-" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        super(
+                ModelKind.VERTX,
+                mode == IoMode.ASYNC
+                        ? ModelKind.VERTX.id()
+                        : ModelKind.VERTX.id() + "-"
+                                + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         this.mode = mode;
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setMaxEventLoopExecuteTime(maxLoopExecuteMillis)
@@ -95,12 +99,15 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         this.lanes = new Lane[VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE];
         for (int i = 0; i < lanes.length; i++) {
             HttpClient client = vertx.httpClientBuilder()
-                    .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setMaxRedirects(0)
+                    .with(new HttpClientOptions()
+                            .setProtocolVersion(HttpVersion.HTTP_1_1)
+                            .setKeepAlive(true)
+                            .setMaxRedirects(0)
                             .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
                     // the lanes' pools add up to the policy's; each holds more than the most a lane runs
                     .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE / lanes.length))
                     // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
-                    .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }))
+                    .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {}))
                     .build();
             lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext(), client);
         }
@@ -210,13 +217,21 @@ public final class VertxEventLoopClient extends AbstractClientModel {
             return switch (mode) {
                 case ASYNC -> sendAsync(slot);
                 case BLOCKING_ON_LOOP -> {
-                    blockingHttp.execute(slot, batch.options().request(), batch.options().work(), null);
+                    blockingHttp.execute(
+                            slot, batch.options().request(), batch.options().work(), null);
                     yield Future.succeededFuture();
                 }
-                case BLOCKING_ON_WORKER -> vertx.executeBlocking(() -> {
-                    blockingHttp.execute(slot, batch.options().request(), batch.options().work(), null);
-                    return null;
-                }, false);
+                case BLOCKING_ON_WORKER ->
+                    vertx.executeBlocking(
+                            () -> {
+                                blockingHttp.execute(
+                                        slot,
+                                        batch.options().request(),
+                                        batch.options().work(),
+                                        null);
+                                return null;
+                            },
+                            false);
             };
         }
 
@@ -224,7 +239,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
             ResponseWork work = batch.options().work();
             RequestShape shape = batch.options().request();
             Buffer body = shape.sendsBody() ? sharedBody(shape) : null;
-            RequestOptions options = new RequestOptions().setMethod(method(shape)).setAbsoluteURI(slot.uri().toString());
+            RequestOptions options = new RequestOptions()
+                    .setMethod(method(shape))
+                    .setAbsoluteURI(slot.uri().toString());
             shape.headers().forEach(options::putHeader);
             if (body != null && !shape.namesContentType()) {
                 options.putHeader(HttpHeaders.CONTENT_TYPE, RequestShape.OCTET_STREAM);
@@ -257,7 +274,8 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     body.appendBuffer(chunk);
                 }
             });
-            response.endHandler(end -> read.tryComplete(new BlockingHttp.Reply(response.statusCode(), body.toString())));
+            response.endHandler(
+                    end -> read.tryComplete(new BlockingHttp.Reply(response.statusCode(), body.toString())));
             return read.future();
         }
 
@@ -269,10 +287,12 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 work.work().run(); // on the event loop: every other request waits for it
                 return Future.succeededFuture();
             }
-            return vertx.executeBlocking(() -> {
-                work.work().run();
-                return null;
-            }, false);
+            return vertx.executeBlocking(
+                    () -> {
+                        work.work().run();
+                        return null;
+                    },
+                    false);
         }
     }
 

@@ -24,5 +24,4 @@ public final class VirtualThreadClient extends BlockingClientModel {
             thread.start();
         }
     }
-
 }

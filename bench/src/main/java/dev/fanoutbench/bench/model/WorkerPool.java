@@ -9,7 +9,8 @@ final class WorkerPool {
     private WorkerPool() {}
 
     static ExecutorService forCores(String name) {
-        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+        return Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().daemon().name(name + "-cpu-", 0).factory());
     }
 }

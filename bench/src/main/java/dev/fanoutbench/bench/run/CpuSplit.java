@@ -24,18 +24,22 @@ public record CpuSplit(String stub, String client) {
             return null;
         }
         String[] parts = text.trim().split(":", -1);
-        if (parts.length != 2 || !LIST.matcher(parts[0]).matches() || !LIST.matcher(parts[1]).matches()) {
-            throw new IllegalArgumentException("bench.cpus '" + text + "' is not STUB:CLIENT CPU lists, e.g. 0:1 or 0:1-3");
+        if (parts.length != 2
+                || !LIST.matcher(parts[0]).matches()
+                || !LIST.matcher(parts[1]).matches()) {
+            throw new IllegalArgumentException(
+                    "bench.cpus '" + text + "' is not STUB:CLIENT CPU lists, e.g. 0:1 or 0:1-3");
         }
         BitSet stub = cpus(parts[0]);
         BitSet client = cpus(parts[1]);
         int available = Runtime.getRuntime().availableProcessors();
         if (stub.length() > available || client.length() > available) {
-            throw new IllegalArgumentException("bench.cpus '" + text + "' names a CPU this machine does not give us (CPUs 0 to "
-                    + (available - 1) + ")");
+            throw new IllegalArgumentException("bench.cpus '" + text
+                    + "' names a CPU this machine does not give us (CPUs 0 to " + (available - 1) + ")");
         }
         if (stub.intersects(client)) {
-            throw new IllegalArgumentException("bench.cpus '" + text + "': the stub and the client share a CPU; separate them");
+            throw new IllegalArgumentException(
+                    "bench.cpus '" + text + "': the stub and the client share a CPU; separate them");
         }
         return new CpuSplit(parts[0], parts[1]);
     }
@@ -47,18 +51,28 @@ public record CpuSplit(String stub, String client) {
 
     /** Pins every thread of this JVM to the client's CPUs; processes started afterwards inherit them. */
     public void pinThisProcess() throws IOException, InterruptedException {
-        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", client, Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).start();
+        Process taskset = new ProcessBuilder(
+                        "taskset",
+                        "-a",
+                        "-p",
+                        "-c",
+                        client,
+                        Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true)
+                .start();
         String said = new String(taskset.getInputStream().readAllBytes()).trim();
         if (taskset.waitFor() != 0) {
-            throw new IllegalArgumentException("bench.cpus: taskset could not pin the harness to CPUs " + client + ": " + said);
+            throw new IllegalArgumentException(
+                    "bench.cpus: taskset could not pin the harness to CPUs " + client + ": " + said);
         }
     }
 
     /** @throws IllegalArgumentException if taskset is missing */
     public static void requireTaskset() {
         try {
-            Process probe = new ProcessBuilder("taskset", "-V").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("taskset", "-V")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().readAllBytes();
             probe.waitFor();
         } catch (IOException | InterruptedException e) {

@@ -17,25 +17,37 @@ public final class EnvironmentCapture {
 
     public static Environment capture(Path projectDir, Map<String, Object> settings, Map<String, Object> mockServer) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long maxOpenFiles = os instanceof com.sun.management.UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : -1;
+        long maxOpenFiles =
+                os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
         Git git = new Git(projectDir);
-        return new Environment(RunSummary.SCHEMA_VERSION,
-                new Environment.Jdk(System.getProperty("java.version"), System.getProperty("java.vendor"),
+        return new Environment(
+                RunSummary.SCHEMA_VERSION,
+                new Environment.Jdk(
+                        System.getProperty("java.version"),
+                        System.getProperty("java.vendor"),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                         System.getProperty("java.home")),
-                new Environment.Machine(Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize(),
-                        System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                        maxOpenFiles, cpuModel(), cgroupLimits()),
+                new Environment.Machine(
+                        Runtime.getRuntime().availableProcessors(),
+                        os.getTotalMemorySize(),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.version"),
+                        System.getProperty("os.arch"),
+                        maxOpenFiles,
+                        cpuModel(),
+                        cgroupLimits()),
                 new Environment.Git(git.commit(), git.dirty()),
-                settings, mockServer);
+                settings,
+                mockServer);
     }
 
     /** "Intel(R) Xeon(R) Processor", from /proc/cpuinfo; "unknown" elsewhere. */
     static String cpuModel() {
         try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown");
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

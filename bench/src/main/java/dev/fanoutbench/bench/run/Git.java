@@ -52,7 +52,9 @@ final class Git {
         command.add(dir.toString());
         command.addAll(List.of(args));
         try {
-            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process git = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "";
         } catch (IOException e) {

@@ -5,10 +5,9 @@ import dev.fanoutbench.results.CommandWords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -41,21 +40,28 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
             try {
                 Pattern.compile(include);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("bench.include '" + include + "' is not a regular expression: "
-                        + e.getDescription());
+                throw new IllegalArgumentException(
+                        "bench.include '" + include + "' is not a regular expression: " + e.getDescription());
             }
         }
         userOptions(passThrough);
     }
 
     /** @throws IllegalArgumentException if the pass-through options do not parse */
-    public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval) {
+    public static JmhLaunch of(
+            Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval) {
         return of(preset, include, passThrough, target, runDir, interval, true);
     }
 
     /** @param serverStats the target is our stub, whose /stats the forks read (false: server-side numbers are not measured) */
-    public static JmhLaunch of(Preset preset, String include, String passThrough, URI target, Path runDir, Duration interval,
-                               boolean serverStats) {
+    public static JmhLaunch of(
+            Preset preset,
+            String include,
+            String passThrough,
+            URI target,
+            Path runDir,
+            Duration interval,
+            boolean serverStats) {
         check(include, passThrough);
         CommandLineOptions user = userOptions(passThrough);
         Map<String, String> properties = new LinkedHashMap<>();
@@ -63,7 +69,8 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         properties.put(BenchTarget.RUN_DIR, runDir.toString());
         properties.put(BenchTarget.INTERVAL_MILLIS, Long.toString(interval.toMillis()));
         properties.put(BenchTarget.SERVER_STATS, Boolean.toString(serverStats));
-        properties.put(BenchTarget.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
+        properties.put(
+                BenchTarget.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         properties.put(BenchTarget.WARM_UP_REQUESTS, Integer.toString(preset.warmUpRequests()));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .parent(user)
@@ -73,7 +80,8 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
                 .result(runDir.resolve("jmh.json").toString())
                 .shouldFailOnError(true);
         // one call: each call to jvmArgsAppend replaces the last one's arguments, the user's included
-        java.util.List<String> forkArgs = new java.util.ArrayList<>(user.getJvmArgsAppend().orElse(java.util.List.of()));
+        java.util.List<String> forkArgs =
+                new java.util.ArrayList<>(user.getJvmArgsAppend().orElse(java.util.List.of()));
         properties.forEach((name, value) -> forkArgs.add("-D" + name + "=" + value));
         forkArgs.add("-Xmx" + BenchTarget.FORK_HEAP);
         // a fork out of memory ends at once, as a failed trial, instead of lingering half-dead and deaf to SIGTERM
@@ -110,13 +118,19 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException("bench.jmh: " + e.getMessage());
         }
-        refuse(user.getResultFormat().hasValue() || user.getResult().hasValue(), "-rf/-rff",
+        refuse(
+                user.getResultFormat().hasValue() || user.getResult().hasValue(),
+                "-rf/-rff",
                 "the run folder's jmh.json is written by the harness, as JSON; convert it afterwards if you need another format");
         refuse(user.getOutput().hasValue(), "-o", "the console output is the run's log; redirect it instead");
         refuse(user.shouldFailOnError().hasValue(), "-foe", "a failing benchmark always stops the run");
-        refuse(!user.getBenchModes().isEmpty() || user.getTimeUnit().hasValue(), "-bm/-tu",
+        refuse(
+                !user.getBenchModes().isEmpty() || user.getTimeUnit().hasValue(),
+                "-bm/-tu",
                 "every benchmark is single-shot in milliseconds: a score is one batch's wall time");
-        refuse(user.getThreads().hasValue() || user.getThreadGroups().hasValue(), "-t/-tg",
+        refuse(
+                user.getThreads().hasValue() || user.getThreadGroups().hasValue(),
+                "-t/-tg",
                 "a benchmark runs one batch at a time; raise a batch's concurrency with -p instead");
         return user;
     }

@@ -31,8 +31,8 @@ public final class LoopbackGuard {
         if (!allowRemote) {
             for (InetAddress address : addresses) {
                 if (!address.isLoopbackAddress()) {
-                    throw new IllegalArgumentException("target " + target + " is not on this machine (" + address.getHostAddress()
-                            + "); pass " + flag + " if you really mean to send load there");
+                    throw new IllegalArgumentException("target " + target + " is not on this machine ("
+                            + address.getHostAddress() + "); pass " + flag + " if you really mean to send load there");
                 }
             }
         }

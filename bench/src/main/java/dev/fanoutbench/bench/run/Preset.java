@@ -15,8 +15,8 @@ import java.util.Map;
  *                          the model, 10 at a time, so its JIT has seen the same traffic whatever the
  *                          preset's batch sizes
  */
-public record Preset(String name, int forks, int warmupIterations, int iterations, Map<String, String> params,
-                     int warmUpRequests) {
+public record Preset(
+        String name, int forks, int warmupIterations, int iterations, Map<String, String> params, int warmUpRequests) {
 
     /**
      * Measured (BoundedBatch, batches of 200 at 10 in flight): with 400 requests of warm-up the
@@ -34,8 +34,8 @@ public record Preset(String name, int forks, int warmupIterations, int iteration
      * three samples a comparison needs at the least. Two warm-up batches, as the default: without
      * them the bounded batch measured 0.41-0.64 of its ideal (a cold JIT) where the default measures 0.88.
      */
-    public static final Preset QUICK = new Preset("quick", 1, 2, 3,
-            Map.of("batchSize", "200", "inFlight", "1000", "durationSeconds", "2"));
+    public static final Preset QUICK =
+            new Preset("quick", 1, 2, 3, Map.of("batchSize", "200", "inFlight", "1000", "durationSeconds", "2"));
 
     /**
      * Under 10 minutes on 2 cores: the sizes docs/benchmarks.md's figures use, and five samples per trial,
@@ -48,9 +48,31 @@ public record Preset(String name, int forks, int warmupIterations, int iteration
     public static final Preset FULL = new Preset("full", 2, 2, 10, Map.of());
 
     /** Tests only: each benchmark once, tiny. */
-    public static final Preset SMOKE = new Preset("smoke", 0, 0, 1, Map.of(
-            "calls", "3", "delayMs", "10", "batchSize", "20", "inFlight", "50", "poolSize", "10",
-            "ratePerSecond", "50", "durationSeconds", "1", "requests", "4", "cpuMs", "2"), 20);
+    public static final Preset SMOKE = new Preset(
+            "smoke",
+            0,
+            0,
+            1,
+            Map.of(
+                    "calls",
+                    "3",
+                    "delayMs",
+                    "10",
+                    "batchSize",
+                    "20",
+                    "inFlight",
+                    "50",
+                    "poolSize",
+                    "10",
+                    "ratePerSecond",
+                    "50",
+                    "durationSeconds",
+                    "1",
+                    "requests",
+                    "4",
+                    "cpuMs",
+                    "2"),
+            20);
 
     /** @throws IllegalArgumentException naming the known presets */
     public static Preset named(String name) {

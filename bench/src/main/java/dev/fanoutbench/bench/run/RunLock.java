@@ -35,7 +35,10 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path runsDir) {
         try {
             Files.createDirectories(runsDir);
-            FileChannel channel = FileChannel.open(runsDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+            FileChannel channel = FileChannel.open(
+                    runsDir.resolve(FILE),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
@@ -46,8 +49,10 @@ public final class RunLock implements AutoCloseable {
             }
             checkJmhIsIdle();
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + Instant.now())
-                    .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(
+                    ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + Instant.now())
+                            .getBytes(StandardCharsets.UTF_8)),
+                    0);
             return new RunLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + runsDir.resolve(FILE) + ": " + e.getMessage(), e);

@@ -37,11 +37,22 @@ public final class StubWarmUp {
         }
         long succeeded = outcomes.stream().filter(Outcome::isSuccess).count();
         if (succeeded < outcomes.size()) {
-            Outcome failed = outcomes.stream().filter(o -> !o.isSuccess()).findFirst().orElseThrow();
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the stub at %s failed %,d of %,d warm-up requests"
-                    + " (the first: %s, %s)", base, outcomes.size() - succeeded, outcomes.size(), failed.kind(), failed.detail()));
+            Outcome failed =
+                    outcomes.stream().filter(o -> !o.isSuccess()).findFirst().orElseThrow();
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "the stub at %s failed %,d of %,d warm-up requests" + " (the first: %s, %s)",
+                    base,
+                    outcomes.size() - succeeded,
+                    outcomes.size(),
+                    failed.kind(),
+                    failed.detail()));
         }
-        return String.format(Locale.ROOT, "warmed with %,d requests (%,d in flight) in %.1f s before the trials",
-                outcomes.size(), IN_FLIGHT, (System.nanoTime() - start) / 1e9);
+        return String.format(
+                Locale.ROOT,
+                "warmed with %,d requests (%,d in flight) in %.1f s before the trials",
+                outcomes.size(),
+                IN_FLIGHT,
+                (System.nanoTime() - start) / 1e9);
     }
 }

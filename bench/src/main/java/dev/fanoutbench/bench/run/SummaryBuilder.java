@@ -2,9 +2,9 @@ package dev.fanoutbench.bench.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanoutbench.bench.jmh.JmhTrials;
 import dev.fanoutbench.bench.trial.ServerWatch;
 import dev.fanoutbench.bench.trial.TrialFacts;
-import dev.fanoutbench.bench.jmh.JmhTrials;
 import dev.fanoutbench.bench.trial.TrialIdentity;
 import dev.fanoutbench.bench.trial.TrialRecord;
 import dev.fanoutbench.bench.trial.WorkloadTrial;
@@ -41,32 +41,41 @@ import org.openjdk.jmh.results.RunResult;
  */
 public final class SummaryBuilder {
 
-    private static final ObjectMapper RECORDS = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper RECORDS =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SummaryBuilder() {}
 
     /** @param harness the harness's own cost per request (HarnessCost, in cost), null if not measured */
-    public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
-                                   Collection<RunResult> results, Path runDir) throws IOException {
+    public static RunSummary build(
+            String runId,
+            String preset,
+            String target,
+            RunSummary.Score harness,
+            Collection<RunResult> results,
+            Path runDir)
+            throws IOException {
         return build(runId, preset, target, harness, new Ran(results, List.of()), runDir);
     }
 
     /** As above, with the trials that stopped on an error (a dead fork) as failures naming why. */
-    public static RunSummary build(String runId, String preset, String target, RunSummary.Score harness,
-                                   Ran ran, Path runDir) throws IOException {
+    public static RunSummary build(
+            String runId, String preset, String target, RunSummary.Score harness, Ran ran, Path runDir)
+            throws IOException {
         Collection<RunResult> results = ran.jmhResults();
         Map<String, List<TrialRecord>> records = new LinkedHashMap<>();
         List<SelfChecks.Finding> findings = new ArrayList<>();
-        ran.stopped().forEach(stopped -> findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, stopped.model(),
-                "the trial stopped: " + stopped.why())));
+        ran.stopped()
+                .forEach(stopped -> findings.add(new SelfChecks.Finding(
+                        Check.TRIAL_RECORDED, stopped.model(), "the trial stopped: " + stopped.why())));
         readRecords(runDir.resolve("records"), records, findings);
         List<RunSummary.Trial> trials = new ArrayList<>();
         for (RunResult result : results) {
             String key = JmhTrials.keyOf(result.getParams());
             List<TrialRecord> forks = records.remove(key);
             if (forks == null) {
-                findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, key, "JMH has a result but no fork wrote a record"));
+                findings.add(new SelfChecks.Finding(
+                        Check.TRIAL_RECORDED, key, "JMH has a result but no fork wrote a record"));
                 continue;
             }
             RunSummary.Trial trial = merge(forks, JmhScore.of(result), runDir);
@@ -75,8 +84,8 @@ public final class SummaryBuilder {
         }
         for (Map.Entry<String, List<TrialRecord>> left : records.entrySet()) {
             if (!left.getValue().get(0).trial().benchmark().equals(WorkloadTrial.BENCHMARK)) {
-                findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, left.getKey(),
-                        "recorded, but JMH reported no result: the trial failed"));
+                findings.add(new SelfChecks.Finding(
+                        Check.TRIAL_RECORDED, left.getKey(), "recorded, but JMH reported no result: the trial failed"));
                 continue;
             }
             // a workload's trial ran on the load drivers, without JMH: its windows are its samples
@@ -85,8 +94,17 @@ public final class SummaryBuilder {
             findings.addAll(SelfChecks.of(trial));
         }
         List<RunSummary.Failure> failures = SelfChecks.failures(findings);
-        return new RunSummary(RunSummary.SCHEMA_VERSION, runId, preset, target, failures.isEmpty(), harness, trials, failures,
-                SelfChecks.notes(findings), null);
+        return new RunSummary(
+                RunSummary.SCHEMA_VERSION,
+                runId,
+                preset,
+                target,
+                failures.isEmpty(),
+                harness,
+                trials,
+                failures,
+                SelfChecks.notes(findings),
+                null);
     }
 
     /** JMH's side of a trial: its score with every iteration's sample, and the gc profiler's allocation. */
@@ -94,20 +112,30 @@ public final class SummaryBuilder {
 
         /** A trial without JMH: each measured window is a sample (its length), and an operation (its allocation). */
         static JmhScore ofWindows(List<TrialRecord> forks) {
-            List<Double> samples = forks.stream().flatMap(f -> f.iterations().stream())
-                    .map(RunSummary.Iteration::durationMillis).toList();
-            double mean = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            List<Double> samples = forks.stream()
+                    .flatMap(f -> f.iterations().stream())
+                    .map(RunSummary.Iteration::durationMillis)
+                    .toList();
+            double mean =
+                    samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             boolean measured = !samples.isEmpty() && forks.stream().allMatch(f -> f.allocatedBytes() >= 0);
-            double allocated = forks.stream().mapToLong(TrialRecord::allocatedBytes).sum();
-            return new JmhScore(new RunSummary.Score(mean, null, "ms/op", samples), measured ? allocated / samples.size() : null);
+            double allocated =
+                    forks.stream().mapToLong(TrialRecord::allocatedBytes).sum();
+            return new JmhScore(
+                    new RunSummary.Score(mean, null, "ms/op", samples), measured ? allocated / samples.size() : null);
         }
 
         static JmhScore of(RunResult result) {
             Result<?> primary = result.getPrimaryResult();
             double error = primary.getScoreError();
             Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            return new JmhScore(new RunSummary.Score(primary.getScore(), Double.isFinite(error) ? error : null,
-                    primary.getScoreUnit(), samples(result)), alloc == null ? null : alloc.getScore());
+            return new JmhScore(
+                    new RunSummary.Score(
+                            primary.getScore(),
+                            Double.isFinite(error) ? error : null,
+                            primary.getScoreUnit(),
+                            samples(result)),
+                    alloc == null ? null : alloc.getScore());
         }
     }
 
@@ -151,21 +179,51 @@ public final class SummaryBuilder {
             fork.pinnedAt().forEach((where, n) -> pinnedAt.merge(where, n, Long::sum));
             iterations.addAll(fork.iterations());
             timeline.addAll(fork.timeline());
-            fork.hlogFiles().forEach((series, file) -> files.put("fork-" + fork.fork() + "/" + series.id() + ".hlog", file));
+            fork.hlogFiles()
+                    .forEach((series, file) -> files.put("fork-" + fork.fork() + "/" + series.id() + ".hlog", file));
         }
         Map<Series, RunSummary.Percentiles> latency = new EnumMap<>(Series.class);
         for (Series series : Series.values()) {
-            Histogram total = HistogramLogs.total(forks.stream().map(f -> runDir.resolve(f.hlogFiles().get(series))).toList());
+            Histogram total = HistogramLogs.total(forks.stream()
+                    .map(f -> runDir.resolve(f.hlogFiles().get(series)))
+                    .toList());
             latency.put(series, HistogramLogs.percentilesMicros(total));
             String hgrm = "histograms/" + id.key() + "." + series.id() + ".hgrm";
             writePercentiles(total, runDir.resolve(hgrm));
             files.put(series.id() + ".hgrm", hgrm);
         }
-        return new RunSummary.Trial(id.key(), id.benchmark(), facts.lesson(), id.model(), id.params(), forks.size(), facts.scoreIsBatchTime(),
-                score, jmh.allocBytesPerOp(), facts.idealMillis(), efficiency, facts.offeredConcurrency(),
-                facts.threadCap(), facts.failuresExpected(), sent, returned, outcomes, statuses, latency, server, peakThreads,
-                requestCpuMicros(cpuNanos, backgroundCpuNanos, sent), backgroundCores, pinned, top(pinnedAt), blocked, iterations, timeline, files,
-                facts.load(), peakHeap);
+        return new RunSummary.Trial(
+                id.key(),
+                id.benchmark(),
+                facts.lesson(),
+                id.model(),
+                id.params(),
+                forks.size(),
+                facts.scoreIsBatchTime(),
+                score,
+                jmh.allocBytesPerOp(),
+                facts.idealMillis(),
+                efficiency,
+                facts.offeredConcurrency(),
+                facts.threadCap(),
+                facts.failuresExpected(),
+                sent,
+                returned,
+                outcomes,
+                statuses,
+                latency,
+                server,
+                peakThreads,
+                requestCpuMicros(cpuNanos, backgroundCpuNanos, sent),
+                backgroundCores,
+                pinned,
+                top(pinnedAt),
+                blocked,
+                iterations,
+                timeline,
+                files,
+                facts.load(),
+                peakHeap);
     }
 
     /**
@@ -205,7 +263,9 @@ public final class SummaryBuilder {
 
     private static Map<String, Long> top(Map<String, Long> counts) {
         Map<String, Long> top = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
@@ -215,20 +275,24 @@ public final class SummaryBuilder {
     }
 
     /** Records by trial key, forks in order; a fork that claimed its number and never wrote its record is a finding. */
-    private static void readRecords(Path folder, Map<String, List<TrialRecord>> records, List<SelfChecks.Finding> findings)
-            throws IOException {
+    private static void readRecords(
+            Path folder, Map<String, List<TrialRecord>> records, List<SelfChecks.Finding> findings) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 if (Files.size(file) == 0) {
-                    findings.add(new SelfChecks.Finding(Check.TRIAL_RECORDED, file.getFileName().toString(),
+                    findings.add(new SelfChecks.Finding(
+                            Check.TRIAL_RECORDED,
+                            file.getFileName().toString(),
                             "a fork started recording and never finished (it crashed or was killed)"));
                     continue;
                 }
                 TrialRecord record = readRecord(file);
-                records.computeIfAbsent(record.trial().key(), k -> new ArrayList<>()).add(record);
+                records.computeIfAbsent(record.trial().key(), k -> new ArrayList<>())
+                        .add(record);
             }
         }
         records.values().forEach(forks -> forks.sort(Comparator.comparingInt(TrialRecord::fork)));

@@ -26,7 +26,8 @@ public final class WorkloadForks {
     private WorkloadForks() {}
 
     /** @param serverStats the target is our stub, whose /stats the forks read */
-    public static Ran run(Path workload, List<String> models, URI target, Path runDir, Duration interval, boolean serverStats) {
+    public static Ran run(
+            Path workload, List<String> models, URI target, Path runDir, Duration interval, boolean serverStats) {
         List<Ran.Stopped> stopped = new ArrayList<>();
         for (String model : models) {
             System.out.println("bench: " + model + " (a JVM of its own)");
@@ -40,8 +41,8 @@ public final class WorkloadForks {
     }
 
     /** The same trials in this JVM, one model after another (tests: no forks, no JIT isolation). */
-    public static Ran inProcess(Path workload, List<String> models, URI target, Path runDir, Duration interval,
-                                boolean serverStats) {
+    public static Ran inProcess(
+            Path workload, List<String> models, URI target, Path runDir, Duration interval, boolean serverStats) {
         List<Ran.Stopped> stopped = new ArrayList<>();
         for (String model : models) {
             try {
@@ -53,7 +54,8 @@ public final class WorkloadForks {
         return new Ran(List.of(), stopped);
     }
 
-    static List<String> command(Path workload, String model, URI target, Path runDir, Duration interval, boolean serverStats) {
+    static List<String> command(
+            Path workload, String model, URI target, Path runDir, Duration interval, boolean serverStats) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + BenchTarget.FORK_HEAP);
@@ -64,7 +66,8 @@ public final class WorkloadForks {
         command.add("-D" + BenchTarget.RUN_DIR + "=" + runDir);
         command.add("-D" + BenchTarget.INTERVAL_MILLIS + "=" + interval.toMillis());
         command.add("-D" + BenchTarget.SERVER_STATS + "=" + serverStats);
-        command.add("-D" + BenchTarget.PARENT_PID + "=" + ProcessHandle.current().pid());
+        command.add(
+                "-D" + BenchTarget.PARENT_PID + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(WorkloadTrial.class.getName());
@@ -77,12 +80,15 @@ public final class WorkloadForks {
     private static String fork(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a trial's JVM (" + command.get(0) + "): " + e.getMessage(), e);
         }
         AtomicReference<String> why = new AtomicReference<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 if (line.startsWith(WorkloadTrial.STOPPED)) {
                     why.set(line.substring(WorkloadTrial.STOPPED.length()));

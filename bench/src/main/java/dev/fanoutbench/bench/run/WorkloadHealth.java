@@ -20,17 +20,21 @@ public final class WorkloadHealth {
 
     /** @throws IllegalArgumentException in one line when the target does not answer it with a 2xx */
     public static void require(Workload workload, URI base) {
-        URI uri = workload.health() != null ? URI.create(trimmed(base) + workload.health()) : workload.request().uri(base, 0);
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(PATIENCE).build()) {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(PATIENCE).GET().build(),
+        URI uri = workload.health() != null
+                ? URI.create(trimmed(base) + workload.health())
+                : workload.request().uri(base, 0);
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(PATIENCE).build()) {
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(PATIENCE).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalArgumentException("target " + base + " answered the workload's health request GET " + uri
-                        + " with " + response.statusCode());
+                throw new IllegalArgumentException("target " + base + " answered the workload's health request GET "
+                        + uri + " with " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("target " + base + " does not answer the workload's health request GET " + uri
-                    + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "target " + base + " does not answer the workload's health request GET " + uri + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -54,9 +54,14 @@ final class AllocationMeter implements NotificationListener {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-        long before = info.getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-        long after = info.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                .getGcInfo();
+        long before = info.getMemoryUsageBeforeGc().values().stream()
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
+        long after = info.getMemoryUsageAfterGc().values().stream()
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
         freedByGc.addAndGet(Math.max(0, before - after));
     }
 

@@ -2,8 +2,8 @@ package dev.fanoutbench.bench.scenario;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.Outcome;
-import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
+import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import java.net.URI;
 import java.util.List;
 
@@ -32,7 +32,12 @@ public final class BlockingTheEventLoop {
             List<Outcome> outcomes = model.run(uris, BatchOptions.defaults());
             long wall = System.nanoTime() - start;
             long ideal = Requests.millisToNanos(mode == IoMode.BLOCKING_ON_LOOP ? REQUESTS * DELAY_MS : DELAY_MS);
-            return new ScenarioResult("blocking-loop", model.name(), wall, ideal, outcomes,
+            return new ScenarioResult(
+                    "blocking-loop",
+                    model.name(),
+                    wall,
+                    ideal,
+                    outcomes,
                     List.of("blocked-thread warnings: " + (model.blockedThreadWarnings() - warmUpWarnings)));
         }
     }

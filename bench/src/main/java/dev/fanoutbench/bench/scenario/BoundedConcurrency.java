@@ -29,7 +29,12 @@ public final class BoundedConcurrency {
         long wall = System.nanoTime() - start;
         long ideal = Requests.millisToNanos(model.kind().idealMillis(REQUESTS, LIMIT, 0, DELAY_MS));
         ServerStats.EndpointStats items = serverStats.get().endpoint("items");
-        return new ScenarioResult("bounded", model.name(), wall, ideal, outcomes,
+        return new ScenarioResult(
+                "bounded",
+                model.name(),
+                wall,
+                ideal,
+                outcomes,
                 List.of("server peak in flight: " + items.peakInFlight()));
     }
 }

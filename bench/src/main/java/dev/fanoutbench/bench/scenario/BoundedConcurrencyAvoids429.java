@@ -31,8 +31,14 @@ public final class BoundedConcurrencyAvoids429 {
         long rejected = outcomes.stream().filter(o -> o.status() == 429).count();
         int lanes = model.kind().lanes(SERVER_LIMIT, 0);
         // unbounded, most requests are turned away at once: there is no ideal to compare with
-        long ideal = clientLimit == 0 && lanes > 1 ? 0 : Requests.millisToNanos(ModelKind.waves(REQUESTS, lanes) * DELAY_MS);
-        return new ScenarioResult(clientLimit == 0 ? "rate-limit-unbounded" : "rate-limit", model.name(), wall, ideal,
-                outcomes, List.of("429 answers: " + rejected));
+        long ideal =
+                clientLimit == 0 && lanes > 1 ? 0 : Requests.millisToNanos(ModelKind.waves(REQUESTS, lanes) * DELAY_MS);
+        return new ScenarioResult(
+                clientLimit == 0 ? "rate-limit-unbounded" : "rate-limit",
+                model.name(),
+                wall,
+                ideal,
+                outcomes,
+                List.of("429 answers: " + rejected));
     }
 }

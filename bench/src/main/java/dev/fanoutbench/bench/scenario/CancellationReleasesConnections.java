@@ -34,8 +34,16 @@ public final class CancellationReleasesConnections {
         long cleanUpStart = System.nanoTime();
         boolean allCleaned = batch.awaitCleanUp(Duration.ofSeconds(5));
         long cleanUpMillis = (System.nanoTime() - cleanUpStart) / 1_000_000;
-        return new ScenarioResult("cancel", model.name(), wall, CANCEL_AFTER.toNanos(), outcomes,
-                List.of("clean-ups run: " + batch.cleanedUp(),
-                        allCleaned ? "all cleaned up " + cleanUpMillis + " ms after the outcomes" : "clean-up incomplete after 5 s"));
+        return new ScenarioResult(
+                "cancel",
+                model.name(),
+                wall,
+                CANCEL_AFTER.toNanos(),
+                outcomes,
+                List.of(
+                        "clean-ups run: " + batch.cleanedUp(),
+                        allCleaned
+                                ? "all cleaned up " + cleanUpMillis + " ms after the outcomes"
+                                : "clean-up incomplete after 5 s"));
     }
 }

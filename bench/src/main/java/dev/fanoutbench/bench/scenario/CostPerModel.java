@@ -42,9 +42,15 @@ public final class CostPerModel {
         long cpu = os.getProcessCpuTime() - cpuBefore;
         int extraThreads = threads.getPeakThreadCount() - threadsBefore;
         long ideal = Requests.millisToNanos(model.kind().idealMillis(inFlight, inFlight, 0, DELAY_MS));
-        return new ScenarioResult("cost-" + inFlight, model.name(), wall, ideal, outcomes, List.of(
-                "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
-                "allocated per request: " + bytes / inFlight / 1024 + " KiB",
-                "CPU per request: " + cpu / inFlight / 1000 + " us"));
+        return new ScenarioResult(
+                "cost-" + inFlight,
+                model.name(),
+                wall,
+                ideal,
+                outcomes,
+                List.of(
+                        "peak extra platform threads: " + extraThreads + " (peak " + threads.getPeakThreadCount() + ")",
+                        "allocated per request: " + bytes / inFlight / 1024 + " KiB",
+                        "CPU per request: " + cpu / inFlight / 1000 + " us"));
     }
 }

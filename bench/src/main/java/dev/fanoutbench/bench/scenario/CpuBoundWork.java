@@ -34,12 +34,19 @@ public final class CpuBoundWork {
         LatencyRecorder latencies = new LatencyRecorder();
         long start = System.nanoTime();
         ResponseWork perResponse = new ResponseWork(work, placement);
-        List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withLatencies(latencies).withWork(perResponse));
+        List<Outcome> outcomes =
+                model.run(uris, BatchOptions.defaults().withLatencies(latencies).withWork(perResponse));
         long wall = System.nanoTime() - start;
         Histogram response = latencies.intervalSnapshot().responseNanos();
         long ideal = perResponse.idealBatchNanos(model.kind(), REQUESTS, DELAY_MS);
-        return new ScenarioResult("cpu-" + placement.name().toLowerCase(Locale.ROOT).replace('_', '-'), model.name(), wall, ideal,
-                outcomes, List.of(String.format("response p50 %d ms, max %d ms", response.getValueAtPercentile(50) / 1_000_000,
-                        response.getMaxValue() / 1_000_000)));
+        return new ScenarioResult(
+                "cpu-" + placement.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                model.name(),
+                wall,
+                ideal,
+                outcomes,
+                List.of(String.format(
+                        "response p50 %d ms, max %d ms",
+                        response.getValueAtPercentile(50) / 1_000_000, response.getMaxValue() / 1_000_000)));
     }
 }

@@ -23,8 +23,8 @@ public final class FirstCompletedWins {
     private FirstCompletedWins() {}
 
     public static ScenarioResult run(ClientModel model, URI base) throws InterruptedException {
-        List<URI> uris = List.of(base.resolve("/api/items/slow?delayMs=" + SLOW_MS),
-                base.resolve("/api/items/fast?delayMs=" + FAST_MS));
+        List<URI> uris = List.of(
+                base.resolve("/api/items/slow?delayMs=" + SLOW_MS), base.resolve("/api/items/fast?delayMs=" + FAST_MS));
         long start = System.nanoTime();
         Batch race = model.start(uris, BatchOptions.defaults());
         RequestHandle winner = race.awaitFirst();
@@ -32,7 +32,12 @@ public final class FirstCompletedWins {
         race.cancel();
         List<Outcome> outcomes = race.await();
         long ideal = Requests.millisToNanos(model.kind() == ModelKind.SEQUENTIAL ? SLOW_MS + FAST_MS : FAST_MS);
-        return new ScenarioResult("first", model.name(), firstAnswer, ideal, outcomes,
+        return new ScenarioResult(
+                "first",
+                model.name(),
+                firstAnswer,
+                ideal,
+                outcomes,
                 List.of("winner: " + winner.uri().getPath()));
     }
 }

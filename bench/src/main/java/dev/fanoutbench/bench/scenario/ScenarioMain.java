@@ -1,13 +1,13 @@
 package dev.fanoutbench.bench.scenario;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.bench.run.LoopbackGuard;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.Cli;
@@ -27,12 +27,26 @@ import picocli.CommandLine.Parameters;
  * Starts an embedded mock server unless {@code --target} names a running one (loopback only,
  * unless {@code --allow-remote}).
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
         description = "Runs one of the lessons (docs/lessons.md) on one or every model against the mock server.")
 public final class ScenarioMain implements Callable<Integer> {
 
-    static final List<String> SCENARIOS = List.of("fan-out", "bounded", "rate-limit", "timeout", "cancel", "failures",
-            "first", "blocking-loop", "cpu", "cost", "all");
+    static final List<String> SCENARIOS = List.of(
+            "fan-out",
+            "bounded",
+            "rate-limit",
+            "timeout",
+            "cancel",
+            "failures",
+            "first",
+            "blocking-loop",
+            "cpu",
+            "cost",
+            "all");
 
     @Parameters(index = "0", description = "one of: ${COMPLETION-CANDIDATES}", completionCandidates = Names.class)
     String scenario;
@@ -59,7 +73,8 @@ public final class ScenarioMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.of(new ScenarioMain(), "scenario", System.err, e -> e instanceof IllegalArgumentException).execute(args));
+        System.exit(Cli.of(new ScenarioMain(), "scenario", System.err, e -> e instanceof IllegalArgumentException)
+                .execute(args));
     }
 
     /**
@@ -70,9 +85,11 @@ public final class ScenarioMain implements Callable<Integer> {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
             long needed = 2L * connections + 1_000;
             if (needed > unix.getMaxFileDescriptorCount()) {
-                throw new IllegalArgumentException("--in-flight " + connections + " with the stub in this process needs about "
-                        + needed + " open files, and the limit is " + unix.getMaxFileDescriptorCount() + ": start the stub on its"
-                        + " own (java -jar mock-server/target/mock-server.jar --port 0) and pass --target, or raise ulimit -n");
+                throw new IllegalArgumentException(
+                        "--in-flight " + connections + " with the stub in this process needs about "
+                                + needed + " open files, and the limit is " + unix.getMaxFileDescriptorCount()
+                                + ": start the stub on its"
+                                + " own (java -jar mock-server/target/mock-server.jar --port 0) and pass --target, or raise ulimit -n");
             }
         }
     }
@@ -80,10 +97,12 @@ public final class ScenarioMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!SCENARIOS.contains(scenario)) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known: " + String.join(", ", SCENARIOS));
+            throw new IllegalArgumentException(
+                    "unknown scenario '" + scenario + "'; known: " + String.join(", ", SCENARIOS));
         }
         if (inFlight < 1 || inFlight > CostPerModel.MAX_IN_FLIGHT) {
-            throw new IllegalArgumentException("--in-flight must be from 1 to " + CostPerModel.MAX_IN_FLIGHT + ", got " + inFlight);
+            throw new IllegalArgumentException(
+                    "--in-flight must be from 1 to " + CostPerModel.MAX_IN_FLIGHT + ", got " + inFlight);
         }
         // a bad name fails here, before any work
         List<ModelKind> models = model.equals("all") ? List.of(ModelKind.values()) : List.of(ModelKind.named(model));
@@ -98,13 +117,15 @@ public final class ScenarioMain implements Callable<Integer> {
         }
         // the same /stats over HTTP whether the server is embedded or not
         try (ServerClient stats = new ServerClient(base)) {
-            List<String> scenarios = scenario.equals("all") ? SCENARIOS.subList(0, SCENARIOS.size() - 1) : List.of(scenario);
+            List<String> scenarios =
+                    scenario.equals("all") ? SCENARIOS.subList(0, SCENARIOS.size() - 1) : List.of(scenario);
             for (String name : scenarios) {
                 for (ScenarioResult result : run(name, models, base, stats)) {
                     System.out.println(result.summary());
                     if (verbose) {
-                        result.outcomes().forEach(o -> System.out.println("  " + o.index() + " " + o.kind() + " "
-                                + o.uri().getPath() + " " + o.detail().replaceAll("\\s+", " ")));
+                        result.outcomes()
+                                .forEach(o -> System.out.println("  " + o.index() + " " + o.kind() + " "
+                                        + o.uri().getPath() + " " + o.detail().replaceAll("\\s+", " ")));
                     }
                 }
             }
@@ -116,7 +137,8 @@ public final class ScenarioMain implements Callable<Integer> {
         return 0;
     }
 
-    private List<ScenarioResult> run(String name, List<ModelKind> models, URI base, ServerClient stats) throws Exception {
+    private List<ScenarioResult> run(String name, List<ModelKind> models, URI base, ServerClient stats)
+            throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         if (name.equals("blocking-loop")) {
             results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, base));
@@ -137,7 +159,8 @@ public final class ScenarioMain implements Callable<Integer> {
                     case "fan-out" -> results.add(FanOutToSlowApi.run(client, base));
                     case "bounded" -> results.add(BoundedConcurrency.run(client, base, stats::stats));
                     case "rate-limit" -> {
-                        results.add(BoundedConcurrencyAvoids429.run(client, base, BoundedConcurrencyAvoids429.SERVER_LIMIT));
+                        results.add(BoundedConcurrencyAvoids429.run(
+                                client, base, BoundedConcurrencyAvoids429.SERVER_LIMIT));
                         results.add(BoundedConcurrencyAvoids429.run(client, base, 0));
                     }
                     case "timeout" -> results.add(TimeoutReleasesConnection.run(client, base));

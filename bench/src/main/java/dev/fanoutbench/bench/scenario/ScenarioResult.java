@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * @param idealNanos the physical best for this model ({@code efficiency = ideal / wall})
  * @param notes      scenario-specific facts, in words ("server peak in flight: 10")
  */
-public record ScenarioResult(String scenario, String model, long wallNanos, long idealNanos,
-                             List<Outcome> outcomes, List<String> notes) {
+public record ScenarioResult(
+        String scenario, String model, long wallNanos, long idealNanos, List<Outcome> outcomes, List<String> notes) {
 
     public Duration wall() {
         return Duration.ofNanos(wallNanos);
@@ -26,8 +26,9 @@ public record ScenarioResult(String scenario, String model, long wallNanos, long
     }
 
     public Map<OutcomeKind, Long> counts() {
-        return outcomes.stream().collect(Collectors.groupingBy(Outcome::kind, () -> new EnumMap<>(OutcomeKind.class),
-                Collectors.counting()));
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(
+                        Outcome::kind, () -> new EnumMap<>(OutcomeKind.class), Collectors.counting()));
     }
 
     public long count(OutcomeKind kind) {
@@ -36,9 +37,16 @@ public record ScenarioResult(String scenario, String model, long wallNanos, long
 
     /** One line: "fan-out on vertx: 203 ms (ideal 200 ms, 0.99x) SUCCESS=3". */
     public String summary() {
-        String ideal = idealNanos == 0 ? "no ideal"
+        String ideal = idealNanos == 0
+                ? "no ideal"
                 : String.format("ideal %d ms, efficiency %.2f", idealNanos / 1_000_000, efficiency());
-        return String.format("%s on %s: %d ms (%s) %s%s", scenario, model, wallNanos / 1_000_000, ideal, counts(),
+        return String.format(
+                "%s on %s: %d ms (%s) %s%s",
+                scenario,
+                model,
+                wallNanos / 1_000_000,
+                ideal,
+                counts(),
                 notes.isEmpty() ? "" : " | " + String.join("; ", notes));
     }
 }

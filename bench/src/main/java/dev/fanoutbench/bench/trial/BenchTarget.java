@@ -16,6 +16,7 @@ public final class BenchTarget {
     public static final String INTERVAL_MILLIS = "bench.intervalMillis";
     /** "false" when the target is not our stub: no /stats to read. */
     public static final String SERVER_STATS = "bench.serverStats";
+
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     /** How many quick requests warm a trial's model before its warm-up batches. */
     public static final String WARM_UP_REQUESTS = "bench.warmUpRequests";
@@ -59,7 +60,8 @@ public final class BenchTarget {
     public static Path runDir() {
         String dir = System.getProperty(RUN_DIR);
         if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException("no -D" + RUN_DIR + "=FOLDER: run the benchmarks through `mvn verify -Pbench`");
+            throw new IllegalStateException(
+                    "no -D" + RUN_DIR + "=FOLDER: run the benchmarks through `mvn verify -Pbench`");
         }
         return Path.of(dir);
     }

@@ -71,7 +71,9 @@ final class PinningWatch implements AutoCloseable {
     /** The three most frequent places, most frequent first. */
     Map<String, Long> topPlaces() {
         Map<String, Long> top = new LinkedHashMap<>();
-        where.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+        where.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }

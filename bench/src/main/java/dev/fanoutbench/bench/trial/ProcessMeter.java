@@ -9,6 +9,7 @@ final class ProcessMeter {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     /** Every thread's heap allocation, what JMH's gc profiler reads too; virtual threads allocate on their carriers. */
     private final com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+
     private long allocatedBytes;
     private long allocatedAtStart;
     private final com.sun.management.OperatingSystemMXBean os =

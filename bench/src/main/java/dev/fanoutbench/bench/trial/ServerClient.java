@@ -23,15 +23,19 @@ public final class ServerClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
 
     public ServerClient(URI base) {
         this.base = base;
     }
 
     public ServerStats stats() {
-        HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("/stats")).timeout(ANSWER_TIMEOUT).build());
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("/stats"))
+                .timeout(ANSWER_TIMEOUT)
+                .build());
         if (reply.statusCode() != 200) {
             throw new IllegalStateException(base.resolve("/stats") + " answered " + reply.statusCode()
                     + ": is this a fanout-bench mock server?");
@@ -39,22 +43,26 @@ public final class ServerClient implements AutoCloseable {
         try {
             return JSON.readValue(reply.body(), ServerStats.class);
         } catch (IOException e) {
-            throw new IllegalStateException(base.resolve("/stats") + " did not answer with the mock server's stats: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    base.resolve("/stats") + " did not answer with the mock server's stats: " + e.getMessage(), e);
         }
     }
 
     public void reset() {
-        send(HttpRequest.newBuilder(base.resolve("/stats/reset")).timeout(ANSWER_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        send(HttpRequest.newBuilder(base.resolve("/stats/reset"))
+                .timeout(ANSWER_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new UncheckedIOException("no answer from " + request.uri() + " within " + ANSWER_TIMEOUT.toSeconds()
-                    + " s: is the target frozen?", e);
+            throw new UncheckedIOException(
+                    "no answer from " + request.uri() + " within " + ANSWER_TIMEOUT.toSeconds()
+                            + " s: is the target frozen?",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach " + request.uri() + ": " + describe(e), e);
         } catch (InterruptedException e) {

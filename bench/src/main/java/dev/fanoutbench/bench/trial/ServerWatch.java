@@ -32,15 +32,25 @@ public final class ServerWatch implements AutoCloseable {
     /** What the stub saw since the last reset, once everything it received has ended (or patience ran out). */
     RunSummary.Server settled() {
         // all it received, not what was sent, and it goes on unsettled: both are the self-checks' to judge
-        return of(SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received,
-                SETTLE_PATIENCE));
+        return of(
+                SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received, SETTLE_PATIENCE));
     }
 
     static RunSummary.Server of(ServerStats.EndpointStats total) {
         ServerStats.Lateness late = total.lateness();
-        return new RunSummary.Server(total.received(), total.served(), total.clientDisconnects(), total.peakInFlight(),
-                new RunSummary.Lateness(late.count(), late.fromClientClock(), late.p50Micros(), late.p90Micros(),
-                        late.p99Micros(), late.maxMicros()), total.arrivalSpreadMicros());
+        return new RunSummary.Server(
+                total.received(),
+                total.served(),
+                total.clientDisconnects(),
+                total.peakInFlight(),
+                new RunSummary.Lateness(
+                        late.count(),
+                        late.fromClientClock(),
+                        late.p50Micros(),
+                        late.p90Micros(),
+                        late.p99Micros(),
+                        late.maxMicros()),
+                total.arrivalSpreadMicros());
     }
 
     /**
@@ -51,12 +61,21 @@ public final class ServerWatch implements AutoCloseable {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
-        RunSummary.Lateness worse = b.latenessMicros().p99() >= a.latenessMicros().p99() ? b.latenessMicros() : a.latenessMicros();
-        RunSummary.Lateness lateness = new RunSummary.Lateness(a.latenessMicros().count() + b.latenessMicros().count(),
+        RunSummary.Lateness worse =
+                b.latenessMicros().p99() >= a.latenessMicros().p99() ? b.latenessMicros() : a.latenessMicros();
+        RunSummary.Lateness lateness = new RunSummary.Lateness(
+                a.latenessMicros().count() + b.latenessMicros().count(),
                 a.latenessMicros().fromClientClock() + b.latenessMicros().fromClientClock(),
-                worse.p50(), worse.p90(), worse.p99(), Math.max(a.latenessMicros().max(), b.latenessMicros().max()));
-        return new RunSummary.Server(a.received() + b.received(), a.served() + b.served(),
-                a.clientDisconnects() + b.clientDisconnects(), Math.max(a.peakInFlight(), b.peakInFlight()), lateness,
+                worse.p50(),
+                worse.p90(),
+                worse.p99(),
+                Math.max(a.latenessMicros().max(), b.latenessMicros().max()));
+        return new RunSummary.Server(
+                a.received() + b.received(),
+                a.served() + b.served(),
+                a.clientDisconnects() + b.clientDisconnects(),
+                Math.max(a.peakInFlight(), b.peakInFlight()),
+                lateness,
                 Math.max(a.arrivalSpreadMicros(), b.arrivalSpreadMicros()));
     }
 

@@ -14,11 +14,22 @@ import dev.fanoutbench.results.RunSummary;
  * @param failuresExpected   the benchmark sends requests meant to fail
  * @param load               a workload's windows and SLO, null for the fixed benchmarks
  */
-public record TrialFacts(Lesson lesson, double idealMillis, int offeredConcurrency, int threadCap, boolean scoreIsBatchTime,
-                         boolean failuresExpected, RunSummary.Load load) {
+public record TrialFacts(
+        Lesson lesson,
+        double idealMillis,
+        int offeredConcurrency,
+        int threadCap,
+        boolean scoreIsBatchTime,
+        boolean failuresExpected,
+        RunSummary.Load load) {
 
-    public TrialFacts(Lesson lesson, double idealMillis, int offeredConcurrency, int threadCap, boolean scoreIsBatchTime,
-                      boolean failuresExpected) {
+    public TrialFacts(
+            Lesson lesson,
+            double idealMillis,
+            int offeredConcurrency,
+            int threadCap,
+            boolean scoreIsBatchTime,
+            boolean failuresExpected) {
         this(lesson, idealMillis, offeredConcurrency, threadCap, scoreIsBatchTime, failuresExpected, null);
     }
 }

@@ -25,8 +25,24 @@ import java.util.Map;
  * @param hlogFiles the interval logs of this fork, relative to the run folder
  * @param allocatedBytes heap allocated by every thread over the measured iterations, -1 if not measured
  */
-public record TrialRecord(TrialIdentity trial, int fork, TrialFacts facts, long sent, long returned,
-                          Map<OutcomeKind, Long> outcomes, Map<Integer, Long> httpErrorStatuses, RunSummary.Server server, int peakThreads, long cpuNanos, long wallNanos, double backgroundCores,
-                          long pinnedEvents, Map<String, Long> pinnedAt, long blockedThreadWarnings,
-                          List<RunSummary.Iteration> iterations, List<RunSummary.Interval> timeline,
-                          Map<Series, String> hlogFiles, long peakHeapBytes, long allocatedBytes) {}
+public record TrialRecord(
+        TrialIdentity trial,
+        int fork,
+        TrialFacts facts,
+        long sent,
+        long returned,
+        Map<OutcomeKind, Long> outcomes,
+        Map<Integer, Long> httpErrorStatuses,
+        RunSummary.Server server,
+        int peakThreads,
+        long cpuNanos,
+        long wallNanos,
+        double backgroundCores,
+        long pinnedEvents,
+        Map<String, Long> pinnedAt,
+        long blockedThreadWarnings,
+        List<RunSummary.Iteration> iterations,
+        List<RunSummary.Interval> timeline,
+        Map<Series, String> hlogFiles,
+        long peakHeapBytes,
+        long allocatedBytes) {}

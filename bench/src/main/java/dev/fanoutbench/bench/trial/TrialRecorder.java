@@ -1,9 +1,8 @@
 package dev.fanoutbench.bench.trial;
 
-import dev.fanoutbench.bench.load.LoadListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.fanoutbench.bench.load.OpenLoop;
+import dev.fanoutbench.bench.load.LoadListener;
 import dev.fanoutbench.bench.model.LatencyRecorder;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
@@ -93,10 +92,15 @@ public final class TrialRecorder implements LoadListener {
         this.periodNanos = period.toNanos();
         this.fork = claimFork(runDir, trial.key());
         // only a virtual thread can pin; a JFR stream in every other model's fork is CPU spent on nothing
-        this.pinning = trial.model().startsWith(ModelKind.VIRTUAL_THREADS.id()) ? PinningWatch.start() : PinningWatch.NONE;
-        this.logs = new SeriesLogs(runDir, "histograms/" + trial.key() + ".fork-" + fork,
-                trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork, startMillis);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("trial-ticker").factory());
+        this.pinning =
+                trial.model().startsWith(ModelKind.VIRTUAL_THREADS.id()) ? PinningWatch.start() : PinningWatch.NONE;
+        this.logs = new SeriesLogs(
+                runDir,
+                "histograms/" + trial.key() + ".fork-" + fork,
+                trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork,
+                startMillis);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("trial-ticker").factory());
         for (Series series : Series.values()) {
             totals.put(series, new Histogram(3));
         }
@@ -193,10 +197,19 @@ public final class TrialRecorder implements LoadListener {
             long failed = completed - (ended.get(OutcomeKind.SUCCESS) - iterationEndedMark.get(OutcomeKind.SUCCESS));
             long dropped = ended.get(OutcomeKind.DROPPED) - iterationEndedMark.get(OutcomeKind.DROPPED);
             double seconds = (endNanos - iterationStartNanos) / 1e9;
-            iterations.add(new RunSummary.Iteration(fork, iterations.size() + 1, seconds * 1000, iterationSent, completed,
-                    failed, dropped, micros(iterationResponse.getValueAtPercentile(50)), micros(iterationResponse.getValueAtPercentile(99)),
-                    seconds <= 0 ? 0 : completed / seconds, lastDispatchNanos < firstDispatchNanos ? 0
-                            : micros(lastDispatchNanos - firstDispatchNanos), seen == null ? null : seen.arrivalSpreadMicros()));
+            iterations.add(new RunSummary.Iteration(
+                    fork,
+                    iterations.size() + 1,
+                    seconds * 1000,
+                    iterationSent,
+                    completed,
+                    failed,
+                    dropped,
+                    micros(iterationResponse.getValueAtPercentile(50)),
+                    micros(iterationResponse.getValueAtPercentile(99)),
+                    seconds <= 0 ? 0 : completed / seconds,
+                    lastDispatchNanos < firstDispatchNanos ? 0 : micros(lastDispatchNanos - firstDispatchNanos),
+                    seen == null ? null : seen.arrivalSpreadMicros()));
             sent += iterationSent;
             returnedMeasured += returned.get() - returnedMark;
             measuring = false;
@@ -225,8 +238,13 @@ public final class TrialRecorder implements LoadListener {
         Map<OutcomeKind, Long> ended = latencies.endedSoFar();
         long done = total(ended) - total(iterationEndedMark);
         RunSummary.Interval last = timeline.get(timeline.size() - 1);
-        System.out.printf(java.util.Locale.ROOT, "  ... %s: %,d requests done, %,d in flight, %,.0f/s (%.0f s in)%n",
-                trial.model(), done, handedOver.get() - total(ended), last.throughputPerSecond(),
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "  ... %s: %,d requests done, %,d in flight, %,.0f/s (%.0f s in)%n",
+                trial.model(),
+                done,
+                handedOver.get() - total(ended),
+                last.throughputPerSecond(),
                 (now - iterationStartNanos) / 1e9);
     }
 
@@ -268,10 +286,18 @@ public final class TrialRecorder implements LoadListener {
             }
         }
         long handed = handedOver.get();
-        timeline.add(new RunSummary.Interval(fork, (response.getStartTimeStamp() - startMillis) / 1000.0,
-                (response.getEndTimeStamp() - response.getStartTimeStamp()) / 1000.0, handed - handedOverMark, completed, failed,
-                handed - total(ended), serverInFlight, micros(response.getValueAtPercentile(50)),
-                micros(response.getValueAtPercentile(99)), micros(response.getMaxValue())));
+        timeline.add(new RunSummary.Interval(
+                fork,
+                (response.getStartTimeStamp() - startMillis) / 1000.0,
+                (response.getEndTimeStamp() - response.getStartTimeStamp()) / 1000.0,
+                handed - handedOverMark,
+                completed,
+                failed,
+                handed - total(ended),
+                serverInFlight,
+                micros(response.getValueAtPercentile(50)),
+                micros(response.getValueAtPercentile(99)),
+                micros(response.getMaxValue())));
         endedMark = ended;
         handedOverMark = handed;
     }
@@ -304,9 +330,27 @@ public final class TrialRecorder implements LoadListener {
         logs.close();
         TrialRecord record;
         synchronized (this) {
-            record = new TrialRecord(trial, fork, facts, sent, returnedMeasured, Map.copyOf(outcomes), Map.copyOf(errorStatuses), serverSeen,
-                    process.peakThreads(), process.cpuNanos(), process.wallNanos(), process.backgroundCores(), pinning.events(), pinning.topPlaces(), blockedThreadWarnings,
-                    List.copyOf(iterations), List.copyOf(timeline), logs.files(), peakHeapBytes, process.allocatedBytes());
+            record = new TrialRecord(
+                    trial,
+                    fork,
+                    facts,
+                    sent,
+                    returnedMeasured,
+                    Map.copyOf(outcomes),
+                    Map.copyOf(errorStatuses),
+                    serverSeen,
+                    process.peakThreads(),
+                    process.cpuNanos(),
+                    process.wallNanos(),
+                    process.backgroundCores(),
+                    pinning.events(),
+                    pinning.topPlaces(),
+                    blockedThreadWarnings,
+                    List.copyOf(iterations),
+                    List.copyOf(timeline),
+                    logs.files(),
+                    peakHeapBytes,
+                    process.allocatedBytes());
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

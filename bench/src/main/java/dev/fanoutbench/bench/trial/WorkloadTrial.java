@@ -16,8 +16,8 @@ import dev.fanoutbench.bench.workload.Schedule;
 import dev.fanoutbench.bench.workload.Window;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
-import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.Knee;
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.RunSummary;
 import java.net.URI;
@@ -49,6 +49,7 @@ public final class WorkloadTrial {
     static final Duration MIN_DEADLINE = Duration.ofMinutes(1);
     /** Long enough to see what a second of idling costs (JFR's stream flushes every second); short beside a trial. */
     static final Duration BACKGROUND_SAMPLE = Duration.ofSeconds(1);
+
     static final int WARM_UP_REQUESTS = 20;
 
     private final Workload plan;
@@ -59,7 +60,8 @@ public final class WorkloadTrial {
     private final AtomicLong nextId = new AtomicLong();
     private String stopped;
 
-    private WorkloadTrial(Workload plan, Path file, String model, URI base, Path runDir, Duration interval, boolean serverStats) {
+    private WorkloadTrial(
+            Workload plan, Path file, String model, URI base, Path runDir, Duration interval, boolean serverStats) {
         this.plan = plan;
         this.model = model;
         this.base = base;
@@ -67,8 +69,11 @@ public final class WorkloadTrial {
         params.put("model", model);
         params.put("workload", file.toString());
         this.client = ModelKind.named(model).create(plan.threadPoolSize());
-        this.recorder = new TrialRecorder(TrialIdentity.of(BENCHMARK, client.name(), params), runDir,
-                serverStats ? new ServerWatch(base) : null, interval);
+        this.recorder = new TrialRecorder(
+                TrialIdentity.of(BENCHMARK, client.name(), params),
+                runDir,
+                serverStats ? new ServerWatch(base) : null,
+                interval);
     }
 
     /**
@@ -85,11 +90,19 @@ public final class WorkloadTrial {
     public static void main(String[] args) {
         ParentWatch.start(BenchTarget.parentPid());
         try {
-            run(Path.of(args[0]), args[1], BenchTarget.uri(), BenchTarget.runDir(), BenchTarget.interval(),
+            run(
+                    Path.of(args[0]),
+                    args[1],
+                    BenchTarget.uri(),
+                    BenchTarget.runDir(),
+                    BenchTarget.interval(),
                     BenchTarget.serverStats());
         } catch (RuntimeException | Error e) {
             // the harness names why the trial stopped from this line: the last one starting with STOPPED
-            System.err.println(STOPPED + (e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s+", " ")));
+            System.err.println(STOPPED
+                    + (e.getMessage() == null
+                            ? e.toString()
+                            : e.getMessage().strip().replaceAll("\\s+", " ")));
             System.exit(1);
         }
         System.exit(0);
@@ -101,8 +114,10 @@ public final class WorkloadTrial {
     private void run() {
         boolean finished = false;
         try {
-            failFastIfNothingSucceeded("warm-up", new ClosedLoop(client, options(), LoadListener.NONE)
-                    .count(Math.min(10, WARM_UP_REQUESTS), WARM_UP_REQUESTS, MIN_DEADLINE, this::uri));
+            failFastIfNothingSucceeded(
+                    "warm-up",
+                    new ClosedLoop(client, options(), LoadListener.NONE)
+                            .count(Math.min(10, WARM_UP_REQUESTS), WARM_UP_REQUESTS, MIN_DEADLINE, this::uri));
             plan.warmupWindow().ifPresent(warmUp -> {
                 recorder.iterationStarted(false);
                 runWindow(warmUp);
@@ -156,12 +171,21 @@ public final class WorkloadTrial {
     }
 
     private void progress(Window window, int of, LoadResult result) {
-        RunSummary.Iteration ran = recorder.iterations().get(recorder.iterations().size() - 1);
+        RunSummary.Iteration ran =
+                recorder.iterations().get(recorder.iterations().size() - 1);
         double seconds = ran.durationMillis() / 1000;
-        System.out.printf(Locale.ROOT, "  %s window %d/%d (%s): %,d sent, %,d succeeded (%,.0f/s)%s, p99 %,.1f ms%n",
-                model, window.index() + 1, of, window.label(), result.due(), result.succeeded(),
+        System.out.printf(
+                Locale.ROOT,
+                "  %s window %d/%d (%s): %,d sent, %,d succeeded (%,.0f/s)%s, p99 %,.1f ms%n",
+                model,
+                window.index() + 1,
+                of,
+                window.label(),
+                result.due(),
+                result.succeeded(),
                 seconds > 0 ? result.succeeded() / seconds : 0,
-                result.dropped() == 0 ? "" : String.format(Locale.ROOT, ", %,d dropped", result.dropped()), ran.p99Micros() / 1000.0);
+                result.dropped() == 0 ? "" : String.format(Locale.ROOT, ", %,d dropped", result.dropped()),
+                ran.p99Micros() / 1000.0);
     }
 
     /**
@@ -177,7 +201,10 @@ public final class WorkloadTrial {
         int breaches = 0;
         for (int i = ran.size() - 1; i >= 0 && breaches < plan.stopAfterBreaches(); i--) {
             Window window = windows.get(ran.get(i).index() - 1);
-            if (!window.open() || Knee.measured(loadWindow(window), List.of(ran.get(i))).judged(slo()).met()) {
+            if (!window.open()
+                    || Knee.measured(loadWindow(window), List.of(ran.get(i)))
+                            .judged(slo())
+                            .met()) {
                 break;
             }
             breaches++;
@@ -185,26 +212,44 @@ public final class WorkloadTrial {
         if (breaches < plan.stopAfterBreaches()) {
             return null;
         }
-        String text = String.format(Locale.ROOT, "stopped after %s: %d open windows in a row breached the SLO (stopAfterBreaches: %d)",
-                windows.get(ran.get(ran.size() - 1).index() - 1).label(), breaches, plan.stopAfterBreaches());
+        String text = String.format(
+                Locale.ROOT,
+                "stopped after %s: %d open windows in a row breached the SLO (stopAfterBreaches: %d)",
+                windows.get(ran.get(ran.size() - 1).index() - 1).label(),
+                breaches,
+                plan.stopAfterBreaches());
         System.out.println("  ... " + model + ": " + text);
         return text;
     }
 
     private TrialFacts facts() {
-        List<RunSummary.LoadWindow> load = plan.windows().stream().map(WorkloadTrial::loadWindow).toList();
-        double meanMillis = load.stream().mapToDouble(RunSummary.LoadWindow::seconds).average().orElse(0) * 1000;
+        List<RunSummary.LoadWindow> load =
+                plan.windows().stream().map(WorkloadTrial::loadWindow).toList();
+        double meanMillis = load.stream()
+                        .mapToDouble(RunSummary.LoadWindow::seconds)
+                        .average()
+                        .orElse(0)
+                * 1000;
         int closed = plan.windows().stream().mapToInt(Window::concurrency).max().orElse(0);
         int cap = ModelKind.named(model) == ModelKind.THREAD_POOL ? plan.threadPoolSize() : 0;
         // the trial is judged by its windows, not a score; and past its knee a model fails requests by design
         // (timeouts), which the knee reports rather than the self-checks
-        return new TrialFacts(Lesson.WORKLOAD, meanMillis, Math.max(1, closed), cap, false, true,
+        return new TrialFacts(
+                Lesson.WORKLOAD,
+                meanMillis,
+                Math.max(1, closed),
+                cap,
+                false,
+                true,
                 new RunSummary.Load(plan.name(), load, plan.slo() == null ? null : slo(), maxInFlight(), stopped));
     }
 
     private static RunSummary.LoadWindow loadWindow(Window window) {
-        return new RunSummary.LoadWindow(window.label(), window.open() ? window.offeredPerSecond() : 0,
-                window.duration() == null ? 0 : window.duration().toMillis() / 1000.0, window.concurrency());
+        return new RunSummary.LoadWindow(
+                window.label(),
+                window.open() ? window.offeredPerSecond() : 0,
+                window.duration() == null ? 0 : window.duration().toMillis() / 1000.0,
+                window.concurrency());
     }
 
     private RunSummary.Slo slo() {
@@ -237,8 +282,9 @@ public final class WorkloadTrial {
 
     private static void failFastIfNothingSucceeded(String what, LoadResult result) {
         if (result.nothingSucceeded()) {
-            throw new IllegalStateException(what + ": every one of its " + result.ended() + " requests failed (the first: "
-                    + result.firstFailure().kind() + ", " + result.firstFailure().detail() + "): is the target answering?");
+            throw new IllegalStateException(what + ": every one of its " + result.ended()
+                    + " requests failed (the first: " + result.firstFailure().kind() + ", "
+                    + result.firstFailure().detail() + "): is the target answering?");
         }
     }
 }

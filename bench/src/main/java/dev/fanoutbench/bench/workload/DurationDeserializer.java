@@ -33,7 +33,9 @@ final class DurationDeserializer extends StdScalarDeserializer<Duration> impleme
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         JsonFormat.Value format = findFormatOverrides(ctxt, property, Duration.class);
-        return format.hasPattern() ? new DurationDeserializer(List.of(format.getPattern().split(",\\s*"))) : this;
+        return format.hasPattern()
+                ? new DurationDeserializer(List.of(format.getPattern().split(",\\s*")))
+                : this;
     }
 
     @Override

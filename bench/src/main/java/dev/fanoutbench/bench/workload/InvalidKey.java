@@ -21,7 +21,8 @@ final class InvalidKey extends IllegalArgumentException {
     /** {@code value} unless it lies outside {@code min..max}. */
     static long within(String key, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new InvalidKey(key, "must be at " + (value < min ? "least " + min : "most " + max) + ", got " + value);
+            throw new InvalidKey(
+                    key, "must be at " + (value < min ? "least " + min : "most " + max) + ", got " + value);
         }
         return value;
     }
@@ -47,6 +48,8 @@ final class InvalidKey extends IllegalArgumentException {
 
     /** A number as a message quotes it: -5, 250000, 0.4, not -5.0 or 2.5E+5. */
     static String number(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : String.valueOf(value);
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 }

@@ -41,7 +41,8 @@ final class Outline {
             int keyLine = 0;
             for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
                 int line = p.currentTokenLocation().getLineNr();
-                JsonStreamContext context = token.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+                JsonStreamContext context =
+                        token.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
                 String path = path(context);
                 if (token == JsonToken.FIELD_NAME) {
                     outline.nodes.get(path(context.getParent())).keys().add(p.currentName());
@@ -51,7 +52,8 @@ final class Outline {
                 } else if (((YAMLParser) p).isCurrentAlias()) {
                     throw outline.at(line, path, "is an alias (*" + p.getText() + "); write the value out");
                 } else if (!token.isStructEnd()) {
-                    outline.nodes.put(path, new Node(context.inObject() ? keyLine : line, token, describe(p), new ArrayList<>()));
+                    outline.nodes.put(
+                            path, new Node(context.inObject() ? keyLine : line, token, describe(p), new ArrayList<>()));
                 }
             }
         } catch (JsonProcessingException e) {
@@ -68,7 +70,8 @@ final class Outline {
     /** The one line for the exception Jackson threw binding this file. */
     IllegalArgumentException problem(JsonProcessingException e) {
         List<String> path = new ArrayList<>();
-        for (JsonMappingException.Reference ref : e instanceof JsonMappingException m ? m.getPath() : List.<JsonMappingException.Reference>of()) {
+        for (JsonMappingException.Reference ref :
+                e instanceof JsonMappingException m ? m.getPath() : List.<JsonMappingException.Reference>of()) {
             path.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
         }
         InvalidKey own = null;
@@ -81,7 +84,10 @@ final class Outline {
         // Jackson's path skips a phase's kind, the one key of its item: load[1].rate is load[1].constant.rate
         for (int i = 1; i <= path.size(); i++) {
             Node item = nodes.get(join(path.subList(0, i)));
-            if (isPhase(typeAt(path.subList(0, i))) && item != null && item.keys().size() == 1 && kinds().contains(item.keys().get(0))) {
+            if (isPhase(typeAt(path.subList(0, i)))
+                    && item != null
+                    && item.keys().size() == 1
+                    && kinds().contains(item.keys().get(0))) {
                 path.add(i, item.keys().get(0));
                 break;
             }
@@ -96,28 +102,42 @@ final class Outline {
         String at = join(path);
         Node node = nodes.get(at);
         if (node == null) {
-            return at(nodes.getOrDefault(join(path.subList(0, path.size() - 1)), nodes.get("")).line(), at, "is required");
+            return at(
+                    nodes.getOrDefault(join(path.subList(0, path.size() - 1)), nodes.get(""))
+                            .line(),
+                    at,
+                    "is required");
         } else if (node.token() == JsonToken.VALUE_NULL) {
             return at(node.line(), at, "has no value");
         } else if (own != null) {
             return at(node.line(), at, own.problem);
         } else if (isPhase(typeAt(path)) && node.token() == JsonToken.START_OBJECT) {
-            return at(node.line(), at, "must have exactly one key of " + String.join(", ", kinds()) + ", got "
-                    + (node.keys().isEmpty() ? "none" : node.keys().size() + " (" + String.join(", ", node.keys()) + ")"));
+            return at(
+                    node.line(),
+                    at,
+                    "must have exactly one key of " + String.join(", ", kinds()) + ", got "
+                            + (node.keys().isEmpty()
+                                    ? "none"
+                                    : node.keys().size() + " (" + String.join(", ", node.keys()) + ")"));
         } else if (e.getCause() instanceof InputCoercionException) {
             return at(node.line(), at, "is out of range, got " + node.value());
         }
-        return at(node.line(), at, "must be " + expected(path.isEmpty() ? null : typeAt(path)) + ", got " + node.value());
+        return at(
+                node.line(), at, "must be " + expected(path.isEmpty() ? null : typeAt(path)) + ", got " + node.value());
     }
 
     private IllegalArgumentException unknownKey(List<String> path) {
         Node node = nodes.get(join(path));
         JavaType type = typeAt(path);
-        List<String> allowed = type == null ? List.of() : List.copyOf(WorkloadFile.keys(type.getRawClass()).keySet());
+        List<String> allowed = type == null
+                ? List.of()
+                : List.copyOf(WorkloadFile.keys(type.getRawClass()).keySet());
         for (String key : node == null || allowed.isEmpty() ? List.<String>of() : node.keys()) {
             if (!allowed.contains(key)) {
-                return new IllegalArgumentException(file + ": unknown key '" + key + "' " + (path.isEmpty() ? "at the top level" : "in " + join(path))
-                        + " (line " + nodes.get(join(path) + (path.isEmpty() ? "" : ".") + key).line() + "; allowed: " + String.join(", ", allowed) + ")");
+                return new IllegalArgumentException(file + ": unknown key '" + key + "' "
+                        + (path.isEmpty() ? "at the top level" : "in " + join(path)) + " (line "
+                        + nodes.get(join(path) + (path.isEmpty() ? "" : ".") + key)
+                                .line() + "; allowed: " + String.join(", ", allowed) + ")");
             }
         }
         return null;
@@ -148,7 +168,9 @@ final class Outline {
     private static JavaType typeAt(List<String> path) {
         JavaType type = TypeFactory.defaultInstance().constructType(Workload.class);
         for (int i = 0; i < path.size() && type != null; i++) {
-            type = type.isContainerType() ? type.getContentType() : WorkloadFile.keys(type.getRawClass()).get(path.get(i));
+            type = type.isContainerType()
+                    ? type.getContentType()
+                    : WorkloadFile.keys(type.getRawClass()).get(path.get(i));
         }
         return type;
     }
@@ -162,7 +184,8 @@ final class Outline {
     }
 
     private IllegalArgumentException at(int line, String path, String problem) {
-        return new IllegalArgumentException(file + ": " + (path.isEmpty() ? "" : path + " ") + problem + " (line " + line + ")");
+        return new IllegalArgumentException(
+                file + ": " + (path.isEmpty() ? "" : path + " ") + problem + " (line " + line + ")");
     }
 
     private IllegalArgumentException malformed(JsonProcessingException e) {
@@ -176,12 +199,14 @@ final class Outline {
             if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 // SnakeYAML's message spans lines with a caret; its context, problem and mark make one
                 String context = marked.getContext() != null ? marked.getContext() + ", " : "";
-                problem = (context + (marked.getProblem() != null ? marked.getProblem() : problem)).replaceAll("\\s*\\R\\s*", " ");
+                problem = (context + (marked.getProblem() != null ? marked.getProblem() : problem))
+                        .replaceAll("\\s*\\R\\s*", " ");
                 line = marked.getProblemMark().getLine() + 1;
                 break;
             }
         }
-        return new IllegalArgumentException(file + ": malformed YAML: " + problem + (line > 0 ? " (line " + line + ")" : ""), e);
+        return new IllegalArgumentException(
+                file + ": malformed YAML: " + problem + (line > 0 ? " (line " + line + ")" : ""), e);
     }
 
     /** The path to the value {@code context} stands on: {@code load[1].constant.rate}. */
@@ -197,7 +222,8 @@ final class Outline {
     private static String join(List<String> path) {
         StringBuilder joined = new StringBuilder();
         for (String segment : path) {
-            joined.append(joined.isEmpty() || segment.isEmpty() || segment.startsWith("[") ? "" : ".").append(segment);
+            joined.append(joined.isEmpty() || segment.isEmpty() || segment.startsWith("[") ? "" : ".")
+                    .append(segment);
         }
         return joined.toString();
     }
@@ -215,6 +241,10 @@ final class Outline {
 
     /** As {@link #describe(JsonParser)}, for a value Jackson read untyped. */
     static String describe(Object value) {
-        return value instanceof Map ? "a map" : value instanceof List ? "a list" : value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return value instanceof Map
+                ? "a map"
+                : value instanceof List
+                        ? "a list"
+                        : value instanceof String ? "'" + value + "'" : String.valueOf(value);
     }
 }

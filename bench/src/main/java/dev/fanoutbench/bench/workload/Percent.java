@@ -12,7 +12,12 @@ public record Percent(double ratio) {
 
     public Percent {
         if (!(ratio >= 0 && ratio <= 1)) {
-            String got = Double.isFinite(ratio) ? BigDecimal.valueOf(ratio).movePointRight(2).stripTrailingZeros().toPlainString() : "" + ratio;
+            String got = Double.isFinite(ratio)
+                    ? BigDecimal.valueOf(ratio)
+                            .movePointRight(2)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    : "" + ratio;
             throw new InvalidKey(null, "must be within 0%..100%, got " + got + "%");
         }
     }

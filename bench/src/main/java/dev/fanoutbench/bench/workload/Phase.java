@@ -14,7 +14,8 @@ import java.time.Duration;
     @JsonSubTypes.Type(value = Phase.Closed.class, name = "closed"),
     @JsonSubTypes.Type(value = Phase.Constant.class, name = "constant"),
     @JsonSubTypes.Type(value = Phase.Ramp.class, name = "ramp"),
-    @JsonSubTypes.Type(value = Phase.Steps.class, name = "steps")})
+    @JsonSubTypes.Type(value = Phase.Steps.class, name = "steps")
+})
 public sealed interface Phase {
 
     /** {@code concurrency} requests in flight until {@code count} are done, or for {@code duration}: exactly one is set (count 0 is unset). */
@@ -25,7 +26,8 @@ public sealed interface Phase {
                 throw new InvalidKey("count", "must be at least 1, got " + count);
             }
             if ((count > 0) == (duration != null)) {
-                throw new InvalidKey(null, "must have exactly one of count and duration, got " + (count > 0 ? "both" : "neither"));
+                throw new InvalidKey(
+                        null, "must have exactly one of count and duration, got " + (count > 0 ? "both" : "neither"));
             }
             if (duration != null) {
                 InvalidKey.positive("duration", duration);
@@ -58,12 +60,15 @@ public sealed interface Phase {
             requireRate("from", from);
             requireRate("to", to);
             if (to < from) {
-                throw new InvalidKey("to", "must be at least from (" + Window.rate(from) + "), got " + InvalidKey.number(to));
+                throw new InvalidKey(
+                        "to", "must be at least from (" + Window.rate(from) + "), got " + InvalidKey.number(to));
             }
             requireRate("step", step);
             if (count(from, to, step) > MAX_STEPS) {
-                throw new InvalidKey("step", "makes more than " + MAX_STEPS + " steps from " + Window.rate(from) + " to " + Window.rate(to)
-                        + ", got " + InvalidKey.number(step));
+                throw new InvalidKey(
+                        "step",
+                        "makes more than " + MAX_STEPS + " steps from " + Window.rate(from) + " to " + Window.rate(to)
+                                + ", got " + InvalidKey.number(step));
             }
             InvalidKey.positive("stepDuration", stepDuration);
             arrivals = arrivals == null ? Arrivals.CONSTANT : arrivals;

@@ -56,7 +56,8 @@ public record RequestSpec(
             requireValue("headers." + name, value);
         });
         if (bodyBytes > MAX_BODY_BYTES) {
-            throw new InvalidKey("bodyBytes", "must be at most " + MAX_BODY_BYTES + " (10 MiB, the stub's cap), got " + bodyBytes);
+            throw new InvalidKey(
+                    "bodyBytes", "must be at most " + MAX_BODY_BYTES + " (10 MiB, the stub's cap), got " + bodyBytes);
         }
         InvalidKey.within("bodyBytes", bodyBytes, 0, MAX_BODY_BYTES);
         if (bodyBytes > 0 && method.equals("GET")) {
@@ -77,8 +78,16 @@ public record RequestSpec(
             @JsonProperty("timeout") Duration timeout,
             @JsonProperty("success") Success success) {
         StatusRange status = success == null || success.status() == null ? new StatusRange(200, 299) : success.status();
-        return new RequestSpec(method == null ? "GET" : method, path, query, headers, bodyBytes == null ? 0 : bodyBytes,
-                timeout == null ? DEFAULT_TIMEOUT : timeout, status.from(), status.to(), success == null || success.echoId() == null || success.echoId());
+        return new RequestSpec(
+                method == null ? "GET" : method,
+                path,
+                query,
+                headers,
+                bodyBytes == null ? 0 : bodyBytes,
+                timeout == null ? DEFAULT_TIMEOUT : timeout,
+                status.from(),
+                status.to(),
+                success == null || success.echoId() == null || success.echoId());
     }
 
     /** {@code success:} in a file. */

@@ -26,7 +26,8 @@ public final class Schedule {
      */
     public static long[] offsets(Window w, long seed) {
         if (!w.open()) {
-            throw new IllegalArgumentException("window " + w.index() + " (" + w.label() + ") is closed: its requests start as earlier ones end, not on a schedule");
+            throw new IllegalArgumentException("window " + w.index() + " (" + w.label()
+                    + ") is closed: its requests start as earlier ones end, not on a schedule");
         }
         long nanos = w.duration().toNanos();
         double seconds = nanos / 1e9;
@@ -34,7 +35,8 @@ public final class Schedule {
         double b = w.toRate();
         double total = (a + b) / 2 * seconds;
         if (total > Integer.MAX_VALUE - 1024) {
-            throw new IllegalArgumentException("window " + w.index() + " (" + w.label() + ") has too many requests for one schedule: " + Math.round(total));
+            throw new IllegalArgumentException("window " + w.index() + " (" + w.label()
+                    + ") has too many requests for one schedule: " + Math.round(total));
         }
         return switch (w.arrivals()) {
             case CONSTANT -> evenly(a, b, seconds, nanos, Math.round(total));
@@ -52,7 +54,8 @@ public final class Schedule {
         return offsets;
     }
 
-    private static long[] poisson(double a, double b, double seconds, long nanos, double total, SplittableRandom random) {
+    private static long[] poisson(
+            double a, double b, double seconds, long nanos, double total, SplittableRandom random) {
         long[] offsets = new long[(int) Math.min(Integer.MAX_VALUE - 8, total + 6 * Math.sqrt(total) + 16)];
         int count = 0;
         double due = -Math.log(1 - random.nextDouble());

@@ -19,8 +19,7 @@ public record Slo(Duration p99, double errorRatio) {
     /** What a file writes: a p99 in ms or s (minutes are no latency target), the errors as a percentage. */
     @JsonCreator
     static Slo bind(
-            @JsonProperty("p99") @JsonFormat(pattern = "ms, s") Duration p99,
-            @JsonProperty("errors") Percent errors) {
+            @JsonProperty("p99") @JsonFormat(pattern = "ms, s") Duration p99, @JsonProperty("errors") Percent errors) {
         if (errors == null) {
             throw new InvalidKey("errors", "is required");
         }

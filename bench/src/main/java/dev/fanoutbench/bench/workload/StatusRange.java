@@ -21,9 +21,12 @@ public record StatusRange(int from, int to) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static StatusRange parse(Object value) {
-        Matcher m = value instanceof String || value instanceof Integer ? TEXT.matcher(value.toString().strip()) : null;
+        Matcher m = value instanceof String || value instanceof Integer
+                ? TEXT.matcher(value.toString().strip())
+                : null;
         if (m == null || !m.matches()) {
-            throw new InvalidKey(null, "must be a status like 200 or a range like 200-299, got " + Outline.describe(value));
+            throw new InvalidKey(
+                    null, "must be a status like 200 or a range like 200-299, got " + Outline.describe(value));
         }
         int from = Integer.parseInt(m.group(1));
         return new StatusRange(from, m.group(2) == null ? from : Integer.parseInt(m.group(2)));

@@ -19,7 +19,14 @@ import java.time.Duration;
  * @param arrivals    null for a closed window
  */
 public record Window(
-        int index, String label, double fromRate, double toRate, Duration duration, int concurrency, long count, Arrivals arrivals) {
+        int index,
+        String label,
+        double fromRate,
+        double toRate,
+        Duration duration,
+        int concurrency,
+        long count,
+        Arrivals arrivals) {
 
     public boolean open() {
         return fromRate > 0;
@@ -35,6 +42,9 @@ public record Window(
 
     /** A rate as a label writes it, to 6 significant digits: 1500, 0.3 (not 0.30000000000000004), 333.333. */
     static String rate(double rate) {
-        return BigDecimal.valueOf(rate).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(rate)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -21,7 +21,8 @@ final class Windows {
         for (Phase phase : phases) {
             switch (phase) {
                 case Phase.Closed c -> windows.add(closed(windows.size(), "closed " + c.concurrency(), c));
-                case Phase.Constant c -> windows.add(open(windows.size(), "constant", c.rate(), c.rate(), c.duration(), c.arrivals()));
+                case Phase.Constant c ->
+                    windows.add(open(windows.size(), "constant", c.rate(), c.rate(), c.duration(), c.arrivals()));
                 case Phase.Steps s -> {
                     for (double rate : s.rates()) {
                         windows.add(open(windows.size(), "steps", rate, rate, s.stepDuration(), s.arrivals()));
@@ -31,7 +32,13 @@ final class Windows {
                     long total = r.duration().toNanos();
                     for (long start = 0; start < total; start += SECOND) {
                         long end = Math.min(start + SECOND, total);
-                        windows.add(open(windows.size(), "ramp", rateAt(r, start), rateAt(r, end), Duration.ofNanos(end - start), r.arrivals()));
+                        windows.add(open(
+                                windows.size(),
+                                "ramp",
+                                rateAt(r, start),
+                                rateAt(r, end),
+                                Duration.ofNanos(end - start),
+                                r.arrivals()));
                     }
                 }
             }
@@ -43,12 +50,14 @@ final class Windows {
         if (warmup.isZero() || warmup.isNegative()) {
             return Optional.empty();
         }
-        return Optional.of(switch (first) {
-            case Phase.Closed c -> closed(-1, "warm-up closed " + c.concurrency(), new Phase.Closed(c.concurrency(), 0, warmup));
-            case Phase.Constant c -> open(-1, "warm-up", c.rate(), c.rate(), warmup, c.arrivals());
-            case Phase.Ramp r -> open(-1, "warm-up", r.from(), r.from(), warmup, r.arrivals());
-            case Phase.Steps s -> open(-1, "warm-up", s.from(), s.from(), warmup, s.arrivals());
-        });
+        return Optional.of(
+                switch (first) {
+                    case Phase.Closed c ->
+                        closed(-1, "warm-up closed " + c.concurrency(), new Phase.Closed(c.concurrency(), 0, warmup));
+                    case Phase.Constant c -> open(-1, "warm-up", c.rate(), c.rate(), warmup, c.arrivals());
+                    case Phase.Ramp r -> open(-1, "warm-up", r.from(), r.from(), warmup, r.arrivals());
+                    case Phase.Steps s -> open(-1, "warm-up", s.from(), s.from(), warmup, s.arrivals());
+                });
     }
 
     private static Window closed(int index, String label, Phase.Closed c) {

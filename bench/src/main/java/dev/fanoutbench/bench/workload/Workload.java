@@ -37,11 +37,14 @@ public record Workload(
         int stopAfterBreaches) {
 
     /** Sequential is left out unless named: at any real rate it only measures its own queue. */
-    public static final List<ModelKind> DEFAULT_MODELS = List.of(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
+    public static final List<ModelKind> DEFAULT_MODELS =
+            List.of(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
+
     public static final int DEFAULT_THREAD_POOL_SIZE = 200;
     public static final int MAX_THREAD_POOL_SIZE = 20_000;
     /** Past two breaches in a row a model has broken, not stalled: a third step only measures its collapse. */
     public static final int DEFAULT_STOP_AFTER_BREACHES = 2;
+
     public static final int MAX_IN_FLIGHT = 100_000;
     public static final int MAX_STOP_AFTER_BREACHES = 1_000;
     /** Jackson injects the file's name, the default workload name, under this id. */
@@ -70,11 +73,13 @@ public record Workload(
             throw new InvalidKey("warmup", "must not be negative, got " + warmup);
         }
         if (models == null || models.isEmpty()) {
-            throw new InvalidKey("models", "must name at least one model; known: " + String.join(", ", ModelKind.ids()));
+            throw new InvalidKey(
+                    "models", "must name at least one model; known: " + String.join(", ", ModelKind.ids()));
         }
         for (int i = 0; i < models.size(); i++) {
             if (models.indexOf(models.get(i)) < i) {
-                throw new InvalidKey("models[" + i + "]", "names '" + models.get(i).id() + "' a second time");
+                throw new InvalidKey(
+                        "models[" + i + "]", "names '" + models.get(i).id() + "' a second time");
             }
         }
         models = List.copyOf(models);
@@ -107,19 +112,32 @@ public record Workload(
         if (name == null) {
             name = fileName.replaceFirst("\\.[^.]*$", "");
             if (!NAME.matcher(name).matches()) {
-                throw new InvalidKey(null, "name is missing and the file's name '" + name
-                        + "' is not lower-case letters, digits and '-': add a name key");
+                throw new InvalidKey(
+                        null,
+                        "name is missing and the file's name '" + name
+                                + "' is not lower-case letters, digits and '-': add a name key");
             }
         }
         List<ModelKind> kinds = models == null ? DEFAULT_MODELS : new ArrayList<>();
         for (int i = 0; models != null && i < models.size(); i++) {
             if (!ModelKind.ids().contains(models.get(i))) {
-                throw new InvalidKey("models[" + i + "]", "is not a known model: '" + models.get(i) + "'; known: " + String.join(", ", ModelKind.ids()));
+                throw new InvalidKey(
+                        "models[" + i + "]",
+                        "is not a known model: '" + models.get(i) + "'; known: " + String.join(", ", ModelKind.ids()));
             }
             kinds.add(ModelKind.named(models.get(i)));
         }
-        return new Workload(name, description, request, load, warmup == null ? Duration.ZERO : warmup, kinds,
-                threadPoolSize == null ? DEFAULT_THREAD_POOL_SIZE : threadPoolSize, slo, health, maxInFlight == null ? 0 : maxInFlight,
+        return new Workload(
+                name,
+                description,
+                request,
+                load,
+                warmup == null ? Duration.ZERO : warmup,
+                kinds,
+                threadPoolSize == null ? DEFAULT_THREAD_POOL_SIZE : threadPoolSize,
+                slo,
+                health,
+                maxInFlight == null ? 0 : maxInFlight,
                 stopAfterBreaches == null ? DEFAULT_STOP_AFTER_BREACHES : stopAfterBreaches);
     }
 

@@ -38,8 +38,10 @@ import java.util.stream.Stream;
  */
 public final class WorkloadFile {
 
-    static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private static final ObjectMapper MAPPER = YAMLMapper.builder(YAML)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -65,7 +67,9 @@ public final class WorkloadFile {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(label + ": is not UTF-8 text", e);
         } catch (IOException e) {
-            String why = Files.isDirectory(file) ? "is a directory, not a workload file" : "cannot be read: " + e.getMessage();
+            String why = Files.isDirectory(file)
+                    ? "is a directory, not a workload file"
+                    : "cannot be read: " + e.getMessage();
             throw new IllegalArgumentException(label + ": " + why, e);
         }
         Path fileName = file.getFileName();
@@ -83,7 +87,9 @@ public final class WorkloadFile {
     private static Workload parse(String yaml, String label, String fileName) {
         Outline outline = Outline.of(yaml, label);
         try {
-            return MAPPER.readerFor(Workload.class).with(new InjectableValues.Std().addValue(Workload.FILE_NAME, fileName)).readValue(yaml);
+            return MAPPER.readerFor(Workload.class)
+                    .with(new InjectableValues.Std().addValue(Workload.FILE_NAME, fileName))
+                    .readValue(yaml);
         } catch (JsonProcessingException e) {
             throw outline.problem(e);
         }
@@ -98,14 +104,20 @@ public final class WorkloadFile {
         Map<String, JavaType> keys = new LinkedHashMap<>();
         TypeFactory types = MAPPER.getTypeFactory();
         JsonSubTypes kinds = type.getAnnotation(JsonSubTypes.class);
-        Optional<Method> creator = Stream.of(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(JsonCreator.class)).findFirst();
+        Optional<Method> creator = Stream.of(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(JsonCreator.class))
+                .findFirst();
         if (kinds != null) {
             Stream.of(kinds.value()).forEach(kind -> keys.put(kind.name(), types.constructType(kind.value())));
         } else if (creator.isPresent()) {
-            Stream.of(creator.get().getParameters()).filter(p -> p.isAnnotationPresent(JsonProperty.class))
-                    .forEach(p -> keys.put(p.getAnnotation(JsonProperty.class).value(), types.constructType(p.getParameterizedType())));
+            Stream.of(creator.get().getParameters())
+                    .filter(p -> p.isAnnotationPresent(JsonProperty.class))
+                    .forEach(p -> keys.put(
+                            p.getAnnotation(JsonProperty.class).value(),
+                            types.constructType(p.getParameterizedType())));
         } else if (type.isRecord()) {
-            Stream.of(type.getRecordComponents()).forEach(c -> keys.put(c.getName(), types.constructType(c.getGenericType())));
+            Stream.of(type.getRecordComponents())
+                    .forEach(c -> keys.put(c.getName(), types.constructType(c.getGenericType())));
         }
         return keys;
     }

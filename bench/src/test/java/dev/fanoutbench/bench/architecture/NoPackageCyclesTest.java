@@ -37,7 +37,8 @@ class NoPackageCyclesTest {
 
     @Test
     void aCycleIsFoundAndNamed() {
-        Map<String, Set<String>> graph = Map.of("run", Set.of("cost", "model"), "cost", Set.of("run"), "model", Set.of());
+        Map<String, Set<String>> graph =
+                Map.of("run", Set.of("cost", "model"), "cost", Set.of("run"), "model", Set.of());
 
         assertThat(cycles(graph)).containsExactly("cost -> run -> cost");
     }
@@ -48,7 +49,8 @@ class NoPackageCyclesTest {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path dir = root.relativize(file.getParent());
-                String from = dir.toString().isEmpty() ? "(top)" : dir.toString().replace('/', '.');
+                String from =
+                        dir.toString().isEmpty() ? "(top)" : dir.toString().replace('/', '.');
                 Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
                 Matcher m = REFERENCE.matcher(Files.readString(file));
                 while (m.find()) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.MockServerProcess;
-import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseCheck;
+import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.results.OutcomeKind;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -40,26 +40,34 @@ class ClientFaultsTest {
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** Scheduling, connection set-up and tear-down on a busy 2-core machine. */
     static final Duration MARGIN = Duration.ofSeconds(4);
+
     static final int REQUESTS = 5;
     /** A model reads at most 16 MiB of a body; five of them, and whatever was garbage, must be collectable. */
     static final long HEAP_BOUND_BYTES = 128L * 1024 * 1024;
+
     static final int THREAD_SLACK = 4;
     static final Path MOCK_SERVER_JAR = Path.of("..", "mock-server", "target", "mock-server.jar");
 
     static Stream<Arguments> everyModelAgainstEveryFault() {
-        return Stream.of(ModelKind.values()).flatMap(kind -> Stream.of(FaultServer.Fault.values()).map(f -> Arguments.of(kind, f)));
+        return Stream.of(ModelKind.values())
+                .flatMap(kind -> Stream.of(FaultServer.Fault.values()).map(f -> Arguments.of(kind, f)));
     }
 
     @ParameterizedTest(name = "{0} against {1}")
     @MethodSource("everyModelAgainstEveryFault")
-    void aBrokenServerEndsEveryRequestOnceInTimeAndLeavesNothingBehind(ModelKind kind, FaultServer.Fault fault) throws Exception {
+    void aBrokenServerEndsEveryRequestOnceInTimeAndLeavesNothingBehind(ModelKind kind, FaultServer.Fault fault)
+            throws Exception {
         int threadsBefore = platformThreads();
         long heapBefore = usedHeapAfterGc();
         try (FaultServer server = new FaultServer(fault)) {
             Result result = runBatch(kind, server.base(), TIMEOUT);
 
-            OutcomeKind expected = fault == FaultServer.Fault.TRICKLED_HEADERS ? OutcomeKind.TIMEOUT : OutcomeKind.CONNECTION_ERROR;
-            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(expected);
+            OutcomeKind expected =
+                    fault == FaultServer.Fault.TRICKLED_HEADERS ? OutcomeKind.TIMEOUT : OutcomeKind.CONNECTION_ERROR;
+            assertThat(result.outcomes())
+                    .hasSize(REQUESTS)
+                    .extracting(Outcome::kind)
+                    .containsOnly(expected);
             assertThat(result.took()).isLessThan(bound(kind));
             await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
         }
@@ -75,7 +83,10 @@ class ClientFaultsTest {
         }
         Result result = runBatch(kind, URI.create("http://127.0.0.1:" + port + "/"), TIMEOUT);
 
-        assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CONNECTION_ERROR);
+        assertThat(result.outcomes())
+                .hasSize(REQUESTS)
+                .extracting(Outcome::kind)
+                .containsOnly(OutcomeKind.CONNECTION_ERROR);
         assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.detail()).contains("refused"));
         assertThat(result.took()).isLessThan(MARGIN);
     }
@@ -84,20 +95,27 @@ class ClientFaultsTest {
     @EnumSource(ModelKind.class)
     void aServerKilledMidBatchEndsEveryRequestAsAConnectionError(ModelKind kind) throws Exception {
         int threadsBefore = platformThreads();
-        try (MockServerProcess server = MockServerProcess.start(MOCK_SERVER_JAR); ServerClient stats = new ServerClient(server.baseUri())) {
+        try (MockServerProcess server = MockServerProcess.start(MOCK_SERVER_JAR);
+                ServerClient stats = new ServerClient(server.baseUri())) {
             Duration timeout = Duration.ofSeconds(5);
             List<URI> uris = uris(server.baseUri(), "?delayMs=3000");
             try (ClientModel model = kind.create()) {
                 long start = System.nanoTime();
-                CompletableFuture<List<Outcome>> batch = CompletableFuture.supplyAsync(() ->
-                        model.run(uris, BatchOptions.defaults().withTimeout(timeout)));
-                await().atMost(Duration.ofSeconds(10)).until(() -> stats.stats().total().inFlight() >= 1);
+                CompletableFuture<List<Outcome>> batch = CompletableFuture.supplyAsync(
+                        () -> model.run(uris, BatchOptions.defaults().withTimeout(timeout)));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> stats.stats().total().inFlight() >= 1);
                 signal(server.pid(), "KILL");
 
                 List<Outcome> outcomes = batch.get(60, TimeUnit.SECONDS);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertThat(outcomes).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CONNECTION_ERROR);
-                assertThat(took).isLessThan(timeout.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0))).plus(MARGIN));
+                assertThat(outcomes)
+                        .hasSize(REQUESTS)
+                        .extracting(Outcome::kind)
+                        .containsOnly(OutcomeKind.CONNECTION_ERROR);
+                assertThat(took)
+                        .isLessThan(timeout.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0)))
+                                .plus(MARGIN));
             }
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> platformThreads() <= threadsBefore + THREAD_SLACK);
@@ -111,7 +129,10 @@ class ClientFaultsTest {
             try {
                 Result result = runBatch(kind, server.baseUri(), TIMEOUT);
 
-                assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);
+                assertThat(result.outcomes())
+                        .hasSize(REQUESTS)
+                        .extracting(Outcome::kind)
+                        .containsOnly(OutcomeKind.TIMEOUT);
                 assertThat(result.took()).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(bound(kind));
             } finally {
                 signal(server.pid(), "CONT");
@@ -125,19 +146,23 @@ class ClientFaultsTest {
         try (ClientModel model = kind.create()) {
             long start = System.nanoTime();
             // the fault server's answers echo nothing: any 2xx would do, and none comes
-            List<Outcome> outcomes = model.run(uris(base, "?delayMs=0"),
+            List<Outcome> outcomes = model.run(
+                    uris(base, "?delayMs=0"),
                     BatchOptions.defaults().withTimeout(timeout).withCheck(ResponseCheck.ANY_2XX));
             return new Result(outcomes, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     private static List<URI> uris(URI base, String query) {
-        return IntStream.range(0, REQUESTS).mapToObj(i -> base.resolve("/api/items/" + i + query)).toList();
+        return IntStream.range(0, REQUESTS)
+                .mapToObj(i -> base.resolve("/api/items/" + i + query))
+                .toList();
     }
 
     /** Each request may use its whole timeout, one wave after another. */
     private static Duration bound(ModelKind kind) {
-        return TIMEOUT.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0))).plus(MARGIN);
+        return TIMEOUT.multipliedBy(ModelKind.waves(REQUESTS, kind.lanes(REQUESTS, 0)))
+                .plus(MARGIN);
     }
 
     private static void assertNothingLeftBehind(int threadsBefore, long heapBefore) {
@@ -155,6 +180,10 @@ class ClientFaultsTest {
     }
 
     private static void signal(long pid, String signal) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                        .inheritIO()
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 }

@@ -71,11 +71,13 @@ final class FaultServer implements AutoCloseable {
                     while (true) {
                         out.write('a');
                         out.flush();
-                        TimeUnit.MILLISECONDS.sleep(100); // the trickle's pace is the fault, not a wait for something to happen
+                        TimeUnit.MILLISECONDS.sleep(
+                                100); // the trickle's pace is the fault, not a wait for something to happen
                     }
                 }
                 case ENDLESS_BODY -> {
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
                     byte[] chunk = new byte[64 * 1024];
                     while (true) {
                         out.write(chunk);

@@ -45,7 +45,9 @@ class ClosedLoopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"THREAD_POOL", "VIRTUAL_THREADS", "VERTX"})
+    @EnumSource(
+            value = ModelKind.class,
+            names = {"THREAD_POOL", "VIRTUAL_THREADS", "VERTX"})
     void usersKeepTheirConcurrencyAndEveryRequestEndsOnce(ModelKind kind) {
         server.resetStats();
         Counting counted = new Counting();
@@ -60,7 +62,9 @@ class ClosedLoopTest {
             assertThat(counted.handedOver.get()).isEqualTo(20);
             assertThat(counted.outcomes).containsOnly(java.util.Map.entry(OutcomeKind.SUCCESS, 20L));
             assertThat(server.stats().total().received()).isEqualTo(20);
-            assertThat(server.stats().total().peakInFlight()).as("four users: four in flight at most").isEqualTo(4);
+            assertThat(server.stats().total().peakInFlight())
+                    .as("four users: four in flight at most")
+                    .isEqualTo(4);
             // 20 requests, 4 at a time, 100 ms each: five waves at least
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(5 * DELAY_MS));
         }
@@ -92,7 +96,9 @@ class ClosedLoopTest {
             assertThat(result.cancelled()).isEqualTo(5);
             assertThat(counted.handedOver.get()).isEqualTo(5);
             assertThat(counted.outcomes).containsOnly(java.util.Map.entry(OutcomeKind.CANCELLED, 5L));
-            assertThat(counted.all).filteredOn(o -> !o.timings().wasDispatched()).hasSize(4);
+            assertThat(counted.all)
+                    .filteredOn(o -> !o.timings().wasDispatched())
+                    .hasSize(4);
         }
     }
 
@@ -100,7 +106,8 @@ class ClosedLoopTest {
     void noUsersIsRefused() {
         try (ClientModel model = ModelKind.VIRTUAL_THREADS.create()) {
             assertThatThrownBy(() -> new ClosedLoop(model, BatchOptions.defaults(), new Counting())
-                    .count(0, 1, Duration.ofSeconds(1), delayed(0))).hasMessageContaining("at least one user");
+                            .count(0, 1, Duration.ofSeconds(1), delayed(0)))
+                    .hasMessageContaining("at least one user");
         }
     }
 }

@@ -31,6 +31,7 @@ class OpenLoopTest {
     static final int CAP = 5;
     /** Twenty requests 5 ms apart, all due long before the first answer comes back. */
     static final int DUE = 20;
+
     static final long GAP_NANOS = 5_000_000;
 
     static MockServer server;
@@ -72,14 +73,17 @@ class OpenLoopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"THREAD_POOL", "VIRTUAL_THREADS", "VERTX"})
+    @EnumSource(
+            value = ModelKind.class,
+            names = {"THREAD_POOL", "VIRTUAL_THREADS", "VERTX"})
     void requestsDueWhileTheCapIsFullAreDroppedAndCountedNeverSent(ModelKind kind) {
         server.resetStats();
         Counting counted = new Counting();
         try (ClientModel model = kind.create(DUE)) {
             OpenLoop loop = new OpenLoop(model, BatchOptions.defaults(), CAP, Duration.ofSeconds(1), counted);
 
-            LoadResult result = loop.run(evenly(DUE, GAP_NANOS),
+            LoadResult result = loop.run(
+                    evenly(DUE, GAP_NANOS),
                     i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=" + ANSWER_DELAY.toMillis()));
 
             assertThat(result.due()).isEqualTo(DUE);
@@ -87,10 +91,15 @@ class OpenLoopTest {
             assertThat(result.succeeded()).isEqualTo(CAP);
             assertThat(result.dropped()).isEqualTo(DUE - CAP);
             assertThat(counted.handedOver.get()).isEqualTo(DUE);
-            assertThat(counted.outcomes).containsOnly(Map.entry(OutcomeKind.SUCCESS, (long) CAP),
-                    Map.entry(OutcomeKind.DROPPED, (long) DUE - CAP));
-            assertThat(server.stats().total().received()).as("the stub saw only what was sent").isEqualTo(CAP);
-            assertThat(counted.all).filteredOn(o -> o.kind() == OutcomeKind.DROPPED)
+            assertThat(counted.outcomes)
+                    .containsOnly(
+                            Map.entry(OutcomeKind.SUCCESS, (long) CAP),
+                            Map.entry(OutcomeKind.DROPPED, (long) DUE - CAP));
+            assertThat(server.stats().total().received())
+                    .as("the stub saw only what was sent")
+                    .isEqualTo(CAP);
+            assertThat(counted.all)
+                    .filteredOn(o -> o.kind() == OutcomeKind.DROPPED)
                     .allSatisfy(o -> assertThat(o.timings().wasDispatched()).isFalse());
         }
     }
@@ -101,17 +110,22 @@ class OpenLoopTest {
         Duration timeout = Duration.ofMillis(300);
         // one thread, answers of 1 s: the first request times out at 300 ms, the rest wait in the pool's queue
         try (ClientModel pool = ModelKind.THREAD_POOL.create(1)) {
-            OpenLoop loop = new OpenLoop(pool, BatchOptions.defaults().withTimeout(timeout), 100, Duration.ofMillis(200), counted);
+            OpenLoop loop = new OpenLoop(
+                    pool, BatchOptions.defaults().withTimeout(timeout), 100, Duration.ofMillis(200), counted);
 
             long started = System.nanoTime();
-            LoadResult result = loop.run(evenly(5, 0),
+            LoadResult result = loop.run(
+                    evenly(5, 0),
                     i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=" + ANSWER_DELAY.toMillis()));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(result.ended()).isEqualTo(5);
             assertThat(counted.outcomes).doesNotContainKey(OutcomeKind.LOST).containsKey(OutcomeKind.CANCELLED);
             assertThat(result.cancelled()).isEqualTo(counted.outcomes.get(OutcomeKind.CANCELLED));
-            assertThat(counted.outcomes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+            assertThat(counted.outcomes.values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(5);
             // the deadline is the last offset + the timeout + the slack: 500 ms, plus what cancelling takes
             assertThat(took).isGreaterThanOrEqualTo(timeout.plusMillis(200)).isLessThan(Duration.ofSeconds(5));
         }
@@ -120,8 +134,9 @@ class OpenLoopTest {
     @Test
     void aCapBelowOneIsRefused() {
         try (ClientModel model = ModelKind.VIRTUAL_THREADS.create()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OpenLoop(model, BatchOptions.defaults(), 0,
-                    Duration.ZERO, new Counting())).hasMessageContaining("maxInFlight must be at least 1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new OpenLoop(model, BatchOptions.defaults(), 0, Duration.ZERO, new Counting()))
+                    .hasMessageContaining("maxInFlight must be at least 1");
         }
     }
 }

@@ -19,10 +19,13 @@ class BlockingOnTheLoopBatchTest {
     @Test
     void aBatchOfTwoThousandBlockingCallsOnTheLoopEndsEveryRequest() {
         try (MockServer server = MockServer.start(MockServerSettings.defaults());
-             ClientModel model = new VertxEventLoopClient(VertxEventLoopClient.IoMode.BLOCKING_ON_LOOP, 10_000)) {
-            List<URI> uris = IntStream.range(0, 2_000).mapToObj(i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=0")).toList();
+                ClientModel model = new VertxEventLoopClient(VertxEventLoopClient.IoMode.BLOCKING_ON_LOOP, 10_000)) {
+            List<URI> uris = IntStream.range(0, 2_000)
+                    .mapToObj(i -> server.baseUri().resolve("/api/items/" + i + "?delayMs=0"))
+                    .toList();
 
-            List<Outcome> outcomes = model.start(uris, BatchOptions.defaults().withMaxInFlight(10)).await(Duration.ofMinutes(1));
+            List<Outcome> outcomes = model.start(uris, BatchOptions.defaults().withMaxInFlight(10))
+                    .await(Duration.ofMinutes(1));
 
             assertThat(outcomes).hasSize(2_000).allMatch(Outcome::isSuccess);
         }

@@ -26,11 +26,19 @@ class DeadlineTest {
     @ParameterizedTest
     @EnumSource(ModelKind.class)
     void aBatchOfStuckRequestsEndsAtItsDeadlineNotAfterEveryWave(ModelKind kind) {
-        try (MockServer server = MockServer.start(MockServerSettings.defaults()); ClientModel model = kind.create()) {
-            List<URI> stuck = IntStream.range(0, REQUESTS).mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i)).toList();
+        try (MockServer server = MockServer.start(MockServerSettings.defaults());
+                ClientModel model = kind.create()) {
+            List<URI> stuck = IntStream.range(0, REQUESTS)
+                    .mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i))
+                    .toList();
             long start = System.nanoTime();
 
-            List<Outcome> outcomes = model.run(stuck, BatchOptions.defaults().withMaxInFlight(1).withTimeout(TIMEOUT).withDeadline(DEADLINE));
+            List<Outcome> outcomes = model.run(
+                    stuck,
+                    BatchOptions.defaults()
+                            .withMaxInFlight(1)
+                            .withTimeout(TIMEOUT)
+                            .withDeadline(DEADLINE));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(outcomes).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);

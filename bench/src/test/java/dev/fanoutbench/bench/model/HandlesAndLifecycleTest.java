@@ -32,7 +32,9 @@ class HandlesAndLifecycleTest {
     }
 
     static List<URI> stuck(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i)).toList();
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i))
+                .toList();
     }
 
     @ParameterizedTest
@@ -43,7 +45,9 @@ class HandlesAndLifecycleTest {
             RequestHandle first = batch.handles().get(0);
 
             assertThat(first.state()).isIn(RequestHandle.State.PENDING, RequestHandle.State.RUNNING);
-            assertThatThrownBy(first::outcome).isInstanceOf(IllegalStateException.class).hasMessageContaining("still");
+            assertThatThrownBy(first::outcome)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("still");
             assertThat(batch.isDone()).isFalse();
 
             assertThat(first.cancel()).isTrue();
@@ -68,7 +72,9 @@ class HandlesAndLifecycleTest {
                 return e;
             }
         });
-        assertThat(fromAnotherThread.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(fromAnotherThread.get())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @ParameterizedTest
@@ -76,7 +82,8 @@ class HandlesAndLifecycleTest {
     void aRequestCancelledWhileItWaitedForItsTurnHasNoServiceTime(ModelKind kind) {
         LatencyRecorder recorder = new LatencyRecorder();
         try (ClientModel model = kind.create()) {
-            Batch batch = model.start(stuck(2), BatchOptions.defaults().withMaxInFlight(1).withLatencies(recorder));
+            Batch batch = model.start(
+                    stuck(2), BatchOptions.defaults().withMaxInFlight(1).withLatencies(recorder));
             // the first is stuck at the server, so the second is still waiting for its place
             assertThat(batch.handles().get(1).cancel()).isTrue();
             batch.cancel();
@@ -84,7 +91,8 @@ class HandlesAndLifecycleTest {
             assertThat(batch.await()).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
             LatencyRecorder.Snapshot recorded = recorder.intervalSnapshot();
             assertThat(recorded.responseNanos().getTotalCount()).isEqualTo(2);
-            assertThat(recorded.serviceNanos().getTotalCount()).as("only a dispatched request has a service time")
+            assertThat(recorded.serviceNanos().getTotalCount())
+                    .as("only a dispatched request has a service time")
                     .isLessThanOrEqualTo(1);
             assertThat(recorder.endedSoFar()).containsEntry(OutcomeKind.CANCELLED, 2L);
         }
@@ -113,8 +121,15 @@ class HandlesAndLifecycleTest {
 
         List<Outcome> outcomes = batch.await(Duration.ofMillis(200));
 
-        assertThat(outcomes).hasSize(6).extracting(Outcome::kind).containsExactly(
-                OutcomeKind.SUCCESS, OutcomeKind.LOST, OutcomeKind.SUCCESS, OutcomeKind.LOST,
-                OutcomeKind.SUCCESS, OutcomeKind.LOST);
+        assertThat(outcomes)
+                .hasSize(6)
+                .extracting(Outcome::kind)
+                .containsExactly(
+                        OutcomeKind.SUCCESS,
+                        OutcomeKind.LOST,
+                        OutcomeKind.SUCCESS,
+                        OutcomeKind.LOST,
+                        OutcomeKind.SUCCESS,
+                        OutcomeKind.LOST);
     }
 }

@@ -35,7 +35,9 @@ class RequestShapeTest {
     }
 
     static List<URI> items(String query, int count) {
-        return IntStream.range(0, count).mapToObj(i -> server.baseUri().resolve("/api/items/" + i + "?" + query)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> server.baseUri().resolve("/api/items/" + i + "?" + query))
+                .toList();
     }
 
     /** The stub's echo of the id, and of the posted body's length. */
@@ -45,7 +47,8 @@ class RequestShapeTest {
             return idProblem;
         }
         return body.contains("\"received\":" + POSTED + ",") || body.contains("\"received\":" + POSTED + "}")
-                ? null : "the stub did not receive " + POSTED + " bytes: " + body;
+                ? null
+                : "the stub did not receive " + POSTED + " bytes: " + body;
     };
 
     static final ResponseCheck WHOLE_ANSWER = (uri, body) -> {
@@ -60,11 +63,16 @@ class RequestShapeTest {
     @EnumSource(ModelKind.class)
     void aPostOf64KibReachesTheStubWhole(ModelKind kind) {
         try (ClientModel model = kind.create()) {
-            List<Outcome> outcomes = model.run(items("delayMs=0", 8),
-                    BatchOptions.defaults().withMaxInFlight(4).withRequest(RequestShape.post(POSTED)).withCheck(RECEIVED_ALL));
+            List<Outcome> outcomes = model.run(
+                    items("delayMs=0", 8),
+                    BatchOptions.defaults()
+                            .withMaxInFlight(4)
+                            .withRequest(RequestShape.post(POSTED))
+                            .withCheck(RECEIVED_ALL));
 
-            assertThat(outcomes).allSatisfy(outcome ->
-                    assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(OutcomeKind.SUCCESS));
+            assertThat(outcomes)
+                    .allSatisfy(outcome ->
+                            assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(OutcomeKind.SUCCESS));
         }
     }
 
@@ -72,11 +80,13 @@ class RequestShapeTest {
     @EnumSource(ModelKind.class)
     void aGetOfA256KibAnswerReadsItWhole(ModelKind kind) {
         try (ClientModel model = kind.create()) {
-            List<Outcome> outcomes = model.run(items("delayMs=0&bytes=" + ANSWER, 8),
+            List<Outcome> outcomes = model.run(
+                    items("delayMs=0&bytes=" + ANSWER, 8),
                     BatchOptions.defaults().withMaxInFlight(4).withCheck(WHOLE_ANSWER));
 
-            assertThat(outcomes).allSatisfy(outcome ->
-                    assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(OutcomeKind.SUCCESS));
+            assertThat(outcomes)
+                    .allSatisfy(outcome ->
+                            assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(OutcomeKind.SUCCESS));
         }
     }
 
@@ -85,12 +95,18 @@ class RequestShapeTest {
         assertThat(BatchOptions.defaults().request()).isEqualTo(RequestShape.GET);
         assertThat(RequestShape.GET.sendsBody()).isFalse();
         assertThat(RequestShape.post(0).sendsBody()).isTrue();
-        assertThat(RequestShape.post(10).body()).hasSize(10).isSameAs(RequestShape.post(10).body());
-        assertThat(RequestShape.GET.withHeader("Content-Type", "text/plain").withHeader("content-type", "a/b").headers())
+        assertThat(RequestShape.post(10).body())
+                .hasSize(10)
+                .isSameAs(RequestShape.post(10).body());
+        assertThat(RequestShape.GET
+                        .withHeader("Content-Type", "text/plain")
+                        .withHeader("content-type", "a/b")
+                        .headers())
                 .containsExactly(Map.entry("content-type", "a/b"));
         assertThatThrownBy(() -> RequestShape.GET.withHeader("Content-Length", "5"))
                 .hasMessageContaining("set by the client itself");
         assertThatThrownBy(() -> RequestShape.GET.withMethod("get")).hasMessageContaining("capitals");
-        assertThatThrownBy(() -> RequestShape.post(HttpPolicy.MAX_BODY_BYTES + 1)).hasMessageContaining("bodyBytes");
+        assertThatThrownBy(() -> RequestShape.post(HttpPolicy.MAX_BODY_BYTES + 1))
+                .hasMessageContaining("bodyBytes");
     }
 }

@@ -39,7 +39,8 @@ class SuccessRuleTest {
     @ParameterizedTest
     @EnumSource(ModelKind.class)
     void a200IsAnHttpErrorWhenOnly201CountsAsSuccess(ModelKind kind) {
-        Outcome outcome = one(kind, "/api/items/7?delayMs=0", BatchOptions.defaults().withSuccess(new SuccessStatus(201, 201)));
+        Outcome outcome =
+                one(kind, "/api/items/7?delayMs=0", BatchOptions.defaults().withSuccess(new SuccessStatus(201, 201)));
 
         assertThat(outcome.kind()).isEqualTo(OutcomeKind.HTTP_ERROR);
         assertThat(outcome.status()).isEqualTo(200);

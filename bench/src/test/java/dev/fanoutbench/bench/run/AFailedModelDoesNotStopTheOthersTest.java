@@ -38,14 +38,18 @@ class AFailedModelDoesNotStopTheOthersTest {
                 models: [thread-pool, vertx]
                 """);
 
-        Ran ran = WorkloadForks.run(file, List.of("thread-pool", "vertx"), nothingListens, runDir, Duration.ofMillis(500), false);
+        Ran ran = WorkloadForks.run(
+                file, List.of("thread-pool", "vertx"), nothingListens, runDir, Duration.ofMillis(500), false);
         RunSummary summary = SummaryBuilder.build("dead", "workload", nothingListens.toString(), null, ran, runDir);
 
         assertThat(ran.stopped()).hasSize(2);
         assertThat(summary.passed()).isFalse();
-        assertThat(summary.failures()).filteredOn(f -> f.check() == Check.TRIAL_RECORDED && f.text().startsWith("the trial stopped"))
-                .extracting(RunSummary.Failure::trial).contains("thread-pool", "vertx");
-        assertThat(summary.failures()).filteredOn(f -> f.text().startsWith("the trial stopped"))
+        assertThat(summary.failures())
+                .filteredOn(f -> f.check() == Check.TRIAL_RECORDED && f.text().startsWith("the trial stopped"))
+                .extracting(RunSummary.Failure::trial)
+                .contains("thread-pool", "vertx");
+        assertThat(summary.failures())
+                .filteredOn(f -> f.text().startsWith("the trial stopped"))
                 .allSatisfy(f -> assertThat(f.text()).contains("requests failed"));
     }
 }

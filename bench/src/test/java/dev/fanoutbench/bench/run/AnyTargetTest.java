@@ -62,12 +62,18 @@ class AnyTargetTest {
                 health: /orders/health
                 """);
         WorkloadHealth.require(WorkloadFile.read(file), base);
-        Ran ran = WorkloadForks.inProcess(file, List.of("virtual-threads"), base, runDir, Duration.ofMillis(500), false);
-        Summaries.write(SummaryBuilder.build("any", "workload", base.toString(), null, ran, runDir), runDir.resolve("summary.json"));
-        RunSummary.Trial trial = Summaries.read(runDir.resolve("summary.json")).trials().get(0);
+        Ran ran =
+                WorkloadForks.inProcess(file, List.of("virtual-threads"), base, runDir, Duration.ofMillis(500), false);
+        Summaries.write(
+                SummaryBuilder.build("any", "workload", base.toString(), null, ran, runDir),
+                runDir.resolve("summary.json"));
+        RunSummary.Trial trial =
+                Summaries.read(runDir.resolve("summary.json")).trials().get(0);
 
         assertThat(trial.count(OutcomeKind.SUCCESS)).isEqualTo(40);
-        assertThat(trial.server()).as("no /stats: not measured, rather than failed").isNull();
+        assertThat(trial.server())
+                .as("no /stats: not measured, rather than failed")
+                .isNull();
     }
 
     @Test
@@ -81,7 +87,8 @@ class AnyTargetTest {
                 """);
         assertThatThrownBy(() -> WorkloadHealth.require(WorkloadFile.read(file), base))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("health request GET " + base + "nothing-here").hasMessageContaining("404")
+                .hasMessageContaining("health request GET " + base + "nothing-here")
+                .hasMessageContaining("404")
                 .hasMessageNotContaining("\n");
     }
 }

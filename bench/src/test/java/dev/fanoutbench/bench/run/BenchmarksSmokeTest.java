@@ -1,8 +1,8 @@
 package dev.fanoutbench.bench.run;
 
-import dev.fanoutbench.bench.cost.HarnessCost;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fanoutbench.bench.cost.HarnessCost;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
 import dev.fanoutbench.results.OutcomeKind;
@@ -31,21 +31,34 @@ import org.openjdk.jmh.results.RunResult;
 class BenchmarksSmokeTest {
 
     static final Map<String, Integer> TRIALS_PER_BENCHMARK = Map.of(
-            "FanOutBenchmark.fanOut", 4, "BoundedBatchBenchmark.boundedBatch", 4,
-            "HighConcurrencyBenchmark.highConcurrency", 3, "OpenModelBenchmark.openModel", 3,
-            "CpuWorkBenchmark.cpuWork", 6, "BlockingLoopBenchmark.blockingLoop", 2);
+            "FanOutBenchmark.fanOut",
+            4,
+            "BoundedBatchBenchmark.boundedBatch",
+            4,
+            "HighConcurrencyBenchmark.highConcurrency",
+            3,
+            "OpenModelBenchmark.openModel",
+            3,
+            "CpuWorkBenchmark.cpuWork",
+            6,
+            "BlockingLoopBenchmark.blockingLoop",
+            2);
 
     @TempDir
     static Path runDir;
+
     static RunSummary summary;
 
     @BeforeAll
     static void runEveryBenchmarkOnce() throws Exception {
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             RunSummary.Score harness = HarnessCost.measure(Preset.SMOKE, runDir);
-            Collection<RunResult> results = JmhLaunch.of(Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(), runDir,
-                    Duration.ofMillis(200)).run().jmhResults();
-            Summaries.write(SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), harness, results, runDir),
+            Collection<RunResult> results = JmhLaunch.of(
+                            Preset.SMOKE, JmhLaunch.ALL, "", server.baseUri(), runDir, Duration.ofMillis(200))
+                    .run()
+                    .jmhResults();
+            Summaries.write(
+                    SummaryBuilder.build("smoke", "smoke", server.baseUri().toString(), harness, results, runDir),
                     runDir.resolve("summary.json"));
         }
         summary = Summaries.read(runDir.resolve("summary.json"));
@@ -54,8 +67,9 @@ class BenchmarksSmokeTest {
     @Test
     void everyBenchmarkRanOnEveryModelAndNoSelfCheckFailed() {
         assertThat(summary.schemaVersion()).isEqualTo(RunSummary.SCHEMA_VERSION);
-        assertThat(summary.trials().stream().collect(Collectors.groupingBy(RunSummary.Trial::benchmark,
-                Collectors.summingInt(t -> 1)))).isEqualTo(TRIALS_PER_BENCHMARK);
+        assertThat(summary.trials().stream()
+                        .collect(Collectors.groupingBy(RunSummary.Trial::benchmark, Collectors.summingInt(t -> 1))))
+                .isEqualTo(TRIALS_PER_BENCHMARK);
         assertThat(summary.failures()).isEmpty();
         assertThat(summary.passed()).isTrue();
     }
@@ -70,15 +84,23 @@ class BenchmarksSmokeTest {
 
     @Test
     void everyBatchRecordsItsSendPhaseAndTheStubItsArrivalSpread() {
-        assertThat(summary.trials()).allSatisfy(trial -> assertThat(trial.iterations()).allSatisfy(i -> {
-            assertThat(i.arrivalSpreadMicros()).as(trial.key()).isNotNull();
-            // the stub cannot see the last request arrive before the client sent it, nor the first before the first
-            assertThat(i.arrivalSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long) (i.durationMillis() * 1000));
-            assertThat(i.dispatchSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long) (i.durationMillis() * 1000));
-        }));
-        RunSummary.Trial burst = summary.trials().stream().filter(t -> t.benchmark().startsWith("HighConcurrency"))
-                .filter(t -> t.model().equals("vertx")).findFirst().orElseThrow();
-        assertThat(burst.iterations().get(0).dispatchSpreadMicros()).as("50 requests are not all dispatched in the same microsecond")
+        assertThat(summary.trials())
+                .allSatisfy(trial -> assertThat(trial.iterations()).allSatisfy(i -> {
+                    assertThat(i.arrivalSpreadMicros()).as(trial.key()).isNotNull();
+                    // the stub cannot see the last request arrive before the client sent it, nor the first before the
+                    // first
+                    assertThat(i.arrivalSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long)
+                            (i.durationMillis() * 1000));
+                    assertThat(i.dispatchSpreadMicros()).as(trial.key()).isLessThanOrEqualTo((long)
+                            (i.durationMillis() * 1000));
+                }));
+        RunSummary.Trial burst = summary.trials().stream()
+                .filter(t -> t.benchmark().startsWith("HighConcurrency"))
+                .filter(t -> t.model().equals("vertx"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(burst.iterations().get(0).dispatchSpreadMicros())
+                .as("50 requests are not all dispatched in the same microsecond")
                 .isPositive();
         assertThat(burst.server().arrivalSpreadMicros()).isPositive();
     }
@@ -92,7 +114,8 @@ class BenchmarksSmokeTest {
             assertThat(trial.latencyMicros().get(Series.RESPONSE).count()).isEqualTo(trial.sent());
             assertThat(trial.server().received()).as(trial.key()).isEqualTo(trial.sent());
             assertThat(trial.server().served()).as(trial.key()).isEqualTo(trial.sent());
-            assertThat(trial.server().latenessMicros().fromClientClock()).as("the stub measured from the client's send time")
+            assertThat(trial.server().latenessMicros().fromClientClock())
+                    .as("the stub measured from the client's send time")
                     .isEqualTo(trial.sent());
         });
     }
@@ -101,30 +124,62 @@ class BenchmarksSmokeTest {
     void everyTrialHasItsIterationsItsTimelineAndItsFiles() {
         assertThat(summary.trials()).allSatisfy(trial -> {
             assertThat(trial.score().samples()).as(trial.key()).hasSize(1);
-            assertThat(trial.iterations()).as(trial.key()).singleElement()
+            assertThat(trial.iterations())
+                    .as(trial.key())
+                    .singleElement()
                     .satisfies(i -> assertThat(i.completed()).isEqualTo(trial.sent()));
             assertThat(trial.timeline()).as(trial.key()).isNotEmpty();
-            assertThat(trial.timeline().stream().mapToLong(RunSummary.Interval::completed).sum()).isEqualTo(trial.sent());
-            assertThat(trial.timeline().stream().mapToLong(RunSummary.Interval::sent).sum()).isEqualTo(trial.sent());
-            assertThat(trial.files()).containsKeys("fork-1/response.hlog", "fork-1/service.hlog", "fork-1/dispatch.hlog",
-                    "response.hgrm", "service.hgrm", "dispatch.hgrm");
-            trial.files().values().forEach(file -> assertThat(runDir.resolve(file)).isNotEmptyFile());
+            assertThat(trial.timeline().stream()
+                            .mapToLong(RunSummary.Interval::completed)
+                            .sum())
+                    .isEqualTo(trial.sent());
+            assertThat(trial.timeline().stream()
+                            .mapToLong(RunSummary.Interval::sent)
+                            .sum())
+                    .isEqualTo(trial.sent());
+            assertThat(trial.files())
+                    .containsKeys(
+                            "fork-1/response.hlog",
+                            "fork-1/service.hlog",
+                            "fork-1/dispatch.hlog",
+                            "response.hgrm",
+                            "service.hgrm",
+                            "dispatch.hgrm");
+            trial.files()
+                    .values()
+                    .forEach(file -> assertThat(runDir.resolve(file)).isNotEmptyFile());
         });
     }
 
     @Test
     void hdrHistogramsOwnLogProcessorReadsTheLogsWithItsDefaultsAndAgreesWithTheSummary() throws Exception {
-        RunSummary.Trial trial = summary.trials().stream().filter(t -> t.key().equals("BoundedBatchBenchmark.boundedBatch-20-10-10-vertx"))
-                .findFirst().orElseThrow();
-        String jar = Path.of(Histogram.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        RunSummary.Trial trial = summary.trials().stream()
+                .filter(t -> t.key().equals("BoundedBatchBenchmark.boundedBatch-20-10-10-vertx"))
+                .findFirst()
+                .orElseThrow();
+        String jar = Path.of(Histogram.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process processor = new ProcessBuilder(java, "-cp", jar, "org.HdrHistogram.HistogramLogProcessor",
-                "-i", runDir.resolve(trial.files().get("fork-1/response.hlog")).toString()).redirectErrorStream(true).start();
+        Process processor = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        jar,
+                        "org.HdrHistogram.HistogramLogProcessor",
+                        "-i",
+                        runDir.resolve(trial.files().get("fork-1/response.hlog"))
+                                .toString())
+                .redirectErrorStream(true)
+                .start();
         String printed = new String(processor.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(processor.waitFor()).isZero();
 
         RunSummary.Percentiles response = trial.response();
-        assertThat(printed).as("its percentile distribution, in milliseconds")
+        assertThat(printed)
+                .as("its percentile distribution, in milliseconds")
                 .containsPattern("\\s" + Pattern.quote(millis(response.p50())) + "\\s+0\\.500000000000\\s")
                 .containsPattern("Max\\s+=\\s+" + Pattern.quote(millis(response.max())))
                 .containsPattern("Total count\\s+=\\s+" + response.count() + "\\]");
@@ -136,7 +191,9 @@ class BenchmarksSmokeTest {
 
     @Test
     void theOpenModelIsJudgedByItsLatencyNotItsScore() {
-        assertThat(summary.trials()).allSatisfy(trial ->
-                assertThat(trial.scoreIsBatchTime()).as(trial.key()).isEqualTo(!trial.benchmark().startsWith("OpenModel")));
+        assertThat(summary.trials())
+                .allSatisfy(trial -> assertThat(trial.scoreIsBatchTime())
+                        .as(trial.key())
+                        .isEqualTo(!trial.benchmark().startsWith("OpenModel")));
     }
 }

@@ -25,6 +25,7 @@ class CpuPerRequestTest {
 
     @Test
     void requestsThatCostLessThanTheIdleJvmDecideNothingEither() {
-        assertThat(SummaryBuilder.requestCpuMicros(150_000_000L, 100_000_000.0, 5_000)).isNull();
+        assertThat(SummaryBuilder.requestCpuMicros(150_000_000L, 100_000_000.0, 5_000))
+                .isNull();
     }
 }

@@ -19,8 +19,8 @@ class EnvironmentCaptureTest {
 
     @Test
     void theMachineIsRecordedWithItsCpuAndItsLimits() {
-        Environment env = EnvironmentCapture.capture(Path.of("."), Map.of(),
-                Map.of("settings", Map.of("acceptQueueSize", 4096)));
+        Environment env =
+                EnvironmentCapture.capture(Path.of("."), Map.of(), Map.of("settings", Map.of("acceptQueueSize", 4096)));
 
         assertThat(env.machine().cores()).isPositive();
         assertThat(env.machine().memoryBytes()).isPositive();
@@ -39,9 +39,7 @@ class EnvironmentCaptureTest {
         Environments.write(EnvironmentCapture.capture(Path.of("."), settings, mockServer), file);
         Environment read = Environments.read(file);
 
-        assertThat(read.settings().get("preset")).asInstanceOf(MAP)
-                .containsEntry("name", "quick");
-        assertThat(read.mockServer().get("settings")).asInstanceOf(MAP)
-                .containsEntry("acceptQueueSize", 4096);
+        assertThat(read.settings().get("preset")).asInstanceOf(MAP).containsEntry("name", "quick");
+        assertThat(read.mockServer().get("settings")).asInstanceOf(MAP).containsEntry("acceptQueueSize", 4096);
     }
 }

@@ -20,8 +20,8 @@ class ForksAreKeptAndMergedTest {
 
     static final int CALLS = 3;
     static final int ITERATIONS = 2;
-    static final Preset TWO_FORKS = new Preset("two-forks", 2, 0, ITERATIONS,
-            Map.of("model", "vertx", "calls", Integer.toString(CALLS), "delayMs", "5"));
+    static final Preset TWO_FORKS = new Preset(
+            "two-forks", 2, 0, ITERATIONS, Map.of("model", "vertx", "calls", Integer.toString(CALLS), "delayMs", "5"));
 
     @TempDir
     Path runDir;
@@ -30,8 +30,13 @@ class ForksAreKeptAndMergedTest {
     void eachForkIsKeptAndTheSummaryAddsThemUp() throws Exception {
         RunSummary.Trial trial;
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            var results = JmhLaunch.of(TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1)).run().jmhResults();
-            trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), null, results, runDir).trials().get(0);
+            var results = JmhLaunch.of(
+                            TWO_FORKS, "FanOutBenchmark", "", server.baseUri(), runDir, Duration.ofSeconds(1))
+                    .run()
+                    .jmhResults();
+            trial = SummaryBuilder.build("forks", "two-forks", server.baseUri().toString(), null, results, runDir)
+                    .trials()
+                    .get(0);
         }
         int perFork = CALLS * ITERATIONS;
 
@@ -43,6 +48,8 @@ class ForksAreKeptAndMergedTest {
         assertThat(trial.iterations()).extracting(RunSummary.Iteration::fork).containsExactly(1, 1, 2, 2);
         assertThat(trial.timeline()).extracting(RunSummary.Interval::fork).contains(1, 2);
         assertThat(trial.files()).containsKeys("fork-1/response.hlog", "fork-2/response.hlog");
-        assertThat(runDir.resolve("records")).isDirectoryContaining("glob:**.fork-1.json").isDirectoryContaining("glob:**.fork-2.json");
+        assertThat(runDir.resolve("records"))
+                .isDirectoryContaining("glob:**.fork-1.json")
+                .isDirectoryContaining("glob:**.fork-2.json");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GitTest {
 
     /** A git that warns on standard error before every answer, as a misconfigured one might. */
-    static final List<String> NOISY_GIT = List.of("sh", "-c", "echo 'warning: something noisy' >&2; exec git \"$@\"", "git");
+    static final List<String> NOISY_GIT =
+            List.of("sh", "-c", "echo 'warning: something noisy' >&2; exec git \"$@\"", "git");
 
     @TempDir
     Path dir;

@@ -18,8 +18,10 @@ final class InProcessWorkload {
     static RunSummary run(Path runDir, String name, String yaml, String models, Duration interval) throws Exception {
         Path file = Files.writeString(runDir.resolve(name + ".yaml"), yaml);
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
-            Ran ran = WorkloadForks.inProcess(file, List.of(models.split(",")), server.baseUri(), runDir, interval, true);
-            Summaries.write(SummaryBuilder.build(name, "workload", server.baseUri().toString(), null, ran, runDir),
+            Ran ran =
+                    WorkloadForks.inProcess(file, List.of(models.split(",")), server.baseUri(), runDir, interval, true);
+            Summaries.write(
+                    SummaryBuilder.build(name, "workload", server.baseUri().toString(), null, ran, runDir),
                     runDir.resolve("summary.json"));
         }
         return Summaries.read(runDir.resolve("summary.json"));

@@ -32,8 +32,10 @@ class JmhLaunchTest {
     @ParameterizedTest
     @ValueSource(strings = {"-rf csv", "-rff other.json", "-o log.txt", "-foe false", "-bm avgt", "-tu s", "-t 4"})
     void optionsTheHarnessDependsOnAreRefusedNamingWhy(String option) {
-        assertThatThrownBy(() -> launch(option)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("bench.jmh: ").hasMessageContaining("cannot be passed through");
+        assertThatThrownBy(() -> launch(option))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bench.jmh: ")
+                .hasMessageContaining("cannot be passed through");
     }
 
     @Test

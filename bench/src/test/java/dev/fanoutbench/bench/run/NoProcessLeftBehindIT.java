@@ -30,6 +30,7 @@ class NoProcessLeftBehindIT {
               - constant: {rate: 50, duration: 5m}
             models: [virtual-threads]
             """;
+
     static final Duration CHILDREN_GONE_WITHIN = Duration.ofSeconds(10);
 
     @TempDir
@@ -37,19 +38,29 @@ class NoProcessLeftBehindIT {
 
     List<String> benchMain(Path workload) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", BENCH_JAR.toString(), "dev.fanoutbench.bench.BenchMain",
-                "--mock-server-jar=" + MOCK_SERVER_JAR, "--project-dir=" + project, "--workload=" + workload);
+        return List.of(
+                java,
+                "-cp",
+                BENCH_JAR.toString(),
+                "dev.fanoutbench.bench.BenchMain",
+                "--mock-server-jar=" + MOCK_SERVER_JAR,
+                "--project-dir=" + project,
+                "--workload=" + workload);
     }
 
     @Test
     void killingTheHarnessWithSigkillEndsItsForkAndItsStub() throws Exception {
         Path workload = Files.writeString(project.resolve("long-enough.yaml"), WORKLOAD);
-        Process harness = new ProcessBuilder(benchMain(workload)).redirectErrorStream(true)
-                .redirectOutput(project.resolve("harness.log").toFile()).start();
+        Process harness = new ProcessBuilder(benchMain(workload))
+                .redirectErrorStream(true)
+                .redirectOutput(project.resolve("harness.log").toFile())
+                .start();
         try {
             List<ProcessHandle> children = untilAForkRuns(harness.toHandle());
 
-            new ProcessBuilder("kill", "-9", Long.toString(harness.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-9", Long.toString(harness.pid()))
+                    .start()
+                    .waitFor();
 
             assertAllEnd(children);
         } finally {
@@ -60,13 +71,18 @@ class NoProcessLeftBehindIT {
     @Test
     void killingTheBuildThatStartedTheHarnessEndsTheHarnessAndEverythingBelowIt() throws Exception {
         Path workload = Files.writeString(project.resolve("long-enough.yaml"), WORKLOAD);
-        // a shell stands in for Maven: the harness runs as its child with --exit-with-parent, as the bench profile starts it
-        String command = String.join(" ", benchMain(workload).stream().map(w -> "'" + w + "'").toList()) + " --exit-with-parent";
-        Process build = new ProcessBuilder("bash", "-c", command + " > '" + project.resolve("harness.log") + "' 2>&1; true")
+        // a shell stands in for Maven: the harness runs as its child with --exit-with-parent, as the bench profile
+        // starts it
+        String command = String.join(
+                        " ",
+                        benchMain(workload).stream().map(w -> "'" + w + "'").toList()) + " --exit-with-parent";
+        Process build = new ProcessBuilder(
+                        "bash", "-c", command + " > '" + project.resolve("harness.log") + "' 2>&1; true")
                 .start();
         try {
-            ProcessHandle harness = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                    () -> build.toHandle().children().findFirst().orElse(null), h -> h != null);
+            ProcessHandle harness = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> build.toHandle().children().findFirst().orElse(null), h -> h != null);
             List<ProcessHandle> below = untilAForkRuns(harness);
 
             new ProcessBuilder("kill", "-9", Long.toString(build.pid())).start().waitFor();
@@ -80,17 +96,28 @@ class NoProcessLeftBehindIT {
 
     /** The harness's stub and its trial's JVM, once the trial is running. */
     private List<ProcessHandle> untilAForkRuns(ProcessHandle harness) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<ProcessHandle> below = harness.descendants().toList();
-            boolean fork = below.stream().anyMatch(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")
-                    .contains(WorkloadTrial.class.getName()));
-            return fork ? below : null;
-        }, below -> below != null && below.size() >= 2);
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            List<ProcessHandle> below = harness.descendants().toList();
+                            boolean fork = below.stream()
+                                    .anyMatch(p -> p.info()
+                                            .arguments()
+                                            .map(a -> String.join(" ", a))
+                                            .orElse("")
+                                            .contains(WorkloadTrial.class.getName()));
+                            return fork ? below : null;
+                        },
+                        below -> below != null && below.size() >= 2);
     }
 
     private void assertAllEnd(List<ProcessHandle> processes) throws IOException {
         try {
-            Awaitility.await().atMost(CHILDREN_GONE_WITHIN).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(CHILDREN_GONE_WITHIN)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
             processes.forEach(p -> {

@@ -41,36 +41,47 @@ class OverloadIsSurvivedTest {
 
     @TempDir
     static Path runDir;
+
     static RunSummary summary;
 
     @BeforeAll
     static void runPastTheKnee() throws Exception {
-        summary = InProcessWorkload.run(runDir, "past-every-knee", WORKLOAD, "thread-pool,virtual-threads,vertx",
-                Duration.ofMillis(250));
+        summary = InProcessWorkload.run(
+                runDir, "past-every-knee", WORKLOAD, "thread-pool,virtual-threads,vertx", Duration.ofMillis(250));
     }
 
     @Test
     void theClientNeverHeldMoreThanItsCapInFlight() {
         // the recorder counts a request as handed over a moment before the driver finds the cap full and drops it:
         // a sample can catch that one request in between, never more
-        assertThat(summary.trials()).hasSize(3).allSatisfy(trial -> assertThat(trial.timeline()).as(trial.key())
-                .allSatisfy(interval -> assertThat(interval.clientInFlight()).isLessThanOrEqualTo(CAP + 1)));
-        assertThat(summary.trials()).allSatisfy(trial -> assertThat(trial.server().peakInFlight()).isLessThanOrEqualTo(CAP));
+        assertThat(summary.trials())
+                .hasSize(3)
+                .allSatisfy(trial -> assertThat(trial.timeline())
+                        .as(trial.key())
+                        .allSatisfy(interval ->
+                                assertThat(interval.clientInFlight()).isLessThanOrEqualTo(CAP + 1)));
+        assertThat(summary.trials())
+                .allSatisfy(trial -> assertThat(trial.server().peakInFlight()).isLessThanOrEqualTo(CAP));
     }
 
     @Test
     void whatWasDueBeyondTheCapIsDroppedAndEveryRequestIsAccountedFor() {
         assertThat(summary.failures()).as("self-checks").isEmpty();
         assertThat(summary.trials()).allSatisfy(trial -> {
-            long ended = trial.outcomes().values().stream().mapToLong(Long::longValue).sum();
+            long ended = trial.outcomes().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertThat(ended).as(trial.key()).isEqualTo(trial.sent());
             assertThat(trial.returned()).as(trial.key()).isEqualTo(trial.sent());
             assertThat(trial.count(OutcomeKind.LOST)).isZero();
             // 120/s for 2 s with 50 in flight at most and 1 s answers: at most ~100 of 240 can be sent
             assertThat(trial.iterations().get(1).dropped()).as(trial.key()).isGreaterThan(100);
-            assertThat(trial.count(OutcomeKind.DROPPED)).isEqualTo(
-                    trial.iterations().stream().mapToLong(RunSummary.Iteration::dropped).sum());
-            assertThat(trial.server().received()).as("the stub saw only what was sent")
+            assertThat(trial.count(OutcomeKind.DROPPED))
+                    .isEqualTo(trial.iterations().stream()
+                            .mapToLong(RunSummary.Iteration::dropped)
+                            .sum());
+            assertThat(trial.server().received())
+                    .as("the stub saw only what was sent")
                     .isEqualTo(trial.sent() - trial.count(OutcomeKind.DROPPED));
         });
     }
@@ -79,7 +90,9 @@ class OverloadIsSurvivedTest {
     void aModelThatBreachedTwiceInARowIsStoppedAndItsLastWindowReportedAsNotRun() {
         assertThat(summary.trials()).allSatisfy(trial -> {
             assertThat(trial.iterations()).as(trial.key()).hasSize(3);
-            assertThat(Knee.notRun(trial)).extracting(RunSummary.LoadWindow::offeredPerSecond).containsExactly(320.0);
+            assertThat(Knee.notRun(trial))
+                    .extracting(RunSummary.LoadWindow::offeredPerSecond)
+                    .containsExactly(320.0);
             assertThat(trial.load().stopped()).contains("2 open windows in a row breached the SLO");
         });
     }
@@ -89,7 +102,9 @@ class OverloadIsSurvivedTest {
         assertThat(summary.trials()).allSatisfy(trial -> {
             Knee knee = Knee.of(trial);
             assertThat(knee.sustainedPerSecond()).as(trial.key()).isEqualTo(20);
-            assertThat(KneeCause.of(trial, knee, 2)).as(trial.key()).startsWith("the client could not keep up")
+            assertThat(KneeCause.of(trial, knee, 2))
+                    .as(trial.key())
+                    .startsWith("the client could not keep up")
                     .contains("dropped because it already held " + CAP + " in flight");
         });
     }

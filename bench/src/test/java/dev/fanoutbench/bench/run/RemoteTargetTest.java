@@ -17,21 +17,27 @@ class RemoteTargetTest {
     void aRemoteTargetIsRefusedNamingTheFlagThatAllowsIt() {
         assertThatThrownBy(() -> LoopbackGuard.require(SOMEONE_ELSES, false, "-Dbench.allowRemote=true"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("192.0.2.10").hasMessageContaining("-Dbench.allowRemote=true");
+                .hasMessageContaining("192.0.2.10")
+                .hasMessageContaining("-Dbench.allowRemote=true");
     }
 
     @Test
     void loopbackIsAllowedAndSoIsARemoteTargetWhenAskedFor() {
-        assertThatCode(() -> LoopbackGuard.require(URI.create("http://127.0.0.1:1/"), false, "x")).doesNotThrowAnyException();
-        assertThatCode(() -> LoopbackGuard.require(URI.create("http://localhost:1/"), false, "x")).doesNotThrowAnyException();
+        assertThatCode(() -> LoopbackGuard.require(URI.create("http://127.0.0.1:1/"), false, "x"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> LoopbackGuard.require(URI.create("http://localhost:1/"), false, "x"))
+                .doesNotThrowAnyException();
         assertThatCode(() -> LoopbackGuard.require(SOMEONE_ELSES, true, "x")).doesNotThrowAnyException();
     }
 
     @Test
     void theTargetIsPassedOnAsTheAddressThatWasChecked() {
         // Netty reads "127.1" as a DNS name; the JDK as 127.0.0.1: the forks must get what was checked
-        assertThat(LoopbackGuard.require(URI.create("http://127.1:8080"), false, "x")).isEqualTo(URI.create("http://127.0.0.1:8080/"));
-        assertThat(LoopbackGuard.require(URI.create("http://localhost:8080/"), false, "x").getHost()).matches("127\\.0\\.0\\.1|\\[?0:0:0:0:0:0:0:1\\]?");
+        assertThat(LoopbackGuard.require(URI.create("http://127.1:8080"), false, "x"))
+                .isEqualTo(URI.create("http://127.0.0.1:8080/"));
+        assertThat(LoopbackGuard.require(URI.create("http://localhost:8080/"), false, "x")
+                        .getHost())
+                .matches("127\\.0\\.0\\.1|\\[?0:0:0:0:0:0:0:1\\]?");
     }
 
     @Test

@@ -33,7 +33,8 @@ class RunFolderTest {
 
         assertThat(runs.resolve("latest").toRealPath()).isEqualTo(done.toRealPath());
         try (Stream<Path> entries = Files.list(runs)) {
-            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals("latest")))
+            assertThat(entries.map(p -> p.getFileName().toString())
+                            .filter(n -> !n.startsWith(".") && !n.equals("latest")))
                     .containsExactly(first.id());
         }
     }

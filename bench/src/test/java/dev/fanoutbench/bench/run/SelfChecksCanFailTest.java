@@ -2,20 +2,20 @@ package dev.fanoutbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.bench.trial.ServerWatch;
-import dev.fanoutbench.bench.trial.TrialFacts;
-import dev.fanoutbench.bench.trial.TrialIdentity;
-import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VirtualThreadClient;
+import dev.fanoutbench.bench.trial.ServerWatch;
+import dev.fanoutbench.bench.trial.TrialFacts;
+import dev.fanoutbench.bench.trial.TrialIdentity;
+import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.mock.MockServer;
 import dev.fanoutbench.mock.MockServerSettings;
-import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.Check;
+import dev.fanoutbench.results.Lesson;
 import dev.fanoutbench.results.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,8 @@ class SelfChecksCanFailTest {
 
     @Test
     void aHealthyModelFailsNoCheck() {
-        assertThat(failedChecks(recordOneBatch(new VirtualThreadClient(), "items", () -> { }))).isEmpty();
+        assertThat(failedChecks(recordOneBatch(new VirtualThreadClient(), "items", () -> {})))
+                .isEmpty();
     }
 
     @Test
@@ -68,7 +69,8 @@ class SelfChecksCanFailTest {
             List<Outcome> all = model.run(uris, options);
             return all.subList(0, all.size() - 1);
         });
-        assertThat(failedChecks(recordOneBatch(dropsOne, "items", () -> { }))).containsExactly(Check.ONE_OUTCOME_PER_REQUEST);
+        assertThat(failedChecks(recordOneBatch(dropsOne, "items", () -> {})))
+                .containsExactly(Check.ONE_OUTCOME_PER_REQUEST);
     }
 
     @Test
@@ -78,7 +80,7 @@ class SelfChecksCanFailTest {
             get(uris.get(0)); // the hidden retry a client library might make
             return all;
         });
-        RunSummary.Trial trial = recordOneBatch(retries, "items", () -> { });
+        RunSummary.Trial trial = recordOneBatch(retries, "items", () -> {});
         assertThat(failedChecks(trial)).containsExactly(Check.SERVER_AGREES);
         assertThat(trial.server().received()).isEqualTo(REQUESTS + 1);
     }
@@ -86,16 +88,19 @@ class SelfChecksCanFailTest {
     @Test
     void aModelThatKeepsItsOutcomesToItselfFailsTheRun() {
         // counts its requests on a recorder of its own: the trial never hears how they ended
-        ClientModel secretive = new Broken("secretive", (model) -> (uris, options) ->
-                model.run(uris, BatchOptions.defaults().withMaxInFlight(options.maxInFlight())));
-        assertThat(failedChecks(recordOneBatch(secretive, "items", () -> { }))).containsExactly(Check.OUTCOMES_ADD_UP);
+        ClientModel secretive = new Broken(
+                "secretive",
+                (model) -> (uris, options) ->
+                        model.run(uris, BatchOptions.defaults().withMaxInFlight(options.maxInFlight())));
+        assertThat(failedChecks(recordOneBatch(secretive, "items", () -> {}))).containsExactly(Check.OUTCOMES_ADD_UP);
     }
 
     @Test
     void aModelThatGivesUpOnItsRequestsLosesThemAndFailsTheRun() {
-        ClientModel impatient = new Broken("impatient", (model) -> (uris, options) ->
-                model.start(uris, options).await(Duration.ofMillis(50)));
-        RunSummary.Trial trial = recordOneBatch(impatient, "stuck", () -> { });
+        ClientModel impatient = new Broken(
+                "impatient",
+                (model) -> (uris, options) -> model.start(uris, options).await(Duration.ofMillis(50)));
+        RunSummary.Trial trial = recordOneBatch(impatient, "stuck", () -> {});
         assertThat(failedChecks(trial)).containsExactly(Check.NOTHING_LOST);
     }
 
@@ -104,7 +109,8 @@ class SelfChecksCanFailTest {
         java.nio.file.Files.createDirectories(runDir.resolve("records"));
         java.nio.file.Files.createFile(TrialRecorder.recordFile(runDir, "FanOutBenchmark.fanOut-3-200-vertx", 1));
 
-        RunSummary summary = SummaryBuilder.build("crashed", "test", server.baseUri().toString(), null, List.of(), runDir);
+        RunSummary summary =
+                SummaryBuilder.build("crashed", "test", server.baseUri().toString(), null, List.of(), runDir);
 
         assertThat(summary.passed()).isFalse();
         assertThat(summary.failures()).extracting(RunSummary.Failure::check).containsExactly(Check.TRIAL_RECORDED);
@@ -118,7 +124,7 @@ class SelfChecksCanFailTest {
 
     @Test
     void failuresWhereNoneAreExpectedFailTheRun() {
-        RunSummary.Trial trial = recordOneBatch(new VirtualThreadClient(), "flaky", () -> { });
+        RunSummary.Trial trial = recordOneBatch(new VirtualThreadClient(), "flaky", () -> {});
         assertThat(failedChecks(trial)).containsExactly(Check.NO_UNEXPECTED_FAILURES);
         assertThat(trial.failed()).isEqualTo(REQUESTS / 2);
     }
@@ -127,11 +133,14 @@ class SelfChecksCanFailTest {
     RunSummary.Trial recordOneBatch(ClientModel model, String endpoint, Runnable afterBatch) {
         List<URI> uris = new ArrayList<>();
         for (int id = 0; id < REQUESTS; id++) {
-            uris.add(server.baseUri().resolve("/api/" + endpoint + "/" + id + (endpoint.equals("items") ? "?delayMs=5" : "")));
+            uris.add(server.baseUri()
+                    .resolve("/api/" + endpoint + "/" + id + (endpoint.equals("items") ? "?delayMs=5" : "")));
         }
-        TrialIdentity id = new TrialIdentity("SelfCheck-" + model.name(), "SelfCheck.batch", model.name(), Map.of("model", model.name()));
+        TrialIdentity id = new TrialIdentity(
+                "SelfCheck-" + model.name(), "SelfCheck.batch", model.name(), Map.of("model", model.name()));
         try (model) {
-            TrialRecorder recorder = new TrialRecorder(id, runDir, new ServerWatch(server.baseUri()), Duration.ofMillis(200));
+            TrialRecorder recorder =
+                    new TrialRecorder(id, runDir, new ServerWatch(server.baseUri()), Duration.ofMillis(200));
             recorder.iterationStarted(true);
             recorder.handedOver(uris.size());
             List<Outcome> outcomes = model.run(uris, BatchOptions.defaults().withLatencies(recorder.latencies()));
@@ -148,12 +157,16 @@ class SelfChecksCanFailTest {
     }
 
     static List<Check> failedChecks(RunSummary.Trial trial) {
-        return SelfChecks.of(trial).stream().map(SelfChecks.Finding::check)
-                .filter(c -> c.severity() == Check.Severity.FAILURE).distinct().toList();
+        return SelfChecks.of(trial).stream()
+                .map(SelfChecks.Finding::check)
+                .filter(c -> c.severity() == Check.Severity.FAILURE)
+                .distinct()
+                .toList();
     }
 
     static void get(URI uri) {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

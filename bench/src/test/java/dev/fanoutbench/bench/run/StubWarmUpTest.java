@@ -16,7 +16,9 @@ class StubWarmUpTest {
             String said = StubWarmUp.warm(server.baseUri());
 
             assertThat(server.stats().endpoint("items").served()).isEqualTo(2L * StubWarmUp.REQUESTS_PER_PATH);
-            assertThat(said).startsWith("warmed with 10,000 requests (50 in flight) in ").endsWith(" s before the trials");
+            assertThat(said)
+                    .startsWith("warmed with 10,000 requests (50 in flight) in ")
+                    .endsWith(" s before the trials");
         }
     }
 
@@ -25,7 +27,8 @@ class StubWarmUpTest {
         try (MockServer server = MockServer.start(MockServerSettings.defaults())) {
             java.net.URI wrongPrefix = server.baseUri().resolve("/nothing/");
 
-            assertThatThrownBy(() -> StubWarmUp.warm(wrongPrefix)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> StubWarmUp.warm(wrongPrefix))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("failed 10,000 of 10,000 warm-up requests");
         }
     }

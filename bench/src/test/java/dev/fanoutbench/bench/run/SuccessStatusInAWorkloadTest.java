@@ -32,23 +32,31 @@ class SuccessStatusInAWorkloadTest {
 
     @TempDir
     static Path runDir;
+
     static RunSummary summary;
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        summary = InProcessWorkload.run(runDir, "errors-expected", WORKLOAD, "thread-pool,virtual-threads,vertx",
-                Duration.ofMillis(500));
+        summary = InProcessWorkload.run(
+                runDir, "errors-expected", WORKLOAD, "thread-pool,virtual-threads,vertx", Duration.ofMillis(500));
     }
 
     @Test
     void statusesInTheRangeSucceedAndA200OutsideItIsAnHttpErrorInBothPhaseKinds() {
         assertThat(summary.trials()).hasSize(3).allSatisfy(trial -> {
             // the trial's own 20-request warm-up used ids 0-19: each window starts on a multiple of ten
-            assertThat(trial.iterations()).extracting(RunSummary.Iteration::sent).containsExactly(100L, 50L);
-            assertThat(trial.iterations()).extracting(RunSummary.Iteration::failed).as(trial.key()).containsExactly(80L, 40L);
+            assertThat(trial.iterations())
+                    .extracting(RunSummary.Iteration::sent)
+                    .containsExactly(100L, 50L);
+            assertThat(trial.iterations())
+                    .extracting(RunSummary.Iteration::failed)
+                    .as(trial.key())
+                    .containsExactly(80L, 40L);
             assertThat(trial.count(OutcomeKind.SUCCESS)).as(trial.key()).isEqualTo(30);
             assertThat(trial.count(OutcomeKind.HTTP_ERROR)).as(trial.key()).isEqualTo(75);
-            assertThat(trial.count(OutcomeKind.CONNECTION_ERROR)).as(trial.key()).isEqualTo(45);
+            assertThat(trial.count(OutcomeKind.CONNECTION_ERROR))
+                    .as(trial.key())
+                    .isEqualTo(45);
             assertThat(trial.httpErrorStatuses()).as(trial.key()).containsExactly(Map.entry(200, 75L));
         });
     }

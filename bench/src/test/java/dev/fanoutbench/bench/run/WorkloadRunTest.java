@@ -36,21 +36,26 @@ class WorkloadRunTest {
 
     @TempDir
     static Path runDir;
+
     static RunSummary summary;
 
     @BeforeAll
     static void runTheWorkload() throws Exception {
-        summary = InProcessWorkload.run(runDir, "tiny-steps", WORKLOAD, "thread-pool,virtual-threads,vertx",
-                Duration.ofMillis(500));
+        summary = InProcessWorkload.run(
+                runDir, "tiny-steps", WORKLOAD, "thread-pool,virtual-threads,vertx", Duration.ofMillis(500));
     }
 
     @Test
     void everyModelRanEveryStepAndEveryRequestIsAccountedFor() {
-        assertThat(summary.trials()).extracting(RunSummary.Trial::model)
+        assertThat(summary.trials())
+                .extracting(RunSummary.Trial::model)
                 .containsExactlyInAnyOrder("thread-pool", "virtual-threads", "vertx");
         assertThat(summary.failures()).isEmpty();
         assertThat(summary.trials()).allSatisfy(trial -> {
-            assertThat(trial.iterations()).as(trial.key()).extracting(RunSummary.Iteration::sent).containsExactly(20L, 60L);
+            assertThat(trial.iterations())
+                    .as(trial.key())
+                    .extracting(RunSummary.Iteration::sent)
+                    .containsExactly(20L, 60L);
             assertThat(trial.returned()).as(trial.key()).isEqualTo(trial.sent());
             assertThat(trial.count(OutcomeKind.SUCCESS)).as(trial.key()).isEqualTo(trial.sent());
             assertThat(trial.server().received()).as(trial.key()).isEqualTo(trial.sent());
@@ -59,15 +64,22 @@ class WorkloadRunTest {
 
     @Test
     void requestsAreSentOnTheirScheduleAndTheStubSeesThatRate() {
-        assertThat(summary.trials()).filteredOn(t -> !t.model().equals("thread-pool")).allSatisfy(trial -> {
-            for (RunSummary.Iteration step : trial.iterations()) {
-                double rate = step.sent() / 2.0;
-                long scheduled = (long) ((step.sent() - 1) / rate * 1e6);
-                // nothing is sent before it is due; a client that keeps up sends the last one about when it is due
-                assertThat(step.dispatchSpreadMicros()).as(trial.key()).isBetween((long) (0.98 * scheduled), (long) (1.2 * scheduled));
-                assertThat(step.arrivalSpreadMicros()).as(trial.key()).isBetween((long) (0.95 * scheduled), (long) (1.25 * scheduled));
-            }
-        });
+        assertThat(summary.trials())
+                .filteredOn(t -> !t.model().equals("thread-pool"))
+                .allSatisfy(trial -> {
+                    for (RunSummary.Iteration step : trial.iterations()) {
+                        double rate = step.sent() / 2.0;
+                        long scheduled = (long) ((step.sent() - 1) / rate * 1e6);
+                        // nothing is sent before it is due; a client that keeps up sends the last one about when it is
+                        // due
+                        assertThat(step.dispatchSpreadMicros())
+                                .as(trial.key())
+                                .isBetween((long) (0.98 * scheduled), (long) (1.2 * scheduled));
+                        assertThat(step.arrivalSpreadMicros())
+                                .as(trial.key())
+                                .isBetween((long) (0.95 * scheduled), (long) (1.25 * scheduled));
+                    }
+                });
     }
 
     @Test
@@ -76,11 +88,15 @@ class WorkloadRunTest {
             Knee knee = Knee.of(trial);
             assertThat(knee.windows()).as(trial.key()).hasSize(2);
             if (trial.model().equals("thread-pool")) {
-                assertThat(knee.sustainedPerSecond()).as("one thread on 50 ms calls carries at most 20/s").isEqualTo(10);
+                assertThat(knee.sustainedPerSecond())
+                        .as("one thread on 50 ms calls carries at most 20/s")
+                        .isEqualTo(10);
                 assertThat(knee.breach().achievedPerSecond()).isLessThan(21);
                 assertThat(KneeCause.of(trial, knee, 2)).startsWith("its pool: 1 thread(s) on calls of");
             } else {
-                assertThat(knee.sustainedPerSecond()).as(trial.key() + ": " + knee.windows()).isEqualTo(30);
+                assertThat(knee.sustainedPerSecond())
+                        .as(trial.key() + ": " + knee.windows())
+                        .isEqualTo(30);
                 assertThat(knee.breach()).isNull();
             }
         }

@@ -2,7 +2,6 @@ package dev.fanoutbench.bench.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient.IoMode;
 import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.Test;

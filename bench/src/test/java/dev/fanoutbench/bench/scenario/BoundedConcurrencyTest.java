@@ -19,7 +19,8 @@ class BoundedConcurrencyTest {
 
             assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(BoundedConcurrency.REQUESTS);
             assertThat(SharedServer.stats().endpoint("items").peakInFlight()).isEqualTo(BoundedConcurrency.LIMIT);
-            assertThat(result.wallNanos()).as("100 waves of 10 ms cannot finish sooner")
+            assertThat(result.wallNanos())
+                    .as("100 waves of 10 ms cannot finish sooner")
                     .isGreaterThanOrEqualTo(result.idealNanos());
         }
     }

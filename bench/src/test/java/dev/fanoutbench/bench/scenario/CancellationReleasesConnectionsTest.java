@@ -22,10 +22,16 @@ class CancellationReleasesConnectionsTest {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = CancellationReleasesConnections.run(model, SharedServer.base());
 
-            assertThat(result.outcomes()).hasSize(REQUESTS).extracting(Outcome::kind).containsOnly(OutcomeKind.CANCELLED);
-            assertThat(result.wallNanos()).isBetween(CancellationReleasesConnections.CANCEL_AFTER.toNanos(),
-                    2 * CancellationReleasesConnections.CANCEL_AFTER.toNanos());
-            await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);
+            assertThat(result.outcomes())
+                    .hasSize(REQUESTS)
+                    .extracting(Outcome::kind)
+                    .containsOnly(OutcomeKind.CANCELLED);
+            assertThat(result.wallNanos())
+                    .isBetween(
+                            CancellationReleasesConnections.CANCEL_AFTER.toNanos(),
+                            2 * CancellationReleasesConnections.CANCEL_AFTER.toNanos());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);
             assertThat(result.notes()).first().isEqualTo("clean-ups run: " + REQUESTS);
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanoutbench.bench.model.ClientModel;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.ModelKind;
-import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork.Placement;
 import dev.fanoutbench.results.OutcomeKind;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +25,7 @@ class CpuBoundWorkTest {
      * event loop (10 runs of work) from two cores (5).
      */
     static final double FLOOR_MARGIN = 0.75;
+
     static CpuWork work;
 
     @BeforeAll
@@ -51,7 +51,8 @@ class CpuBoundWorkTest {
                 ScenarioResult result = CpuBoundWork.run(model, SharedServer.base(), work, placement);
 
                 assertThat(result.count(OutcomeKind.SUCCESS)).isEqualTo(CpuBoundWork.REQUESTS);
-                assertThat(result.wallNanos()).as("%s, %s", kind, placement)
+                assertThat(result.wallNanos())
+                        .as("%s, %s", kind, placement)
                         .isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * workFloorNanos() / CORES);
             }
         }
@@ -62,7 +63,8 @@ class CpuBoundWorkTest {
         try (ClientModel vertx = ModelKind.VERTX.create()) {
             ScenarioResult result = CpuBoundWork.run(vertx, SharedServer.base(), work, Placement.IN_PLACE);
 
-            assertThat(result.wallNanos()).isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * workFloorNanos());
+            assertThat(result.wallNanos())
+                    .isGreaterThanOrEqualTo(DELAY_NANOS + CpuBoundWork.REQUESTS * workFloorNanos());
         }
     }
 }

@@ -35,8 +35,9 @@ class EventLoopLanesTest {
 
             assertThat(outcomes).extracting(Outcome::isSuccess).containsOnly(true);
             assertThat(outcomes).hasSize(2 * limit);
-            assertThat(SharedServer.stats().endpoint("items").peakInFlight()).as("a wave taken in over %d ms, held %d ms",
-                    intakeMillis, holdMillis).isEqualTo(limit);
+            assertThat(SharedServer.stats().endpoint("items").peakInFlight())
+                    .as("a wave taken in over %d ms, held %d ms", intakeMillis, holdMillis)
+                    .isEqualTo(limit);
         }
     }
 }

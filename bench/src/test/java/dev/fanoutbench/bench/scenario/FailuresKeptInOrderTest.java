@@ -25,13 +25,19 @@ class FailuresKeptInOrderTest {
                 Outcome outcome = result.outcomes().get(i);
                 assertThat(outcome.index()).isEqualTo(i);
                 assertThat(outcome.uri().getPath()).isEqualTo("/api/flaky/" + i);
-                assertThat(outcome.kind()).as("request %d: %s", i, outcome.detail()).isEqualTo(FailuresKeptInOrder.expectedKind(i));
+                assertThat(outcome.kind())
+                        .as("request %d: %s", i, outcome.detail())
+                        .isEqualTo(FailuresKeptInOrder.expectedKind(i));
             }
-            assertThat(result.counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    OutcomeKind.SUCCESS, 30L, OutcomeKind.HTTP_ERROR, 12L, OutcomeKind.CONNECTION_ERROR, 18L));
+            assertThat(result.counts())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            OutcomeKind.SUCCESS, 30L, OutcomeKind.HTTP_ERROR, 12L, OutcomeKind.CONNECTION_ERROR, 18L));
             // the server counts an answer once its last byte is written, which can trail the client's read
-            await().atMost(Duration.ofSeconds(10)).until(() -> SharedServer.stats().endpoint("flaky").served() >= 60);
-            assertThat(SharedServer.stats().endpoint("flaky").served()).as("no request retried behind our back").isEqualTo(60);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> SharedServer.stats().endpoint("flaky").served() >= 60);
+            assertThat(SharedServer.stats().endpoint("flaky").served())
+                    .as("no request retried behind our back")
+                    .isEqualTo(60);
         }
     }
 }

@@ -20,7 +20,10 @@ class FanOutToSlowApiTest {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = FanOutToSlowApi.run(model, SharedServer.base());
 
-            assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.SUCCESS).hasSize(3);
+            assertThat(result.outcomes())
+                    .extracting(Outcome::kind)
+                    .containsOnly(OutcomeKind.SUCCESS)
+                    .hasSize(3);
             assertThat(result.wallNanos()).isGreaterThanOrEqualTo(DELAY_NANOS).isLessThan(2 * DELAY_NANOS);
         }
     }

@@ -16,11 +16,17 @@ class ScenarioMainTest {
     @ValueSource(strings = {"0", "-5", "99999"})
     void anInFlightCountOutsideWhatTheHarnessHoldsIsRefusedAtOnce(String inFlight) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.of(new ScenarioMain(), "scenario", new PrintStream(err, true, StandardCharsets.UTF_8),
-                e -> e instanceof IllegalArgumentException).execute("cost", "--in-flight", inFlight);
+        int exit = Cli.of(
+                        new ScenarioMain(),
+                        "scenario",
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        e -> e instanceof IllegalArgumentException)
+                .execute("cost", "--in-flight", inFlight);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .singleElement()
+                .asString()
                 .contains("--in-flight must be from 1 to 10000, got " + inFlight);
     }
 }

@@ -13,7 +13,8 @@ final class SharedServer {
     private SharedServer() {}
 
     private static MockServer start() {
-        MockServer server = MockServer.start(MockServerSettings.defaults().withInFlightLimit(BoundedConcurrencyAvoids429.SERVER_LIMIT));
+        MockServer server = MockServer.start(
+                MockServerSettings.defaults().withInFlightLimit(BoundedConcurrencyAvoids429.SERVER_LIMIT));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return server;
     }

@@ -22,9 +22,11 @@ class TimeoutReleasesConnectionTest {
             ScenarioResult result = TimeoutReleasesConnection.run(model, SharedServer.base());
 
             assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);
-            assertThat(result.outcomes()).allSatisfy(timedOut ->
-                    assertThat(timedOut.timings().serviceTimeNanos()).isBetween(TIMEOUT_NANOS, 2 * TIMEOUT_NANOS));
-            await().atMost(Duration.ofSeconds(5)).until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);
+            assertThat(result.outcomes())
+                    .allSatisfy(timedOut -> assertThat(timedOut.timings().serviceTimeNanos())
+                            .isBetween(TIMEOUT_NANOS, 2 * TIMEOUT_NANOS));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> SharedServer.stats().endpoint("stuck").inFlight() == 0);
         }
     }
 }

@@ -22,9 +22,13 @@ class SeriesLogsTest {
         Files.createSymbolicLink(runDir.resolve("histograms/trial.fork-1.response.hlog"), Path.of("/dev/full"));
 
         assertThatThrownBy(() -> {
-            SeriesLogs logs = new SeriesLogs(runDir, "histograms/trial.fork-1", "a trial", System.currentTimeMillis());
-            logs.write(new LatencyRecorder().intervalSnapshot());
-            logs.close();
-        }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("trial.fork-1.response.hlog").hasMessageContaining("disk full");
+                    SeriesLogs logs =
+                            new SeriesLogs(runDir, "histograms/trial.fork-1", "a trial", System.currentTimeMillis());
+                    logs.write(new LatencyRecorder().intervalSnapshot());
+                    logs.close();
+                })
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("trial.fork-1.response.hlog")
+                .hasMessageContaining("disk full");
     }
 }

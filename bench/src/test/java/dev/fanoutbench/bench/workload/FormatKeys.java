@@ -28,7 +28,8 @@ final class FormatKeys {
             accepted(type.getContentType(), path + "[]", keys);
             return;
         }
-        for (Map.Entry<String, JavaType> key : WorkloadFile.keys(type.getRawClass()).entrySet()) {
+        for (Map.Entry<String, JavaType> key :
+                WorkloadFile.keys(type.getRawClass()).entrySet()) {
             keys.add(child(path, key.getKey()));
             accepted(key.getValue(), child(path, key.getKey()), keys);
         }

@@ -33,8 +33,10 @@ class ScheduleTest {
 
     @Test
     void aConstantWindowSendsRateTimesSecondsRounded() {
-        assertThat(Schedule.offsets(open(333.3, 333.3, Duration.ofMillis(1500), Arrivals.CONSTANT), 1)).hasSize(500);
-        assertThat(Schedule.offsets(open(0.5, 0.5, Duration.ofSeconds(1), Arrivals.CONSTANT), 1)).hasSize(1);
+        assertThat(Schedule.offsets(open(333.3, 333.3, Duration.ofMillis(1500), Arrivals.CONSTANT), 1))
+                .hasSize(500);
+        assertThat(Schedule.offsets(open(0.5, 0.5, Duration.ofSeconds(1), Arrivals.CONSTANT), 1))
+                .hasSize(1);
     }
 
     @Test
@@ -62,8 +64,11 @@ class ScheduleTest {
 
     @Test
     void everyRampWindowOfAWorkloadSendsItsShareOfTheIntegral() {
-        Workload workload = WindowsTest.of(Duration.ZERO, new Phase.Ramp(100, 1000, Duration.ofSeconds(3), Arrivals.CONSTANT));
-        long sent = workload.windows().stream().mapToLong(w -> Schedule.offsets(w, w.index()).length).sum();
+        Workload workload =
+                WindowsTest.of(Duration.ZERO, new Phase.Ramp(100, 1000, Duration.ofSeconds(3), Arrivals.CONSTANT));
+        long sent = workload.windows().stream()
+                .mapToLong(w -> Schedule.offsets(w, w.index()).length)
+                .sum();
         assertThat(sent).isEqualTo(1650); // (100 + 1000) / 2 x 3 s
     }
 

@@ -15,7 +15,8 @@ class WorkloadDocsTest {
 
     static String example() throws IOException {
         String docs = Files.readString(Path.of("..", "docs", "workloads.md"));
-        Matcher block = Pattern.compile("## The file\\s+```yaml\\n(.*?)```", Pattern.DOTALL).matcher(docs);
+        Matcher block = Pattern.compile("## The file\\s+```yaml\\n(.*?)```", Pattern.DOTALL)
+                .matcher(docs);
         assertThat(block.find()).as("a ```yaml block under '## The file'").isTrue();
         return block.group(1);
     }
@@ -30,6 +31,7 @@ class WorkloadDocsTest {
 
     @Test
     void theExampleWritesEveryKeyTheRecordsAcceptAndNoOther() throws IOException {
-        assertThat(FormatKeys.written(new YAMLMapper().readTree(example()))).containsExactlyElementsOf(FormatKeys.accepted());
+        assertThat(FormatKeys.written(new YAMLMapper().readTree(example())))
+                .containsExactlyElementsOf(FormatKeys.accepted());
     }
 }

@@ -84,24 +84,33 @@ class WorkloadFileTest {
 
         Workload workload = WorkloadFile.read(file);
 
-        assertThat(workload).isEqualTo(new Workload(
-                "knee",
-                "jitter endpoint, rising steps",
-                new RequestSpec("POST", "/api/jitter/{id}", Map.of("medianMs", "100", "sigma", "0.4"), Map.of("X-Trace", "on"), 512,
-                        Duration.ofSeconds(5), 200, 204, false),
-                List.of(
-                        new Phase.Closed(10, 1000, null),
-                        new Phase.Closed(10, 0, Duration.ofMillis(1500)),
-                        new Phase.Constant(500, Duration.ofSeconds(10), Arrivals.POISSON),
-                        new Phase.Ramp(100, 1000, Duration.ofMinutes(1), Arrivals.CONSTANT),
-                        new Phase.Steps(500, 4000, 500, Duration.ofSeconds(5), Arrivals.CONSTANT)),
-                Duration.ofSeconds(5),
-                List.of(ModelKind.THREAD_POOL, ModelKind.VERTX, ModelKind.SEQUENTIAL),
-                300,
-                new Slo(Duration.ofMillis(250), 0.01),
-                "/api/items/0?delayMs=0",
-                5000,
-                3));
+        assertThat(workload)
+                .isEqualTo(new Workload(
+                        "knee",
+                        "jitter endpoint, rising steps",
+                        new RequestSpec(
+                                "POST",
+                                "/api/jitter/{id}",
+                                Map.of("medianMs", "100", "sigma", "0.4"),
+                                Map.of("X-Trace", "on"),
+                                512,
+                                Duration.ofSeconds(5),
+                                200,
+                                204,
+                                false),
+                        List.of(
+                                new Phase.Closed(10, 1000, null),
+                                new Phase.Closed(10, 0, Duration.ofMillis(1500)),
+                                new Phase.Constant(500, Duration.ofSeconds(10), Arrivals.POISSON),
+                                new Phase.Ramp(100, 1000, Duration.ofMinutes(1), Arrivals.CONSTANT),
+                                new Phase.Steps(500, 4000, 500, Duration.ofSeconds(5), Arrivals.CONSTANT)),
+                        Duration.ofSeconds(5),
+                        List.of(ModelKind.THREAD_POOL, ModelKind.VERTX, ModelKind.SEQUENTIAL),
+                        300,
+                        new Slo(Duration.ofMillis(250), 0.01),
+                        "/api/items/0?delayMs=0",
+                        5000,
+                        3));
         assertThat(workload.request().query().keySet()).containsExactly("medianMs", "sigma");
     }
 
@@ -111,12 +120,14 @@ class WorkloadFileTest {
 
         assertThat(workload.name()).isEqualTo("fan-out-2");
         assertThat(workload.description()).isEmpty();
-        assertThat(workload.request()).isEqualTo(
-                new RequestSpec("GET", "/api/items/{id}", Map.of(), Map.of(), 0, Duration.ofSeconds(10), 200, 299, true));
+        assertThat(workload.request())
+                .isEqualTo(new RequestSpec(
+                        "GET", "/api/items/{id}", Map.of(), Map.of(), 0, Duration.ofSeconds(10), 200, 299, true));
         assertThat(workload.load()).containsExactly(new Phase.Constant(100, Duration.ofSeconds(2), Arrivals.CONSTANT));
         assertThat(workload.warmup()).isZero();
         assertThat(workload.warmupWindow()).isEmpty();
-        assertThat(workload.models()).containsExactly(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
+        assertThat(workload.models())
+                .containsExactly(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
         assertThat(workload.threadPoolSize()).isEqualTo(200);
         assertThat(workload.slo()).isNull();
         assertThat(workload.health()).isNull();
@@ -134,9 +145,10 @@ class WorkloadFileTest {
 
     @Test
     void theRequestUriReplacesTheIdAndAppendsTheQueryEncodedInFileOrder() {
-        RequestSpec request = new RequestSpec("GET", "/api/items/{id}", Map.of("z", "1"), Map.of(), 0,
-                Duration.ofSeconds(1), 200, 299, true);
-        assertThat(request.uri(URI.create("http://127.0.0.1:8080/"), 7)).hasToString("http://127.0.0.1:8080/api/items/7?z=1");
+        RequestSpec request = new RequestSpec(
+                "GET", "/api/items/{id}", Map.of("z", "1"), Map.of(), 0, Duration.ofSeconds(1), 200, 299, true);
+        assertThat(request.uri(URI.create("http://127.0.0.1:8080/"), 7))
+                .hasToString("http://127.0.0.1:8080/api/items/7?z=1");
 
         Workload workload = WorkloadFile.parse("""
                 request:
@@ -157,10 +169,13 @@ class WorkloadFileTest {
                   path: /api/items/{id}
                 load:
                   - constant: {rat: 100, duration: 2s}
-                """)).isEqualTo("unknown key 'rat' in load[0].constant (line 4; allowed: rate, duration, arrivals)");
+                """))
+                .isEqualTo("unknown key 'rat' in load[0].constant (line 4; allowed: rate, duration, arrivals)");
         assertThat(problem(VALID + "modles: [vertx]\n"))
-                .startsWith("unknown key 'modles' at the top level (line 5; allowed: name, description, request, load,");
-        assertThat(problem(VALID.replace("  path:", "  pth: /x\n  path:"))).startsWith("unknown key 'pth' in request (line 2;");
+                .startsWith(
+                        "unknown key 'modles' at the top level (line 5; allowed: name, description, request, load,");
+        assertThat(problem(VALID.replace("  path:", "  pth: /x\n  path:")))
+                .startsWith("unknown key 'pth' in request (line 2;");
     }
 
     @Test
@@ -178,7 +193,8 @@ class WorkloadFileTest {
 
     @Test
     void aZeroRateIsRefusedToo() throws IOException {
-        assertThat(problem(VALID.replace("rate: 100", "rate: 0"))).isEqualTo("load[0].constant.rate must be positive, got 0 (line 4)");
+        assertThat(problem(VALID.replace("rate: 100", "rate: 0")))
+                .isEqualTo("load[0].constant.rate must be positive, got 0 (line 4)");
     }
 
     @Test
@@ -201,7 +217,9 @@ class WorkloadFileTest {
 
     @Test
     void stepsThatGoDownAreRefused() throws IOException {
-        assertThat(problem(VALID.replace("constant: {rate: 100, duration: 2s}", "steps: {from: 500, to: 100, step: 100, stepDuration: 1s}")))
+        assertThat(problem(VALID.replace(
+                        "constant: {rate: 100, duration: 2s}",
+                        "steps: {from: 500, to: 100, step: 100, stepDuration: 1s}")))
                 .isEqualTo("load[0].steps.to must be at least from (500), got 100 (line 4)");
     }
 
@@ -213,9 +231,11 @@ class WorkloadFileTest {
 
     @Test
     void aClosedPhaseNeedsExactlyOneOfCountAndDuration() throws IOException {
-        assertThat(problem(VALID.replace("constant: {rate: 100, duration: 2s}", "closed: {concurrency: 10, count: 5, duration: 1s}")))
+        assertThat(problem(VALID.replace(
+                        "constant: {rate: 100, duration: 2s}", "closed: {concurrency: 10, count: 5, duration: 1s}")))
                 .isEqualTo("load[0].closed must have exactly one of count and duration, got both (line 4)");
-        assertThat(problem(VALID.replace("constant: {rate: 100, duration: 2s}", "closed: {concurrency: 20000, count: 5}")))
+        assertThat(problem(
+                        VALID.replace("constant: {rate: 100, duration: 2s}", "closed: {concurrency: 20000, count: 5}")))
                 .isEqualTo("load[0].closed.concurrency must be at most 10000, got 20000 (line 4)");
     }
 
@@ -228,7 +248,9 @@ class WorkloadFileTest {
                   bodyBytes: 20000000
                 load:
                   - constant: {rate: 100, duration: 2s}
-                """)).isEqualTo("request.bodyBytes must be at most 10485760 (10 MiB, the stub's cap), got 20000000 (line 4)");
+                """))
+                .isEqualTo(
+                        "request.bodyBytes must be at most 10485760 (10 MiB, the stub's cap), got 20000000 (line 4)");
     }
 
     @Test
@@ -256,7 +278,8 @@ class WorkloadFileTest {
     @Test
     void anUnknownModelListsTheKnownOnes() throws IOException {
         assertThat(problem(VALID + "models: [vertx, netty]\n"))
-                .isEqualTo("models[1] is not a known model: 'netty'; known: " + String.join(", ", ModelKind.ids()) + " (line 5)");
+                .isEqualTo("models[1] is not a known model: 'netty'; known: " + String.join(", ", ModelKind.ids())
+                        + " (line 5)");
     }
 
     @Test
@@ -269,9 +292,11 @@ class WorkloadFileTest {
     void aPhaseItemWithNoKeyOrTwoKeysIsRefused() throws IOException {
         assertThat(problem(VALID.replace("- constant: {rate: 100, duration: 2s}", "- {}")))
                 .isEqualTo("load[0] must have exactly one key of closed, constant, ramp, steps, got none (line 4)");
-        assertThat(problem(VALID.replace("- constant: {rate: 100, duration: 2s}",
-                "- constant: {rate: 100, duration: 2s}\n    ramp: {from: 1, to: 2, duration: 1s}")))
-                .isEqualTo("load[0] must have exactly one key of closed, constant, ramp, steps, got 2 (constant, ramp) (line 4)");
+        assertThat(problem(VALID.replace(
+                        "- constant: {rate: 100, duration: 2s}",
+                        "- constant: {rate: 100, duration: 2s}\n    ramp: {from: 1, to: 2, duration: 1s}")))
+                .isEqualTo(
+                        "load[0] must have exactly one key of closed, constant, ramp, steps, got 2 (constant, ramp) (line 4)");
     }
 
     @Test
@@ -295,7 +320,9 @@ class WorkloadFileTest {
                   - constant: {rate: 100, duration: 2s
                 warmup: 5s
                 """)).startsWith("malformed YAML: ").containsPattern("\\(line [45]\\)$");
-        assertThat(problem("request:\n  path: /a\n   bad: indent\n")).startsWith("malformed YAML: ").endsWith("(line 3)");
+        assertThat(problem("request:\n  path: /a\n   bad: indent\n"))
+                .startsWith("malformed YAML: ")
+                .endsWith("(line 3)");
     }
 
     @Test
@@ -307,12 +334,14 @@ class WorkloadFileTest {
     @Test
     void anEmptyFileSaysSo() throws IOException {
         assertThat(problem("")).isEqualTo("is empty; a workload needs at least request and load (line 1)");
-        assertThat(problem("# only a comment\n")).isEqualTo("is empty; a workload needs at least request and load (line 1)");
+        assertThat(problem("# only a comment\n"))
+                .isEqualTo("is empty; a workload needs at least request and load (line 1)");
     }
 
     @Test
     void aFileThatIsNotAMapSaysWhatItIs() throws IOException {
-        assertThat(problem("- 1\n- 2\n")).isEqualTo("must be a map of keys (name, request, load...), got a list (line 1)");
+        assertThat(problem("- 1\n- 2\n"))
+                .isEqualTo("must be a map of keys (name, request, load...), got a list (line 1)");
     }
 
     @Test
@@ -325,7 +354,8 @@ class WorkloadFileTest {
 
     @Test
     void aMissingRequestIsNamed() throws IOException {
-        assertThat(problem("load:\n  - constant: {rate: 100, duration: 2s}\n")).isEqualTo("request is required (line 1)");
+        assertThat(problem("load:\n  - constant: {rate: 100, duration: 2s}\n"))
+                .isEqualTo("request is required (line 1)");
     }
 
     @Test

@@ -45,11 +45,17 @@ class WorkloadSchemaTest {
         }
         assertThat(files).isNotEmpty();
         for (Path file : files) {
-            assertThat(Files.readAllLines(file).get(0)).as(file.toString()).isEqualTo("# yaml-language-server: $schema=schema.json");
-            assertThat(schema().validate(YAML.readTree(file.toFile()))).as(file.toString()).isEmpty();
+            assertThat(Files.readAllLines(file).get(0))
+                    .as(file.toString())
+                    .isEqualTo("# yaml-language-server: $schema=schema.json");
+            assertThat(schema().validate(YAML.readTree(file.toFile())))
+                    .as(file.toString())
+                    .isEmpty();
             assertThat(WorkloadFile.read(file).windows()).as(file.toString()).isNotEmpty();
         }
-        assertThat(schema().validate(YAML.readTree(WorkloadDocsTest.example()))).as("the docs' example").isEmpty();
+        assertThat(schema().validate(YAML.readTree(WorkloadDocsTest.example())))
+                .as("the docs' example")
+                .isEmpty();
     }
 
     @Test
@@ -71,8 +77,11 @@ class WorkloadSchemaTest {
                 valid + "slo: {p99: 2m, errors: 1%}\n",
                 valid + "slo: {p99: 250ms, errors: 0.01}\n",
                 valid + "models: [vertx, netty]\n",
-                valid.replace("constant: {rate: 100, duration: 2s}", "closed: {concurrency: 10, count: 5, duration: 1s}"))) {
-            assertThat(catchThrowable(() -> WorkloadFile.parse(broken, "broken.yaml"))).as(broken).isInstanceOf(IllegalArgumentException.class);
+                valid.replace(
+                        "constant: {rate: 100, duration: 2s}", "closed: {concurrency: 10, count: 5, duration: 1s}"))) {
+            assertThat(catchThrowable(() -> WorkloadFile.parse(broken, "broken.yaml")))
+                    .as(broken)
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(schema().validate(YAML.readTree(broken))).as(broken).isNotEmpty();
         }
     }
@@ -80,8 +89,10 @@ class WorkloadSchemaTest {
     @Test
     void theDurationPatternAcceptsWhatTheDurationParserAccepts() throws IOException {
         JsonNode schema = schemaJson();
-        Pattern duration = Pattern.compile(schema.at("/definitions/duration/pattern").asText());
-        Pattern p99 = Pattern.compile(schema.at("/definitions/slo/properties/p99/pattern").asText());
+        Pattern duration =
+                Pattern.compile(schema.at("/definitions/duration/pattern").asText());
+        Pattern p99 = Pattern.compile(
+                schema.at("/definitions/slo/properties/p99/pattern").asText());
         for (String text : List.of("250ms", "1.5s", "1m", "2 s", "2", "1.2.3s", "5S", "100us", "2h", ".5s", "1e3ms")) {
             assertThat(duration.matcher(text).find()).as(text).isEqualTo(reads(text, DurationDeserializer.UNITS));
             assertThat(p99.matcher(text).find()).as("slo.p99: " + text).isEqualTo(reads(text, List.of("ms", "s")));

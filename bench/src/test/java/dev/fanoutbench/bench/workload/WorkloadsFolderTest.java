@@ -32,7 +32,11 @@ class WorkloadsFolderTest {
     void theKneeWorkloadStepsFrom500To8000() {
         Workload knee = WorkloadFile.read(WORKLOADS.resolve("knee.yaml"));
 
-        assertThat(knee.windows()).hasSize(16).extracting(Window::fromRate).startsWith(500.0).endsWith(8000.0);
+        assertThat(knee.windows())
+                .hasSize(16)
+                .extracting(Window::fromRate)
+                .startsWith(500.0)
+                .endsWith(8000.0);
         assertThat(knee.warmupWindow()).get().extracting(Window::fromRate).isEqualTo(500.0);
         assertThat(knee.slo()).isEqualTo(new Slo(Duration.ofMillis(500), 0.01));
         assertThat(knee.request().uri(java.net.URI.create("http://127.0.0.1:8080/"), 3))
