@@ -232,7 +232,8 @@ public final class BenchMain implements Callable<Integer> {
         if (chosenModels.contains(ModelKind.SEQUENTIAL.id()) && !oneBatch) {
             throw new IllegalArgumentException(
                     "models: sequential runs one batch at a time, and an open or timed phase sends"
-                            + " each request as a batch of its own, so it would not be sequential; use thread-pool with threadPoolSize: 1");
+                            + " each request as a batch of its own, so it would not be sequential; use "
+                            + "thread-pool with threadPoolSize: 1");
         }
         return chosenModels;
     }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** A failure inside the watcher is reported and survived: a dead watcher would leak every connection it was meant to notice. */
+/**
+ * A failure inside the watcher is reported and survived: a dead watcher would leak every connection it was meant to
+ * notice.
+ */
 class DisconnectWatcherTest {
 
     @Test

@@ -20,11 +20,15 @@ import java.util.stream.Collectors;
  */
 final class BenchmarkCases {
 
-    /** Parameters of a case's trials rather than of the case: the glance's columns and a section's lines tell them apart. */
+    /**
+     * Parameters of a case's trials rather than of the case: the glance's columns and a section's lines tell them
+     * apart.
+     */
     static final Set<String> OF_THE_MODEL = Set.of("model", "mode", "placement");
 
     /**
-     * @param id      the section's anchor: the benchmark's ("fanout"), with the sizes that differ when it ran at several
+     * @param id      the section's anchor: the benchmark's ("fanout"), with the sizes that differ when it ran at
+     * several
      * @param label   the glance's row: "fan-out, 3 x 200 ms"
      * @param differs "delayMs=2000": what tells it from the benchmark's other cases; empty when it has none
      */

@@ -286,7 +286,8 @@ public final class CompareMain implements Callable<Integer> {
     static String rule(Comparison comparison) {
         return String.format(
                 "A change counts when it is at least %.0f%% and Welch's t-test on the per-iteration samples"
-                        + " finds it significant at a family-wise %.0f%% over all %s metrics (Holm); under %d samples a side:"
+                        + " finds it significant at a family-wise %.0f%% over all %s metrics (Holm); under %d "
+                        + "samples a side:"
                         + " insufficient samples.",
                 comparison.threshold() * 100,
                 comparison.familyAlpha() * 100,

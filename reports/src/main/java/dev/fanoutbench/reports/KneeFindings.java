@@ -64,7 +64,9 @@ final class KneeFindings {
         return sentences;
     }
 
-    /** Header, then one row per window: each model's carried rate, p99 and failures, a cross where it missed the SLO. */
+    /**
+     * Header, then one row per window: each model's carried rate, p99 and failures, a cross where it missed the SLO.
+     */
     static List<List<String>> table(List<ShownTrial> trials) {
         List<ShownTrial> workloads =
                 trials.stream().filter(t -> t.trial().load() != null).toList();

@@ -83,7 +83,8 @@ final class Lessons {
                     Lesson.FAN_OUT,
                     "fan-out",
                     "Fan-out: slow calls, in turn or together (lesson 1)",
-                    "Waiting on I/O one call after another wastes the wait; issuing the calls together costs about one wait."
+                    "Waiting on I/O one call after another wastes the wait; issuing the calls together costs "
+                            + "about one wait."
                             + " The tutorial's 3 calls of 2 s took 6.12 s in turn and 2.05 s together.",
                     List.of("calls", "delayMs"),
                     s -> "fan-out, " + s.count("calls") + " x " + s.millis("delayMs"),
@@ -93,7 +94,8 @@ final class Lessons {
                     "bounded",
                     "Bounded concurrency: many calls, at most N in flight (lesson 5)",
                     "Thousands of tasks with a semaphore of N cost ceil(total / N) waits, and spare the server."
-                            + " The tutorial's 1,000 tasks, 10 at once, 1 s each, took 100.52 s against an ideal of 100 s.",
+                            + " The tutorial's 1,000 tasks, 10 at once, 1 s each, took 100.52 s against an "
+                            + "ideal of 100 s.",
                     List.of("batchSize", "delayMs", "limit"),
                     s -> "bounded, " + s.count("batchSize") + " x " + s.millis("delayMs") + ", " + s.count("limit")
                             + " at once",
@@ -103,7 +105,8 @@ final class Lessons {
                     Lesson.BLOCKING_LOOP,
                     "blocking call",
                     "Blocking the event loop (lesson 9)",
-                    "A blocking library called from the event loop blocks everything: async code becomes as slow as sync."
+                    "A blocking library called from the event loop blocks everything: async code becomes as "
+                            + "slow as sync."
                             + " Moved to a worker pool, the same calls are concurrent again.",
                     List.of("requests", "delayMs"),
                     s -> "blocking call, " + s.count("requests") + " x " + s.millis("delayMs"),
@@ -113,7 +116,8 @@ final class Lessons {
                     "CPU work",
                     "CPU-bound work (lesson 11)",
                     "CPU-bound work gains nothing from async: it needs other cores."
-                            + " The tutorial's two CPU loops took twice as long as one; on an event loop the work also delays every other response.",
+                            + " The tutorial's two CPU loops took twice as long as one; on an event loop the "
+                            + "work also delays every other response.",
                     List.of("requests", "delayMs", "cpuMs"),
                     s -> "CPU work, " + s.count("requests") + " x (" + s.millis("delayMs") + " + " + s.millis("cpuMs")
                             + " CPU)",
@@ -122,8 +126,10 @@ final class Lessons {
                     Lesson.HIGH_CONCURRENCY,
                     "many in flight",
                     "Many in flight: what each waiting request costs (lesson 12)",
-                    "Threads and async differ in who schedules and what a waiting request holds: a whole thread, or a small object."
-                            + " Virtual threads and an event loop wait on a handful of platform threads; a fixed pool runs in waves.",
+                    "Threads and async differ in who schedules and what a waiting request holds: a whole "
+                            + "thread, or a small object."
+                            + " Virtual threads and an event loop wait on a handful of platform threads; a "
+                            + "fixed pool runs in waves.",
                     List.of("inFlight", "delayMs"),
                     s -> s.count("inFlight") + " in flight x " + s.millis("delayMs"),
                     s -> s.count("inFlight") + " in flight: what each waiting request costs (lesson 12)"),
@@ -132,7 +138,8 @@ final class Lessons {
                     "open model: p99",
                     "Open model: a constant arrival rate",
                     "Async does not make a single call faster; it stops the program from wasting the time it waits."
-                            + " Requests arrive on a schedule, and latency counts from when each was due, so a client that falls behind shows it.",
+                            + " Requests arrive on a schedule, and latency counts from when each was due, so a "
+                            + "client that falls behind shows it.",
                     List.of("ratePerSecond", "durationSeconds"),
                     s -> "open model, " + s.count("ratePerSecond") + " req/s for " + s.count("durationSeconds")
                             + " s: p99",
@@ -142,7 +149,8 @@ final class Lessons {
                     Lesson.WORKLOAD,
                     "workload",
                     "Workload: how much load each model carries before it breaks the SLO",
-                    "Every model gets the same schedule from a workload file, window after window. Its knee is the highest offered"
+                    "Every model gets the same schedule from a workload file, window after window. Its knee is "
+                            + "the highest offered"
                             + " rate it sustained: at least 98% of it carried, p99 and failures within the SLO.",
                     List.of(),
                     s -> "workload",

@@ -98,7 +98,10 @@ final class ReportBuilder {
         }
     }
 
-    /** What no self-check could check, run by run ("run B: ..." in a comparison); empty when the stub answered for every trial. */
+    /**
+     * What no self-check could check, run by run ("run B: ..." in a comparison); empty when the stub answered for
+     * every trial.
+     */
     private static String notCheckedIn(List<LabelledRun> runs) {
         List<String> unchecked = new ArrayList<>();
         for (LabelledRun r : runs) {

@@ -30,7 +30,8 @@ public record ReportModel(
 
     static final String RUN_GLANCE_NOTE =
             "Each cell is one model's result on one benchmark: the mean wall time of a batch against"
-                    + " that model's own ideal (the physical best for how it schedules), or for the open model its p99 response time.";
+                    + " that model's own ideal (the physical best for how it schedules), or for the open model "
+                    + "its p99 response time.";
     static final List<KeyItem> RUN_GLANCE_KEY = List.of(
             new KeyItem("good", "0.9 of ideal or better"),
             new KeyItem("fair", "0.6 to 0.9"),

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run's verdict at the end of the main job: an exit code per kind of failure, and the same verdicts as JUnit XML. */
+/**
+ * The run's verdict at the end of the main job: an exit code per kind of failure, and the same verdicts as JUnit XML.
+ */
 class ReportMainTest {
 
     @TempDir

@@ -228,8 +228,8 @@ class ReportModelTest {
         assertThat(section.findings())
                 .singleElement()
                 .asString()
-                .contains(
-                        "Its 1 later window(s) were not run: stopped after steps 4/s: 2 open windows in a row breached the SLO");
+                .contains("Its 1 later window(s) were not run: stopped after steps 4/s: 2 open windows in a row "
+                        + "breached the SLO");
     }
 
     @Test

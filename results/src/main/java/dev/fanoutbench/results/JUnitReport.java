@@ -37,7 +37,10 @@ public final class JUnitReport {
         return this;
     }
 
-    /** The self-checks of a run: a case per trial, failed with every failure that names it, and one for the run itself. */
+    /**
+     * The self-checks of a run: a case per trial, failed with every failure that names it, and one for the run
+     * itself.
+     */
     public static List<Case> selfChecks(RunSummary summary) {
         List<Case> cases = new ArrayList<>();
         List<RunSummary.Failure> unclaimed = new ArrayList<>(summary.failures());

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Why a model broke where it did, from its own numbers: a fixed pool by Little's law, a client that
- * could not keep up (requests dropped at its in-flight cap), failures by kind, the CPU its requests need at that rate, or the stub's own lateness. Tried in that
+ * could not keep up (requests dropped at its in-flight cap), failures by kind, the CPU its requests need at that
+ * rate, or the stub's own lateness. Tried in that
  * order, since a pool's ceiling holds whatever else is true.
  */
 public final class KneeCause {

@@ -5,7 +5,10 @@ package dev.fanoutbench.results;
  * add up to the requests sent.
  */
 public enum OutcomeKind {
-    /** a status the request counts as a success (2xx unless a workload says otherwise) with a body that passed the batch's check (the stub's: it echoes the request's id) */
+    /**
+     * a status the request counts as a success (2xx unless a workload says otherwise) with a body that passed the
+     * batch's check (the stub's: it echoes the request's id)
+     */
     SUCCESS,
     /** a status line arrived, outside the statuses that count as a success (429, 500, 503 ...) */
     HTTP_ERROR,

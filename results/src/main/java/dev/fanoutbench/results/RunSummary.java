@@ -254,7 +254,10 @@ public record RunSummary(
      */
     public record LoadWindow(String label, double offeredPerSecond, double seconds, int concurrency) {}
 
-    /** A window meets it when its p99 response time is at most {@code p99Millis} and its failed share at most {@code errorRatio}. */
+    /**
+     * A window meets it when its p99 response time is at most {@code p99Millis} and its failed share at most {@code
+     * errorRatio}.
+     */
     public record Slo(double p99Millis, double errorRatio) {}
 
     /** A self-check a trial failed: its numbers cannot be trusted. */

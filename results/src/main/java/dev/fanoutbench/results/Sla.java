@@ -84,7 +84,8 @@ public record Sla(List<Rule> rules) {
             if (!m.matches()) {
                 throw new BadInputException(
                         "SLA rule '" + rule + "' does not parse; expected e.g. 'fanout.vertx.p99 < 250ms'"
-                                + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; units: ms, s, us)");
+                                + " (metrics: score, p50, p90, p99, p999, max, stubP99, efficiency, failed; "
+                                + "units: ms, s, us)");
             }
             double limit = limit(rule, m.group(3), m.group(5));
             rules.add(new Rule(rule, m.group(1), m.group(2), m.group(3), m.group(4), limit));

@@ -42,7 +42,9 @@ public final class Summaries {
         return summary;
     }
 
-    /** What a summary that parses still lacks for a reader to use it (JSON can say null or {} for anything), or null. */
+    /**
+     * What a summary that parses still lacks for a reader to use it (JSON can say null or {} for anything), or null.
+     */
     static String missing(RunSummary summary) {
         if (summary.runId() == null
                 || summary.trials() == null

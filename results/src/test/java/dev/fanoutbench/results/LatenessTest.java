@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** One line decides when the stub's own lateness is noise, for the self-checks' note and the report's sentence alike. */
+/**
+ * One line decides when the stub's own lateness is noise, for the self-checks' note and the report's sentence alike.
+ */
 class LatenessTest {
 
     @Test

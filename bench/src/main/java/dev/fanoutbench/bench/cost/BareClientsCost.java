@@ -124,7 +124,10 @@ public final class BareClientsCost implements Callable<Integer> {
         }
     }
 
-    /** {@code connections} threads of {@code threads}' kind, each sending its next request when its last one's body is in. */
+    /**
+     * {@code connections} threads of {@code threads}' kind, each sending its next request when its last one's body is
+     * in.
+     */
     private void apache(String name, String url, ThreadFactory threads) throws Exception {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(Math.max(100, connections * 2))

@@ -71,7 +71,8 @@ public final class ClientCostMain implements Callable<Integer> {
     @Option(
             names = "--recorded",
             description = "record the measured stretch as a benchmark trial does (interval logs,"
-                    + " the stub's /stats, JFR's pinning events), after measuring the idle JVM's CPU: the main job's figure, gross"
+                    + " the stub's /stats, JFR's pinning events), after measuring the idle JVM's CPU: the main "
+                    + "job's figure, gross"
                     + " and less the idle JVM's")
     boolean recorded;
 

@@ -40,7 +40,9 @@ public final class ClosedLoop {
         this.listener = listener;
     }
 
-    /** {@code users} users send {@code count} requests in all; what is unfinished after {@code deadline} is cancelled. */
+    /**
+     * {@code users} users send {@code count} requests in all; what is unfinished after {@code deadline} is cancelled.
+     */
     public LoadResult count(int users, long count, Duration deadline, LongFunction<URI> uri) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, got " + count);
@@ -48,7 +50,10 @@ public final class ClosedLoop {
         return run(users, count, Long.MAX_VALUE, System.nanoTime() + deadline.toNanos(), uri);
     }
 
-    /** {@code users} users send for {@code length}; what is unfinished after that, the timeout and {@code slack} is cancelled. */
+    /**
+     * {@code users} users send for {@code length}; what is unfinished after that, the timeout and {@code slack} is
+     * cancelled.
+     */
     public LoadResult timed(int users, Duration length, Duration slack, LongFunction<URI> uri) {
         long end = System.nanoTime() + length.toNanos();
         return run(users, Long.MAX_VALUE, end, end + options.timeout().toNanos() + slack.toNanos(), uri);

@@ -158,7 +158,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         }
     }
 
-    /** One lane's share of a batch (requests share, share + shares, ...), confined to its loop: no locks, no blocking. */
+    /**
+     * One lane's share of a batch (requests share, share + shares, ...), confined to its loop: no locks, no blocking.
+     */
     private final class Pump {
         private final BatchRun batch;
         private final Context loop;

@@ -53,7 +53,10 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         return of(preset, include, passThrough, target, runDir, interval, true);
     }
 
-    /** @param serverStats the target is our stub, whose /stats the forks read (false: server-side numbers are not measured) */
+    /**
+     * @param serverStats the target is our stub, whose /stats the forks read (false: server-side numbers are not
+     * measured)
+     */
     public static JmhLaunch of(
             Preset preset,
             String include,
@@ -121,7 +124,8 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
         refuse(
                 user.getResultFormat().hasValue() || user.getResult().hasValue(),
                 "-rf/-rff",
-                "the run folder's jmh.json is written by the harness, as JSON; convert it afterwards if you need another format");
+                "the run folder's jmh.json is written by the harness, as JSON; convert it afterwards if you "
+                        + "need another format");
         refuse(user.getOutput().hasValue(), "-o", "the console output is the run's log; redirect it instead");
         refuse(user.shouldFailOnError().hasValue(), "-foe", "a failing benchmark always stops the run");
         refuse(

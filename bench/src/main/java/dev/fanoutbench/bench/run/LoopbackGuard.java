@@ -44,7 +44,10 @@ public final class LoopbackGuard {
         }
     }
 
-    /** The host, also where java.net.URI finds none ("127.1" is not a host name to it, but is an address to the resolver). */
+    /**
+     * The host, also where java.net.URI finds none ("127.1" is not a host name to it, but is an address to the
+     * resolver).
+     */
     private static String hostOf(URI target) {
         if (target.getHost() != null) {
             return target.getHost();

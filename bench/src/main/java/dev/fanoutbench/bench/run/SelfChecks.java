@@ -90,7 +90,8 @@ final class SelfChecks {
                     Check.SERVER_AGREES,
                     name,
                     String.format(
-                            "the stub received %,d requests, the client sent %,d: something retried or duplicated requests",
+                            "the stub received %,d requests, the client sent %,d: something retried or "
+                                    + "duplicated requests",
                             server.received(), trial.sent())));
         } else if (server.received() < answered) {
             found.add(new Finding(

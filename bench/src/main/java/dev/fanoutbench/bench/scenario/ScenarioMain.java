@@ -89,7 +89,8 @@ public final class ScenarioMain implements Callable<Integer> {
                         "--in-flight " + connections + " with the stub in this process needs about "
                                 + needed + " open files, and the limit is " + unix.getMaxFileDescriptorCount()
                                 + ": start the stub on its"
-                                + " own (java -jar mock-server/target/mock-server.jar --port 0) and pass --target, or raise ulimit -n");
+                                + " own (java -jar mock-server/target/mock-server.jar --port 0) and pass "
+                                + "--target, or raise ulimit -n");
             }
         }
     }

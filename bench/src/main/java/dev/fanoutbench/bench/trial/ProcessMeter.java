@@ -3,7 +3,10 @@ package dev.fanoutbench.bench.trial;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
-/** This JVM's CPU time, heap allocation and peak thread count, over measured iterations only. Not thread-safe: the benchmark thread's. */
+/**
+ * This JVM's CPU time, heap allocation and peak thread count, over measured iterations only. Not thread-safe: the
+ * benchmark thread's.
+ */
 final class ProcessMeter {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -106,7 +106,10 @@ public final class TrialRecorder implements LoadListener {
         }
     }
 
-    /** Measures this JVM's CPU with nothing in flight: call it once, after the measured iterations, with the model idle. */
+    /**
+     * Measures this JVM's CPU with nothing in flight: call it once, after the measured iterations, with the model
+     * idle.
+     */
     public void measureBackground(Duration idle) {
         process.measureBackground(idle);
     }

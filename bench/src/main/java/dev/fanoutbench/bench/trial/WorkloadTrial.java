@@ -80,13 +80,17 @@ public final class WorkloadTrial {
      * Runs the workload on one model and writes its record into the run folder.
      *
      * @param serverStats the target is our stub, whose /stats are read around each window
-     * @throws IllegalStateException when a window's requests all failed (is the target answering?); no record is written
+     * @throws IllegalStateException when a window's requests all failed (is the target answering?); no record is
+     * written
      */
     public static void run(Path file, String model, URI base, Path runDir, Duration interval, boolean serverStats) {
         new WorkloadTrial(WorkloadFile.read(file), file, model, base, runDir, interval, serverStats).run();
     }
 
-    /** A forked trial: {@code WORKLOAD-FILE MODEL}, the rest from the properties every fork gets ({@link BenchTarget}). */
+    /**
+     * A forked trial: {@code WORKLOAD-FILE MODEL}, the rest from the properties every fork gets ({@link
+     * BenchTarget}).
+     */
     public static void main(String[] args) {
         ParentWatch.start(BenchTarget.parentPid());
         try {

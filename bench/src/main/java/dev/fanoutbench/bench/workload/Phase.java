@@ -18,7 +18,10 @@ import java.time.Duration;
 })
 public sealed interface Phase {
 
-    /** {@code concurrency} requests in flight until {@code count} are done, or for {@code duration}: exactly one is set (count 0 is unset). */
+    /**
+     * {@code concurrency} requests in flight until {@code count} are done, or for {@code duration}: exactly one is
+     * set (count 0 is unset).
+     */
     record Closed(int concurrency, long count, Duration duration) implements Phase {
         public Closed {
             InvalidKey.within("concurrency", concurrency, 1, MAX_CONCURRENCY);

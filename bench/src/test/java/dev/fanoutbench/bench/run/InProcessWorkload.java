@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A workload file run end to end in this JVM against a fresh embedded stub: no forks, the summary read back as a reader would. */
+/**
+ * A workload file run end to end in this JVM against a fresh embedded stub: no forks, the summary read back as a
+ * reader would.
+ */
 final class InProcessWorkload {
 
     private InProcessWorkload() {}

@@ -295,8 +295,8 @@ class WorkloadFileTest {
         assertThat(problem(VALID.replace(
                         "- constant: {rate: 100, duration: 2s}",
                         "- constant: {rate: 100, duration: 2s}\n    ramp: {from: 1, to: 2, duration: 1s}")))
-                .isEqualTo(
-                        "load[0] must have exactly one key of closed, constant, ramp, steps, got 2 (constant, ramp) (line 4)");
+                .isEqualTo("load[0] must have exactly one key of closed, constant, ramp, steps, got 2 (constant, "
+                        + "ramp) (line 4)");
     }
 
     @Test
