@@ -5,10 +5,11 @@
 # own share (the null model's JMH benchmark) beside them.
 #
 #   scripts/client-cost.sh [--connections 10] [--delay-ms 10] [--warmup 30] [--seconds 20]
-#                          [--models thread-pool,virtual-threads,vertx] [--bare] [--recorded] [--cpus STUB:CLIENT] [--jfr DIR]
+#                          [--clients all|thread-pool,virtual-threads+jdk,vertx] [--bare] [--recorded] [--cpus STUB:CLIENT] [--jfr DIR]
 #
 # --bare adds the models' libraries in bare loops without the harness (Vert.x's core HttpClient and its
-# WebClient; Apache HttpClient 5 classic on platform threads and on virtual threads), and a column of
+# WebClient; Apache HttpClient 5 classic and the JDK's HttpClient, each on platform threads and on
+# virtual threads), and a column of
 # each model's CPU per request against its library's bare loop. --recorded adds each model recorded as a
 # main-job trial records it (interval logs, the stub's /stats, JFR): its CPU gross and less what its idle
 # JVM burns ("net"), the figure the main job reports.
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --delay-ms) delay_ms="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    --models) models="$2"; shift 2 ;;
+    --models|--clients) models="$2"; shift 2 ;;
     --cpus) cpus="$2"; shift 2 ;;
     --jfr) jfr="$2"; shift 2 ;;
     --bare|--vertx-clients) bare=1; shift ;;
@@ -45,6 +46,8 @@ for jar in "$bench_jar" "$mock_jar"; do
   [ -f "$jar" ] || { echo "client-cost: $jar is missing: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
 done
 java_bin="$(require_java_21 client-cost)"
+# every client that runs concurrently: each thread-based model on each library, and the event loop
+[ "$models" = all ] && models="$("$java_bin" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain --list-clients)"
 require_wrk client-cost
 [ -n "$jfr" ] && mkdir -p "$jfr"
 
@@ -115,6 +118,7 @@ printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
   END {
     bare["thread-pool"] = "apache-classic-threads"; bare["virtual-threads"] = "apache-classic-virtual-threads"
     bare["vertx"] = "vertx-core-client"
+    bare["thread-pool+jdk"] = "jdk-client-threads"; bare["virtual-threads+jdk"] = "jdk-client-virtual-threads"
     header = 0
     for (model in bare) {
       lib = bare[model]

@@ -1,7 +1,9 @@
 package dev.fanoutbench.bench;
 
 import dev.fanoutbench.bench.cost.HarnessCost;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.run.ClientMatrix;
 import dev.fanoutbench.bench.run.CpuSplit;
 import dev.fanoutbench.bench.run.EnvironmentCapture;
 import dev.fanoutbench.bench.run.JmhLaunch;
@@ -31,6 +33,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +101,12 @@ public final class BenchMain implements Callable<Integer> {
     String cpus = "";
 
     @Option(
+            names = "--clients",
+            description = "all, or a list of clients (virtual-threads+jdk,...): each benchmark runs every one of"
+                    + " them whose model it was written for, instead of its four default clients")
+    String clients = "";
+
+    @Option(
             names = "--workload",
             description = "a workload file (workloads/*.yaml): run it on each of its models instead"
                     + " of the fixed benchmarks")
@@ -150,6 +159,18 @@ public final class BenchMain implements Callable<Integer> {
         Preset chosen = Preset.named(preset);
         Duration period = RecordingInterval.parse(interval);
         JmhLaunch.check(include, jmh);
+        if (!clients.isBlank()) {
+            if (!workload.isBlank()) {
+                throw new IllegalArgumentException(
+                        "bench.clients applies to the benchmarks; a workload's clients are its"
+                                + " models: -Dbench.models=all or a list");
+            }
+            if (jmh.matches(".*-p\\s+model=.*")) {
+                throw new IllegalArgumentException(
+                        "bench.clients and bench.jmh's -p model=... both choose the clients:" + " use one");
+            }
+            ClientMatrix.of(clients, include);
+        }
         if (!workload.isBlank()) {
             if (!include.isBlank() || !jmh.isBlank()) {
                 throw new IllegalArgumentException(
@@ -221,15 +242,20 @@ public final class BenchMain implements Callable<Integer> {
 
     /** The models to run the workload on: the file's, or those asked for. */
     private List<String> workloadModels() {
-        List<String> chosenModels = plan.models().stream().map(ModelKind::id).toList();
+        List<String> chosenModels = plan.models();
         if (!models.isBlank()) {
-            chosenModels = Arrays.stream(models.split(","))
-                    .map(String::trim)
-                    .map(id -> ModelKind.named(id).id())
-                    .toList();
+            chosenModels = models.equals("all")
+                    ? Clients.all()
+                    : Arrays.stream(models.split(",")).map(String::trim).toList();
+            chosenModels.forEach(Clients::kindOf); // an unknown model or library is one line, before anything starts
         }
         boolean oneBatch = plan.windows().stream().allMatch(w -> !w.open() && w.duration() == null);
-        if (chosenModels.contains(ModelKind.SEQUENTIAL.id()) && !oneBatch) {
+        boolean sequential = chosenModels.stream().anyMatch(m -> Clients.kindOf(m) == ModelKind.SEQUENTIAL);
+        if (models.equals("all")) {
+            chosenModels = chosenModels.stream()
+                    .filter(m -> oneBatch || Clients.kindOf(m) != ModelKind.SEQUENTIAL)
+                    .toList();
+        } else if (sequential && !oneBatch) {
             throw new IllegalArgumentException(
                     "models: sequential runs one batch at a time, and an open or timed phase sends"
                             + " each request as a batch of its own, so it would not be sequential; use "
@@ -265,11 +291,21 @@ public final class BenchMain implements Callable<Integer> {
         RunSummary.Score harness = null;
         Ran ran;
         if (plan == null) {
-            JmhLaunch launch = JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats);
+            List<JmhLaunch> launches = new ArrayList<>();
+            if (clients.isBlank()) {
+                launches.add(JmhLaunch.of(chosen, include, jmh, base, folder.working(), period, stats));
+            } else {
+                for (Map.Entry<String, List<String>> run :
+                        ClientMatrix.of(clients, include).entrySet()) {
+                    String models = run.getValue().isEmpty() ? "" : " -p model=" + String.join(",", run.getValue());
+                    launches.add(
+                            JmhLaunch.of(chosen, run.getKey(), jmh + models, base, folder.working(), period, stats));
+                }
+            }
             System.out.println("bench: first, what the harness itself costs per request (no I/O, about 10 s)");
             harness = HarnessCost.measure(chosen, folder.working());
             System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
-            ran = launch.run();
+            ran = launches.size() == 1 ? launches.get(0).run() : JmhLaunch.runAll(launches, folder.working());
         } else {
             ran = WorkloadForks.run(planFile, planModels, base, folder.working(), period, stats);
         }
@@ -288,6 +324,7 @@ public final class BenchMain implements Callable<Integer> {
             settings.put("preset", chosen);
             settings.put("include", include.isBlank() ? JmhLaunch.ALL : include);
             settings.put("jmh", jmh);
+            settings.put("clients", clients.isBlank() ? "default" : clients);
         } else {
             settings.put("workload", workload);
             settings.put("models", planModels);

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * would write with each, so that a model's CPU per request can be set beside its library's own.
  * Vert.x's core HTTP client and its WebClient (what most Vert.x users write) on one event loop;
  * Apache HttpClient 5 classic (the thread models' library, set up as theirs: one pooled client,
- * no retries) on platform threads and on virtual threads, one per connection. The Vert.x model
+ * no retries) and the JDK's HttpClient on platform threads and on virtual threads, one per connection. The Vert.x model
  * keeps the core client because a WebClient request cannot be reset (a cancel or a timeout could
  * not close its connection) and reads any body whole.
  */
@@ -49,7 +49,12 @@ import picocli.CommandLine.Option;
 public final class BareClientsCost implements Callable<Integer> {
 
     static final List<String> CLIENTS = List.of(
-            "vertx-core-client", "vertx-web-client", "apache-classic-threads", "apache-classic-virtual-threads");
+            "vertx-core-client",
+            "vertx-web-client",
+            "apache-classic-threads",
+            "apache-classic-virtual-threads",
+            "jdk-client-threads",
+            "jdk-client-virtual-threads");
 
     @Option(names = "--clients", split = ",", description = "which loops (default: all of ${DEFAULT-VALUE})")
     List<String> clients = CLIENTS;
@@ -93,6 +98,12 @@ public final class BareClientsCost implements Callable<Integer> {
         }
         if (clients.contains("apache-classic-virtual-threads")) {
             apache("apache-classic-virtual-threads", url, Thread.ofVirtual().factory());
+        }
+        if (clients.contains("jdk-client-threads")) {
+            jdk("jdk-client-threads", url, Thread.ofPlatform().factory());
+        }
+        if (clients.contains("jdk-client-virtual-threads")) {
+            jdk("jdk-client-virtual-threads", url, Thread.ofVirtual().factory());
         }
         return Cli.OK;
     }
@@ -144,6 +155,22 @@ public final class BareClientsCost implements Callable<Integer> {
                 EntityUtils.toString(response.getEntity());
                 return response.getCode();
             });
+            blockingLoop(threads, send, warmupSeconds);
+            System.out.println(CostLine.measure(name, () -> blockingLoop(threads, send, seconds))
+                    .text());
+        }
+    }
+
+    /** The JDK's HttpClient as its users write it: one client, HTTP/1.1, a blocking {@code send} per thread. */
+    private void jdk(String name, String url, ThreadFactory threads) throws Exception {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build()) {
+            java.net.http.HttpRequest request =
+                    java.net.http.HttpRequest.newBuilder(URI.create(url)).build();
+            Callable<Integer> send = () -> client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
             blockingLoop(threads, send, warmupSeconds);
             System.out.println(CostLine.measure(name, () -> blockingLoop(threads, send, seconds))
                     .text());

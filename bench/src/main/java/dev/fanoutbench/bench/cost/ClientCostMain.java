@@ -2,6 +2,7 @@ package dev.fanoutbench.bench.cost;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.run.LoopbackGuard;
@@ -48,8 +49,16 @@ public final class ClientCostMain implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "allow a --target that is not on this machine")
     boolean allowRemote;
 
-    @Option(names = "--model", description = "thread-pool, virtual-threads or vertx")
+    @Option(
+            names = "--model",
+            description = "a client: thread-pool, virtual-threads or vertx, a thread-based one on"
+                    + " another library as MODEL+LIBRARY (virtual-threads+jdk)")
     String model;
+
+    @Option(
+            names = "--list-clients",
+            description = "print the clients that run concurrently, comma-separated, and exit")
+    boolean listClients;
 
     @Option(names = "--connections", description = "requests in flight, as wrk's -c (default: ${DEFAULT-VALUE})")
     int connections = 10;
@@ -83,6 +92,14 @@ public final class ClientCostMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listClients) {
+            System.out.println(String.join(
+                    ",",
+                    Clients.all().stream()
+                            .filter(c -> Clients.kindOf(c) != ModelKind.SEQUENTIAL)
+                            .toList()));
+            return Cli.OK;
+        }
         if (harness) {
             Path dir = Files.createTempDirectory("harness-cost");
             double micros = HarnessCost.measure(Preset.DEFAULT, dir).value();
@@ -96,14 +113,14 @@ public final class ClientCostMain implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--connections and --seconds must be at least 1, --delay-ms and --warmup-seconds at least 0");
         }
-        ModelKind kind = ModelKind.named(model);
+        ModelKind kind = Clients.kindOf(model);
         if (kind == ModelKind.SEQUENTIAL && connections > 1) {
             throw new IllegalArgumentException("sequential runs one request at a time: use --connections 1");
         }
         URI base = LoopbackGuard.require(target, allowRemote, "--allow-remote");
         int batch = Math.min(50_000, Math.max(connections, (int)
                 ((long) connections * MIN_BATCH_SECONDS * 1000 / Math.max(1, delayMs))));
-        try (ClientModel client = kind.create()) {
+        try (ClientModel client = Clients.create(model, 0)) {
             TrialRecorder recorder = recorded
                     ? new TrialRecorder(
                             new TrialIdentity("client-cost-" + client.name(), "ClientCost", client.name(), Map.of()),

@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.results.Lesson;
@@ -31,12 +31,12 @@ public class BoundedBatchBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return ModelKind.named(model).create();
+        return Clients.create(model, 0);
     }
 
     @Override
     protected TrialFacts facts() {
-        double ideal = ModelKind.named(model).idealMillis(batchSize, limit, 0, delayMs);
+        double ideal = Clients.kindOf(model).idealMillis(batchSize, limit, 0, delayMs);
         return new TrialFacts(Lesson.BOUNDED_BATCH, ideal, limit, 0, true, false);
     }
 

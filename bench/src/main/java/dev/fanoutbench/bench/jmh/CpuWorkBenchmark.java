@@ -2,8 +2,8 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.CpuWork;
-import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.ResponseWork;
 import dev.fanoutbench.bench.trial.TrialFacts;
@@ -42,13 +42,13 @@ public class CpuWorkBenchmark extends BatchBenchmark {
     @Override
     protected ClientModel createModel() {
         work = CpuWork.calibrated(Duration.ofMillis(cpuMs));
-        return ModelKind.named(model).create();
+        return Clients.create(model, 0);
     }
 
     @Override
     protected TrialFacts facts() {
         double ideal =
-                new ResponseWork(work, placement).idealBatchNanos(ModelKind.named(model), requests, delayMs) / 1e6;
+                new ResponseWork(work, placement).idealBatchNanos(Clients.kindOf(model), requests, delayMs) / 1e6;
         return new TrialFacts(Lesson.CPU_WORK, ideal, requests, 0, true, false);
     }
 

@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.results.Lesson;
@@ -28,12 +28,12 @@ public class FanOutBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return ModelKind.named(model).create();
+        return Clients.create(model, 0);
     }
 
     @Override
     protected TrialFacts facts() {
-        double ideal = ModelKind.named(model).idealMillis(calls, calls, 0, delayMs);
+        double ideal = Clients.kindOf(model).idealMillis(calls, calls, 0, delayMs);
         return new TrialFacts(Lesson.FAN_OUT, ideal, calls, 0, true, false);
     }
 

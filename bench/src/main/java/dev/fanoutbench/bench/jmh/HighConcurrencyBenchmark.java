@@ -2,7 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.results.Lesson;
@@ -35,15 +35,15 @@ public class HighConcurrencyBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return ModelKind.named(model).create(poolSize);
+        return Clients.create(model, poolSize);
     }
 
     @Override
     protected TrialFacts facts() {
-        int lanes = ModelKind.named(model).lanes(inFlight, poolSize);
+        int lanes = Clients.kindOf(model).lanes(inFlight, poolSize);
         return new TrialFacts(
                 Lesson.HIGH_CONCURRENCY,
-                ModelKind.named(model).idealMillis(inFlight, inFlight, poolSize, delayMs),
+                Clients.kindOf(model).idealMillis(inFlight, inFlight, poolSize, delayMs),
                 inFlight,
                 lanes < inFlight ? lanes : 0,
                 true,

@@ -5,7 +5,7 @@ import dev.fanoutbench.bench.load.LoadResult;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.results.Lesson;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public class OpenModelBenchmark extends BatchBenchmark {
 
     @Override
     protected ClientModel createModel() {
-        return ModelKind.named(model).create(POOL_SIZE);
+        return Clients.create(model, POOL_SIZE);
     }
 
     @Override

@@ -4,16 +4,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 
 /**
- * What the three thread-based models share: the one blocking client, the worker pool for
- * offloaded CPU work, and the body of a request's task. They differ only in which thread runs it.
+ * What the three thread-based models share: a blocking client library (Apache classic unless
+ * another is given), the worker pool for offloaded CPU work, and the body of a request's task.
+ * They differ only in which thread runs it.
  */
 abstract class BlockingClientModel extends AbstractClientModel {
 
-    final BlockingHttp http = new BlockingHttp();
+    final BlockingCall http;
     private final ExecutorService workers;
 
-    BlockingClientModel(ModelKind kind) {
-        super(kind);
+    BlockingClientModel(ModelKind kind, Library library) {
+        super(kind, Clients.name(kind, library));
+        this.http = library.open();
         this.workers = WorkerPool.forCores(kind.id());
     }
 

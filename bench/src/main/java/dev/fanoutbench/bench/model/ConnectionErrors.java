@@ -30,11 +30,21 @@ final class ConnectionErrors {
                 || type.contains("ProtocolException")
                 || type.contains("Decoder")) {
             kind = "malformed";
-        } else if (message.contains("refused")) {
+        } else if (message.contains("refused") || connectFailed(error)) {
             kind = "connection refused";
         } else {
             kind = "connection error";
         }
         return kind + ": " + type + ": " + root.getMessage();
+    }
+
+    /** A connect that failed: the JDK's client says so only by the type, its cause a bare ClosedChannelException. */
+    private static boolean connectFailed(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

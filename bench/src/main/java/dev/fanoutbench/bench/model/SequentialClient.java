@@ -11,7 +11,11 @@ import java.util.List;
 public final class SequentialClient extends BlockingClientModel {
 
     public SequentialClient() {
-        super(ModelKind.SEQUENTIAL);
+        this(Library.APACHE);
+    }
+
+    public SequentialClient(Library library) {
+        super(ModelKind.SEQUENTIAL, library);
     }
 
     @Override

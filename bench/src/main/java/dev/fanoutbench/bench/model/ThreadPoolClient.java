@@ -19,7 +19,12 @@ public final class ThreadPoolClient extends BlockingClientModel {
 
     /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
     public ThreadPoolClient(int poolSize) {
-        super(ModelKind.THREAD_POOL);
+        this(poolSize, Library.APACHE);
+    }
+
+    /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
+    public ThreadPoolClient(int poolSize, Library library) {
+        super(ModelKind.THREAD_POOL, library);
         if (poolSize < 0) {
             throw new IllegalArgumentException("pool size must be 0 (match the limit) or more, got " + poolSize);
         }

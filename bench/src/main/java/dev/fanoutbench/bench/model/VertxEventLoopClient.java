@@ -63,7 +63,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
     private final Vertx vertx;
     private final Lane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
-    private final BlockingHttp blockingHttp;
+    private final BlockingCall blockingHttp;
     private final AtomicLong blockedWarnings = new AtomicLong();
 
     public VertxEventLoopClient() {
@@ -111,7 +111,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     .build();
             lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext(), client);
         }
-        this.blockingHttp = mode == IoMode.ASYNC ? null : new BlockingHttp();
+        this.blockingHttp = mode == IoMode.ASYNC ? null : Library.APACHE.open();
     }
 
     /** Blocked-thread warnings Vert.x raised since this model started. */
@@ -263,8 +263,8 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         }
 
         /** The body as text, read up to the cap; past it the request is reset and fails. */
-        private Future<BlockingHttp.Reply> readBody(HttpClientRequest request, HttpClientResponse response) {
-            Promise<BlockingHttp.Reply> read = Promise.promise();
+        private Future<Reply> readBody(HttpClientRequest request, HttpClientResponse response) {
+            Promise<Reply> read = Promise.promise();
             Buffer body = Buffer.buffer();
             response.exceptionHandler(read::tryFail);
             response.handler(chunk -> {
@@ -276,8 +276,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                     body.appendBuffer(chunk);
                 }
             });
-            response.endHandler(
-                    end -> read.tryComplete(new BlockingHttp.Reply(response.statusCode(), body.toString())));
+            response.endHandler(end -> read.tryComplete(new Reply(response.statusCode(), body.toString())));
             return read.future();
         }
 

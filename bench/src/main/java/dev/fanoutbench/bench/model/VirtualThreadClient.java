@@ -11,7 +11,11 @@ import java.util.concurrent.Semaphore;
 public final class VirtualThreadClient extends BlockingClientModel {
 
     public VirtualThreadClient() {
-        super(ModelKind.VIRTUAL_THREADS);
+        this(Library.APACHE);
+    }
+
+    public VirtualThreadClient(Library library) {
+        super(ModelKind.VIRTUAL_THREADS, library);
     }
 
     @Override

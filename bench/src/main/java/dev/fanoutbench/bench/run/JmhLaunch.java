@@ -5,6 +5,7 @@ import dev.fanoutbench.results.CommandWords;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,6 +149,28 @@ public record JmhLaunch(Options options, Map<String, String> properties) {
     /** Runs the benchmarks; a failure stops them (a dead target fails every trial alike). */
     public Ran run() throws RunnerException {
         return new Ran(runOne(options), List.of());
+    }
+
+    /** These benchmarks, their JMH results written to {@code result} instead. */
+    public JmhLaunch writingTo(Path result) {
+        return new JmhLaunch(
+                new OptionsBuilder().parent(options).result(result.toString()).build(), properties);
+    }
+
+    /**
+     * Several launches as one run (each benchmark of a client matrix on its own clients): run one
+     * after another, their JMH results merged into {@code jmh.json} in {@code runDir} as one run's.
+     */
+    public static Ran runAll(List<JmhLaunch> launches, Path runDir) throws RunnerException {
+        List<RunResult> results = new ArrayList<>();
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < launches.size(); i++) {
+            Path part = runDir.resolve("jmh-" + (i + 1) + ".json");
+            results.addAll(launches.get(i).writingTo(part).run().jmhResults());
+            parts.add(part);
+        }
+        JmhResults.concatenate(parts, runDir.resolve("jmh.json"));
+        return new Ran(results, List.of());
     }
 
     private Collection<RunResult> runOne(Options chosen) throws RunnerException {

@@ -7,6 +7,7 @@ import dev.fanoutbench.bench.load.LoadResult;
 import dev.fanoutbench.bench.load.OpenLoop;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.RequestShape;
 import dev.fanoutbench.bench.model.ResponseCheck;
@@ -68,7 +69,7 @@ public final class WorkloadTrial {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("model", model);
         params.put("workload", file.toString());
-        this.client = ModelKind.named(model).create(plan.threadPoolSize());
+        this.client = Clients.create(model, plan.threadPoolSize());
         this.recorder = new TrialRecorder(
                 TrialIdentity.of(BENCHMARK, client.name(), params),
                 runDir,
@@ -235,7 +236,7 @@ public final class WorkloadTrial {
                         .orElse(0)
                 * 1000;
         int closed = plan.windows().stream().mapToInt(Window::concurrency).max().orElse(0);
-        int cap = ModelKind.named(model) == ModelKind.THREAD_POOL ? plan.threadPoolSize() : 0;
+        int cap = Clients.kindOf(model) == ModelKind.THREAD_POOL ? plan.threadPoolSize() : 0;
         // the trial is judged by its windows, not a score; and past its knee a model fails requests by design
         // (timeouts), which the knee reports rather than the self-checks
         return new TrialFacts(

@@ -3,7 +3,7 @@ package dev.fanoutbench.bench.workload;
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public record Workload(
         RequestSpec request,
         List<Phase> load,
         Duration warmup,
-        List<ModelKind> models,
+        List<String> models,
         int threadPoolSize,
         Slo slo,
         String health,
@@ -37,8 +37,7 @@ public record Workload(
         int stopAfterBreaches) {
 
     /** Sequential is left out unless named: at any real rate it only measures its own queue. */
-    public static final List<ModelKind> DEFAULT_MODELS =
-            List.of(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
+    public static final List<String> DEFAULT_MODELS = List.of("thread-pool", "virtual-threads", "vertx");
 
     public static final int DEFAULT_THREAD_POOL_SIZE = 200;
     public static final int MAX_THREAD_POOL_SIZE = 20_000;
@@ -73,13 +72,11 @@ public record Workload(
             throw new InvalidKey("warmup", "must not be negative, got " + warmup);
         }
         if (models == null || models.isEmpty()) {
-            throw new InvalidKey(
-                    "models", "must name at least one model; known: " + String.join(", ", ModelKind.ids()));
+            throw new InvalidKey("models", "must name at least one model; known: " + String.join(", ", Clients.all()));
         }
         for (int i = 0; i < models.size(); i++) {
             if (models.indexOf(models.get(i)) < i) {
-                throw new InvalidKey(
-                        "models[" + i + "]", "names '" + models.get(i).id() + "' a second time");
+                throw new InvalidKey("models[" + i + "]", "names '" + models.get(i) + "' a second time");
             }
         }
         models = List.copyOf(models);
@@ -118,14 +115,14 @@ public record Workload(
                                 + "' is not lower-case letters, digits and '-': add a name key");
             }
         }
-        List<ModelKind> kinds = models == null ? DEFAULT_MODELS : new ArrayList<>();
+        List<String> kinds = models == null ? DEFAULT_MODELS : new ArrayList<>();
         for (int i = 0; models != null && i < models.size(); i++) {
-            if (!ModelKind.ids().contains(models.get(i))) {
+            if (!Clients.all().contains(models.get(i))) {
                 throw new InvalidKey(
                         "models[" + i + "]",
-                        "is not a known model: '" + models.get(i) + "'; known: " + String.join(", ", ModelKind.ids()));
+                        "is not a known model: '" + models.get(i) + "'; known: " + String.join(", ", Clients.all()));
             }
-            kinds.add(ModelKind.named(models.get(i)));
+            kinds.add(models.get(i));
         }
         return new Workload(
                 name,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ class WorkloadFileTest {
                                 new Phase.Ramp(100, 1000, Duration.ofMinutes(1), Arrivals.CONSTANT),
                                 new Phase.Steps(500, 4000, 500, Duration.ofSeconds(5), Arrivals.CONSTANT)),
                         Duration.ofSeconds(5),
-                        List.of(ModelKind.THREAD_POOL, ModelKind.VERTX, ModelKind.SEQUENTIAL),
+                        List.of("thread-pool", "vertx", "sequential"),
                         300,
                         new Slo(Duration.ofMillis(250), 0.01),
                         "/api/items/0?delayMs=0",
@@ -126,8 +126,7 @@ class WorkloadFileTest {
         assertThat(workload.load()).containsExactly(new Phase.Constant(100, Duration.ofSeconds(2), Arrivals.CONSTANT));
         assertThat(workload.warmup()).isZero();
         assertThat(workload.warmupWindow()).isEmpty();
-        assertThat(workload.models())
-                .containsExactly(ModelKind.THREAD_POOL, ModelKind.VIRTUAL_THREADS, ModelKind.VERTX);
+        assertThat(workload.models()).containsExactly("thread-pool", "virtual-threads", "vertx");
         assertThat(workload.threadPoolSize()).isEqualTo(200);
         assertThat(workload.slo()).isNull();
         assertThat(workload.health()).isNull();
@@ -278,7 +277,7 @@ class WorkloadFileTest {
     @Test
     void anUnknownModelListsTheKnownOnes() throws IOException {
         assertThat(problem(VALID + "models: [vertx, netty]\n"))
-                .isEqualTo("models[1] is not a known model: 'netty'; known: " + String.join(", ", ModelKind.ids())
+                .isEqualTo("models[1] is not a known model: 'netty'; known: " + String.join(", ", Clients.all())
                         + " (line 5)");
     }
 

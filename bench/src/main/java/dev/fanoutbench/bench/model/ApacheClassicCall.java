@@ -3,9 +3,7 @@ package dev.fanoutbench.bench.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -25,8 +23,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one blocking HTTP client setup the three thread-based models share, so that only their
- * scheduling differs: Apache HttpClient 5 classic, which does its socket I/O on the calling thread
+ * Apache HttpClient 5 classic, the thread-based models' default library, which does its socket I/O on the calling thread
  * (so a platform thread really blocks, and a virtual thread really parks) and locks with
  * ReentrantLock (so virtual threads do not pin). HTTP/1.1, keep-alive, no retries (a retried GET
  * would hide a failure and double the server's count), no redirects, and a pool larger than any
@@ -34,12 +31,12 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Thread-safe.
  */
-final class BlockingHttp implements AutoCloseable {
+final class ApacheClassicCall implements BlockingCall {
 
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
-    public BlockingHttp() {
+    ApacheClassicCall() {
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(HttpPolicy.POOL_SIZE)
                 .setMaxConnPerRoute(HttpPolicy.POOL_SIZE)
@@ -59,11 +56,8 @@ final class BlockingHttp implements AutoCloseable {
                 .build();
     }
 
-    /**
-     * Sends the slot's request, shaped as asked (method, headers, body), on the calling thread and
-     * settles its outcome; does the response work in place or on {@code workers}.
-     */
-    void execute(BatchRun.Slot slot, RequestShape shape, ResponseWork work, ExecutorService workers) {
+    @Override
+    public void execute(BatchRun.Slot slot, RequestShape shape, ResponseWork work, ExecutorService workers) {
         HttpUriRequestBase request = new HttpUriRequestBase(shape.method(), slot.uri());
         shape.headers().forEach(request::setHeader);
         if (shape.sendsBody()) {
@@ -78,7 +72,7 @@ final class BlockingHttp implements AutoCloseable {
         try {
             Reply reply = client.execute(
                     request, response -> new Reply(response.getCode(), bodyOf(response.getEntity(), request::cancel)));
-            doWork(work, workers);
+            BlockingCall.doWork(work, workers);
             slot.answered(reply.status(), reply.body());
         } catch (IOException | RuntimeException e) {
             slot.failed(e);
@@ -105,24 +99,6 @@ final class BlockingHttp implements AutoCloseable {
         in.close();
         return new String(body, StandardCharsets.UTF_8);
     }
-
-    private static void doWork(ResponseWork work, ExecutorService workers) throws InterruptedException {
-        if (work.isNone()) {
-            return;
-        }
-        if (work.placement() == ResponseWork.Placement.IN_PLACE || workers == null) {
-            work.work().run();
-            return;
-        }
-        Future<?> done = workers.submit(work.work()::run);
-        try {
-            done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    record Reply(int status, String body) {}
 
     /** Stamps the send time once the connection is leased and connected, right before the request is written. */
     private static final class StampingExecutor extends HttpRequestExecutor {
