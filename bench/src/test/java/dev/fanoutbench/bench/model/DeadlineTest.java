@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A batch of many waves against a server that stopped answering would take waves x timeout; its
@@ -24,10 +24,10 @@ class DeadlineTest {
     static final int REQUESTS = 40;
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void aBatchOfStuckRequestsEndsAtItsDeadlineNotAfterEveryWave(ModelKind kind) {
+    @MethodSource("dev.fanoutbench.bench.model.Clients#all")
+    void aBatchOfStuckRequestsEndsAtItsDeadlineNotAfterEveryWave(String client) {
         try (MockServer server = MockServer.start(MockServerSettings.defaults());
-                ClientModel model = kind.create()) {
+                ClientModel model = Clients.create(client, 0)) {
             List<URI> stuck = IntStream.range(0, REQUESTS)
                     .mapToObj(i -> server.baseUri().resolve("/api/stuck/" + i))
                     .toList();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every model sends the method, headers and body a batch asks for, and reads whole answers of any size. */
 class RequestShapeTest {
@@ -60,9 +60,9 @@ class RequestShapeTest {
     };
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void aPostOf64KibReachesTheStubWhole(ModelKind kind) {
-        try (ClientModel model = kind.create()) {
+    @MethodSource("dev.fanoutbench.bench.model.Clients#all")
+    void aPostOf64KibReachesTheStubWhole(String client) {
+        try (ClientModel model = Clients.create(client, 0)) {
             List<Outcome> outcomes = model.run(
                     items("delayMs=0", 8),
                     BatchOptions.defaults()
@@ -77,9 +77,9 @@ class RequestShapeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void aGetOfA256KibAnswerReadsItWhole(ModelKind kind) {
-        try (ClientModel model = kind.create()) {
+    @MethodSource("dev.fanoutbench.bench.model.Clients#all")
+    void aGetOfA256KibAnswerReadsItWhole(String client) {
+        try (ClientModel model = Clients.create(client, 0)) {
             List<Outcome> outcomes = model.run(
                     items("delayMs=0&bytes=" + ANSWER, 8),
                     BatchOptions.defaults().withMaxInFlight(4).withCheck(WHOLE_ANSWER));

@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CancellationReleasesConnectionsTest {
 
     static final int REQUESTS = CancellationReleasesConnections.REQUESTS;
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void cancellingABatchStopsTheWaitRunsCleanUpAndReachesTheServer(ModelKind kind) throws Exception {
-        try (ClientModel model = kind.create()) {
+    @MethodSource("dev.fanoutbench.bench.model.Clients#all")
+    void cancellingABatchStopsTheWaitRunsCleanUpAndReachesTheServer(String client) throws Exception {
+        try (ClientModel model = Clients.create(client, 0)) {
             WarmUp.run(model, SharedServer.base());
             ScenarioResult result = CancellationReleasesConnections.run(model, SharedServer.base());
 

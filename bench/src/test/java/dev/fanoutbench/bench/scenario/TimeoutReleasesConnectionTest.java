@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fanoutbench.bench.model.ClientModel;
-import dev.fanoutbench.bench.model.ModelKind;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.results.OutcomeKind;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TimeoutReleasesConnectionTest {
 
     static final long TIMEOUT_NANOS = TimeoutReleasesConnection.TIMEOUT.toNanos();
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void stuckRequestsTimeOutAtTheLimitAndTheServerSeesThemGo(ModelKind kind) {
-        try (ClientModel model = kind.create()) {
+    @MethodSource("dev.fanoutbench.bench.model.Clients#all")
+    void stuckRequestsTimeOutAtTheLimitAndTheServerSeesThemGo(String client) {
+        try (ClientModel model = Clients.create(client, 0)) {
             ScenarioResult result = TimeoutReleasesConnection.run(model, SharedServer.base());
 
             assertThat(result.outcomes()).extracting(Outcome::kind).containsOnly(OutcomeKind.TIMEOUT);
