@@ -7,11 +7,13 @@ import java.util.Locale;
 /**
  * The HTTP client library a thread-based model blocks on: the second axis beside the model, so
  * that a model's cost can be told from its library's. Apache classic is the default; the JDK's
- * own client is the one every Java program has.
+ * own client is the one every Java program has; Vert.x's core client is the event-loop model's,
+ * so one library can be run both ways.
  */
 public enum Library {
     APACHE("apache"),
-    JDK("jdk");
+    JDK("jdk"),
+    VERTX("vertx");
 
     private final String id;
 
@@ -40,6 +42,7 @@ public enum Library {
         return switch (this) {
             case APACHE -> new ApacheClassicCall();
             case JDK -> new JdkHttpCall();
+            case VERTX -> new VertxBlockingCall();
         };
     }
 }

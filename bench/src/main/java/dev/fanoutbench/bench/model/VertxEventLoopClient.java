@@ -2,14 +2,11 @@ package dev.fanoutbench.bench.model;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -254,30 +251,12 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                         // a request future completes once it has a connection: stamp it now
                         request.putHeader(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow());
                         return (body == null ? request.send() : request.send(body))
-                                .compose(response -> readBody(request, response));
+                                .compose(response -> VertxReplies.read(request, response));
                     })
                     .compose(reply -> afterWork(work).map(reply))
                     .onSuccess(reply -> slot.answered(reply.status(), reply.body()))
                     .onFailure(slot::failed)
                     .mapEmpty();
-        }
-
-        /** The body as text, read up to the cap; past it the request is reset and fails. */
-        private Future<Reply> readBody(HttpClientRequest request, HttpClientResponse response) {
-            Promise<Reply> read = Promise.promise();
-            Buffer body = Buffer.buffer();
-            response.exceptionHandler(read::tryFail);
-            response.handler(chunk -> {
-                if (body.length() + chunk.length() > HttpPolicy.MAX_BODY_BYTES) {
-                    if (read.tryFail(new HttpPolicy.BodyTooLarge())) {
-                        request.reset();
-                    }
-                } else {
-                    body.appendBuffer(chunk);
-                }
-            });
-            response.endHandler(end -> read.tryComplete(new Reply(response.statusCode(), body.toString())));
-            return read.future();
         }
 
         private Future<Void> afterWork(ResponseWork work) {

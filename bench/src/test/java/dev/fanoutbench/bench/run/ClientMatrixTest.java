@@ -21,7 +21,14 @@ class ClientMatrixTest {
         assertThat(runs).hasSize(6);
         assertThat(runs.get(FAN_OUT)).contains("sequential", "sequential+jdk", "virtual-threads+jdk", "vertx");
         assertThat(runs.get(MANY_IN_FLIGHT))
-                .containsExactly("thread-pool", "thread-pool+jdk", "virtual-threads", "virtual-threads+jdk", "vertx");
+                .containsExactly(
+                        "thread-pool",
+                        "thread-pool+jdk",
+                        "thread-pool+vertx",
+                        "virtual-threads",
+                        "virtual-threads+jdk",
+                        "virtual-threads+vertx",
+                        "vertx");
         assertThat(runs.get(BLOCKING_LOOP))
                 .as("no model parameter: runs as written")
                 .isEmpty();
@@ -39,7 +46,7 @@ class ClientMatrixTest {
         assertThatThrownBy(() -> ClientMatrix.of("virtual-threads+okhttp", ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown library 'okhttp'")
-                .hasMessageContaining("apache, jdk");
+                .hasMessageContaining("apache, jdk, vertx");
         assertThatThrownBy(() -> ClientMatrix.of("vertx+jdk", ""))
                 .hasMessageContaining("vertx runs on its own event-loop client");
     }

@@ -38,6 +38,14 @@ class WorkloadSchemaTest {
     }
 
     @Test
+    void theSchemaOffersExactlyTheClientsThisBuildHas() throws IOException {
+        List<String> offered = new java.util.ArrayList<>();
+        schemaJson().at("/properties/models/items/enum").forEach(name -> offered.add(name.asText()));
+
+        assertThat(offered).containsExactlyElementsOf(dev.fanoutbench.bench.model.Clients.all());
+    }
+
+    @Test
     void everyShippedWorkloadNamesTheSchemaValidatesAgainstItAndReads() throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(WORKLOADS)) {
