@@ -119,6 +119,7 @@ printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
     bare["thread-pool"] = "apache-classic-threads"; bare["virtual-threads"] = "apache-classic-virtual-threads"
     bare["vertx"] = "vertx-core-client"
     bare["thread-pool+jdk"] = "jdk-client-threads"; bare["virtual-threads+jdk"] = "jdk-client-virtual-threads"
+    bare["thread-pool+vertx"] = "vertx-core-client"; bare["virtual-threads+vertx"] = "vertx-core-client"
     header = 0
     for (model in bare) {
       lib = bare[model]
