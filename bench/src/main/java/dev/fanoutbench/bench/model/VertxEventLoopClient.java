@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -58,6 +59,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
 
     private final IoMode mode;
     private final Vertx vertx;
+    /** Offloaded CPU work: as many workers as the thread models get (WorkerPool), not Vert.x's default of 20. */
+    private final WorkerExecutor cpuWorkers;
+
     private final Lane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
     private final BlockingCall blockingHttp;
@@ -109,6 +113,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
             lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext(), client);
         }
         this.blockingHttp = mode == IoMode.ASYNC ? null : Library.APACHE.open();
+        this.cpuWorkers = vertx.createSharedWorkerExecutor(name() + "-cpu", WorkerPool.SIZE);
     }
 
     /** Blocked-thread warnings Vert.x raised since this model started. */
@@ -267,7 +272,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 work.work().run(); // on the event loop: every other request waits for it
                 return Future.succeededFuture();
             }
-            return vertx.executeBlocking(
+            return cpuWorkers.executeBlocking(
                     () -> {
                         work.work().run();
                         return null;
