@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 
 /**
@@ -68,6 +70,8 @@ public final class ClosedLoop {
         AtomicLong sent = new AtomicLong();
         long stopNanos = Math.min(endNanos, deadlineNanos);
         Set<Batch> live = ConcurrentHashMap.newKeySet();
+        AtomicBoolean expired = new AtomicBoolean();
+        AtomicReference<Throwable> broke = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>(users);
         for (int u = 0; u < users; u++) {
             threads.add(Thread.ofVirtual().name("closed-loop-user-" + u).start(() -> {
@@ -78,11 +82,22 @@ public final class ClosedLoop {
                     }
                     listener.handedOver(1);
                     sent.incrementAndGet();
-                    Batch batch = client.start(List.of(uri.apply(i)), options);
-                    live.add(batch);
-                    List<Outcome> outcomes = batch.await();
-                    live.remove(batch);
-                    tally.add(outcomes);
+                    URI target = uri.apply(i);
+                    try {
+                        Batch batch = client.start(List.of(target), options);
+                        live.add(batch);
+                        if (expired.get()) {
+                            batch.cancel(); // started while the deadline swept: the sweep may have missed it
+                        }
+                        List<Outcome> outcomes = batch.await();
+                        live.remove(batch);
+                        tally.add(outcomes);
+                    } catch (RuntimeException | Error e) {
+                        // the client broke its contract: the request still ends, as lost, and the run says why
+                        tally.add(List.of(ended(target, OutcomeKind.LOST, "the client threw: " + e)));
+                        broke.compareAndSet(null, e);
+                        return;
+                    }
                 }
             }));
         }
@@ -93,30 +108,30 @@ public final class ClosedLoop {
             } catch (InterruptedException ended) {
                 return;
             }
+            expired.set(true);
             live.forEach(Batch::cancel);
         });
         for (Thread user : threads) {
             join(user);
         }
         deadline.interrupt();
+        if (broke.get() != null) {
+            throw new IllegalStateException("a closed loop's user stopped: " + broke.get(), broke.get());
+        }
         long due = count == Long.MAX_VALUE ? sent.get() : count;
         // a counted run whose deadline came first: the requests never sent end as cancelled, counted, not forgotten
         for (long i = sent.get(); i < due; i++) {
             listener.handedOver(1);
-            tally.add(List.of(notSent(uri.apply(i))));
+            tally.add(List.of(
+                    ended(uri.apply(i), OutcomeKind.CANCELLED, "not sent: the closed loop's deadline passed first")));
         }
         return tally.result(due);
     }
 
-    private Outcome notSent(URI uri) {
+    /** An outcome for a request the client never ended: recorded as every outcome is. */
+    private Outcome ended(URI uri, OutcomeKind kind, String detail) {
         long now = System.nanoTime();
-        Outcome outcome = new Outcome(
-                0,
-                uri,
-                OutcomeKind.CANCELLED,
-                0,
-                "not sent: the closed loop's deadline passed first",
-                new Timings(now, -1, now));
+        Outcome outcome = new Outcome(0, uri, kind, 0, detail, new Timings(now, -1, now));
         options.latencies().record(outcome);
         return outcome;
     }

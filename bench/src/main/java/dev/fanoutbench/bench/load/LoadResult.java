@@ -11,8 +11,8 @@ import dev.fanoutbench.bench.model.Outcome;
  */
 public record LoadResult(long due, long succeeded, long dropped, long cancelled, long ended, Outcome firstFailure) {
 
-    /** Whether anything ended and nothing succeeded: a target that does not answer, rather than a slow one. */
+    /** Whether requests were due and none succeeded: a target that does not answer, rather than a slow one. */
     public boolean nothingSucceeded() {
-        return ended > 0 && succeeded == 0;
+        return due > 0 && succeeded == 0;
     }
 }

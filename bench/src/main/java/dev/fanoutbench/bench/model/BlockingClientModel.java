@@ -35,6 +35,8 @@ abstract class BlockingClientModel extends AbstractClientModel {
             }
         } catch (InterruptedException cancelledWhileQueued) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            slot.failed(e); // whatever a library let escape still ends the request now, not at its timeout
         } finally {
             if (permitted) {
                 permits.release();

@@ -70,6 +70,8 @@ final class JdkHttpCall implements BlockingCall {
             Thread.currentThread().interrupt();
             exchange.cancel(true);
             slot.failed(e);
+        } catch (RuntimeException e) {
+            slot.failed(e); // the response work or the answer's check failed: an outcome, not a dead thread
         }
     }
 

@@ -103,6 +103,7 @@ public final class WorkloadForks {
             String text = why.get() != null ? why.get() : "its JVM ended with exit code " + exit;
             return exit == 3 ? text + " (its JVM ran out of memory: -XX:+ExitOnOutOfMemoryError)" : text;
         } catch (IOException e) {
+            process.destroyForcibly(); // a trial the harness cannot hear must not run on unwatched
             throw new UncheckedIOException("cannot read a trial's JVM's output: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             process.destroyForcibly();

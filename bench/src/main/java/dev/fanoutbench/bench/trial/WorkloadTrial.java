@@ -148,11 +148,14 @@ public final class WorkloadTrial {
             finished = true;
         } finally {
             long blocked = client instanceof VertxEventLoopClient vertx ? vertx.blockedThreadWarnings() : 0;
-            client.close();
-            if (finished) {
-                recorder.finish(facts(), blocked);
-            } else {
-                recorder.abandon();
+            try {
+                client.close();
+            } finally {
+                if (finished) {
+                    recorder.finish(facts(), blocked);
+                } else {
+                    recorder.abandon();
+                }
             }
         }
     }
@@ -287,9 +290,12 @@ public final class WorkloadTrial {
 
     private static void failFastIfNothingSucceeded(String what, LoadResult result) {
         if (result.nothingSucceeded()) {
-            throw new IllegalStateException(what + ": every one of its " + result.ended()
-                    + " requests failed (the first: " + result.firstFailure().kind() + ", "
-                    + result.firstFailure().detail() + "): is the target answering?");
+            throw new IllegalStateException(what + ": every one of its " + result.due() + " requests failed"
+                    + (result.firstFailure() == null
+                            ? " or never ended"
+                            : " (the first: " + result.firstFailure().kind() + ", "
+                                    + result.firstFailure().detail() + ")")
+                    + ": is the target answering?");
         }
     }
 }

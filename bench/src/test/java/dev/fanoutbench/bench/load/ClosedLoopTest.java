@@ -103,6 +103,21 @@ class ClosedLoopTest {
     }
 
     @Test
+    void aClientThatThrowsLosesNoRequestSilently() {
+        Counting counted = new Counting();
+        ClientModel closed = ModelKind.VIRTUAL_THREADS.create();
+        closed.close(); // a closed model refuses work by throwing: a client breaking the driver's expectations
+
+        assertThatThrownBy(() -> new ClosedLoop(closed, BatchOptions.defaults(), counted)
+                        .count(3, 10, Duration.ofSeconds(5), delayed(0)))
+                .hasMessageContaining("a closed loop's user stopped");
+        assertThat(counted.outcomes).containsOnlyKeys(OutcomeKind.LOST);
+        assertThat(counted.outcomes.get(OutcomeKind.LOST))
+                .as("every request handed over ended once")
+                .isEqualTo(counted.handedOver.get());
+    }
+
+    @Test
     void noUsersIsRefused() {
         try (ClientModel model = ModelKind.VIRTUAL_THREADS.create()) {
             assertThatThrownBy(() -> new ClosedLoop(model, BatchOptions.defaults(), new Counting())
