@@ -168,19 +168,19 @@ public final class WorkloadTrial {
         }
         ClosedLoop users = new ClosedLoop(client, options, recorder);
         if (window.duration() == null) {
-            return users.count(window.concurrency(), window.count(), deadline(window), this::uri);
+            return users.count(window.concurrency(), window.count(), deadline(), this::uri);
         }
         return users.timed(window.concurrency(), window.duration(), PATIENCE_SLACK, this::uri);
     }
 
     /** A counted window's limit: ten times what the trial's mean window takes, at least a minute. */
-    private Duration deadline(Window window) {
+    private Duration deadline() {
         return Duration.ofMillis(Math.max(MIN_DEADLINE.toMillis(), (long) (10 * facts().idealMillis())));
     }
 
     private void progress(Window window, int of, LoadResult result) {
-        RunSummary.Iteration ran =
-                recorder.iterations().get(recorder.iterations().size() - 1);
+        List<RunSummary.Iteration> windows = recorder.iterations();
+        RunSummary.Iteration ran = windows.get(windows.size() - 1);
         double seconds = ran.durationMillis() / 1000;
         System.out.printf(
                 Locale.ROOT,
