@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.cost;
 
+import dev.fanoutbench.bench.model.JdkClientRetries;
 import dev.fanoutbench.bench.run.LoopbackGuard;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.Version;
@@ -47,6 +48,10 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = "The models' client libraries in bare closed loops: throughput and CPU per request.")
 public final class BareClientsCost implements Callable<Integer> {
+
+    static {
+        JdkClientRetries.off(); // before this class can send anything
+    }
 
     static final List<String> CLIENTS = List.of(
             "vertx-core-client",

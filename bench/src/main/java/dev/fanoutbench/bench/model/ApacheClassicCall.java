@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.spi.BodyTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ final class ApacheClassicCall implements BlockingCall {
         byte[] body = in.readNBytes(HttpPolicy.MAX_BODY_BYTES + 1);
         if (body.length > HttpPolicy.MAX_BODY_BYTES) {
             abort.run();
-            throw new HttpPolicy.BodyTooLarge();
+            throw new BodyTooLargeException(HttpPolicy.MAX_BODY_BYTES);
         }
         in.close();
         return new String(body, StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * What the three thread-based models share: a blocking client library (Apache classic unless
- * another is given), the worker pool for offloaded CPU work, and the body of a request's task.
+ * another, built-in or a user's, is given), the worker pool for offloaded CPU work, and the body of a request's task.
  * They differ only in which thread runs it.
  */
 abstract class BlockingClientModel extends AbstractClientModel {
@@ -14,8 +14,12 @@ abstract class BlockingClientModel extends AbstractClientModel {
     private final ExecutorService workers;
 
     BlockingClientModel(ModelKind kind, Library library) {
+        this(kind, library.id(), library.open());
+    }
+
+    BlockingClientModel(ModelKind kind, String library, BlockingCall http) {
         super(kind, Clients.name(kind, library));
-        this.http = library.open();
+        this.http = http;
         this.workers = WorkerPool.forCores(kind.id());
     }
 

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.spi.BodyTooLargeException;
 import java.util.Locale;
 
 /** A few words for a failed exchange, the same whichever client library raised it. */
@@ -15,7 +16,7 @@ final class ConnectionErrors {
         String type = root.getClass().getSimpleName();
         String message = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
         String kind;
-        if (root instanceof HttpPolicy.BodyTooLarge) {
+        if (root instanceof BodyTooLargeException) {
             kind = "body too large";
         } else if (message.contains("reset")) {
             kind = "reset";

@@ -1,10 +1,12 @@
 package dev.fanoutbench.bench.model;
 
 import dev.fanoutbench.mock.StubHeaders;
+import dev.fanoutbench.spi.ClientPolicy;
 import java.time.Duration;
 
 /**
- * What every model's HTTP client has in common, so that a model can only win or lose by how it
+ * What every model's HTTP client has in common (the numbers are {@link ClientPolicy}'s, which a
+ * user's own library follows too), so that a model can only win or lose by how it
  * schedules: HTTP/1.1 with keep-alive, a pool larger than any concurrency under test, the same
  * connect timeout, no retries or redirects, and each request stamped with the moment it is
  * written ({@link StubHeaders#CLIENT_SEND_NANOS}) so the stub can measure its own share of the
@@ -13,10 +15,13 @@ import java.time.Duration;
 final class HttpPolicy {
 
     /** Larger than any concurrency the harness runs (10,000 in flight). */
-    static final int POOL_SIZE = 20_000;
+    static final int POOL_SIZE = ClientPolicy.MAX_CONNECTIONS;
 
     /** Establishing a connection; the batch's timeout governs everything after dispatch. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = ClientPolicy.CONNECT_TIMEOUT;
+
+    /** Event loops or callback threads of an async library (Vert.x's and Netty's default: two per core). */
+    static final int IO_THREADS = ClientPolicy.IO_THREADS;
 
     static final String SEND_NANOS_HEADER = StubHeaders.CLIENT_SEND_NANOS;
 
@@ -24,16 +29,9 @@ final class HttpPolicy {
      * The largest answer body a model reads; a longer one fails the request. Without a cap, one
      * server that streams forever would take the client's whole heap, and with it every model.
      */
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = ClientPolicy.MAX_BODY_BYTES;
 
     private HttpPolicy() {}
-
-    /** A body longer than {@link #MAX_BODY_BYTES}: the request fails instead of the client's memory. */
-    static final class BodyTooLarge extends java.io.IOException {
-        BodyTooLarge() {
-            super("body larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB, the most a model reads");
-        }
-    }
 
     /** The header's value, taken as late as each client allows: just before the request is written. */
     static String sendNanosNow() {

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.spi.BodyTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,38 +8,45 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 
 /**
- * The JDK's own {@code java.net.http.HttpClient}, blocking the calling thread on its answer (what
- * its {@code send} does inside, with the future kept so that an abort can cancel it: since JDK 16
- * cancelling an HTTP/1.1 exchange closes its connection). HTTP/1.1 pinned, no redirects. It has no
+ * The JDK's own {@code java.net.http.HttpClient} through {@code sendAsync}: the async model chains
+ * its future, the thread-based models wait for it (what its {@code send} does inside, with the
+ * future kept so that an abort can cancel it: since JDK 16 cancelling an HTTP/1.1 exchange closes
+ * its connection). Its callbacks run on {@link HttpPolicy#IO_THREADS} threads of its own, as many
+ * as any async library gets (its default is an unbounded cached pool). HTTP/1.1 pinned, no redirects. It has no
  * limit on connections (its pool setting bounds idle ones only), so the model's lanes are the limit,
  * as they are for every library. The send stamp is taken before the exchange: the client has no
  * hook between taking a connection and writing the request, so the stub's lateness it measures
- * includes connecting. Two ways it differs from the policy, measured and left as its users get them:
- * it retries a GET once when its connection ends before the answer (the server may then count it
- * twice: the self-checks would say so), and it completes some stages on the common ForkJoinPool
- * (after such a retry), so a caller that parks the common pool's only worker (two cores) stalls it
- * until the request's timeout.
+ * includes connecting. Its retry of a request whose connection failed is off ({@link JdkClientRetries}):
+ * with it the server counted one request twice, and the retry completed on the common ForkJoinPool,
+ * where a caller that parked the pool's only worker (two cores) stalled it until the request's timeout.
  *
  * <p>Thread-safe.
  */
-final class JdkHttpCall implements BlockingCall {
+final class JdkHttpCall implements AsyncCall {
 
+    static {
+        JdkClientRetries.off(); // before this class can send anything
+    }
+
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(
+            HttpPolicy.IO_THREADS,
+            Thread.ofPlatform().daemon().name("jdk-http-", 0).factory());
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(HttpPolicy.CONNECT_TIMEOUT)
+            .executor(callbacks)
             .build();
 
     @Override
-    public void execute(BatchRun.Slot slot, RequestShape shape, ResponseWork work, ExecutorService workers) {
+    public CompletableFuture<Reply> send(BatchRun.Slot slot, RequestShape shape) {
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(slot.uri())
@@ -54,30 +62,18 @@ final class JdkHttpCall implements BlockingCall {
             request.header(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow());
             exchange = client.sendAsync(request.build(), info -> new CappedBody());
         } catch (RuntimeException e) {
-            slot.failed(e); // a header the JDK's client refuses to send (Connection, Host...)
-            return;
+            // a header the JDK's client refuses to send (Connection, Host...)
+            return CompletableFuture.failedFuture(e);
         }
         slot.onAbort(() -> exchange.cancel(true));
-        try {
-            HttpResponse<byte[]> response = exchange.get();
-            BlockingCall.doWork(work, workers);
-            slot.answered(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-        } catch (ExecutionException e) {
-            slot.failed(e.getCause());
-        } catch (CancellationException e) {
-            slot.failed(e); // the batch ended it first (timeout, cancel): this changes nothing
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.cancel(true);
-            slot.failed(e);
-        } catch (RuntimeException e) {
-            slot.failed(e); // the response work or the answer's check failed: an outcome, not a dead thread
-        }
+        return exchange.thenApply(
+                response -> new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8)));
     }
 
     @Override
     public void close() {
         client.shutdownNow();
+        callbacks.shutdownNow();
     }
 
     /**
@@ -109,7 +105,7 @@ final class JdkHttpCall implements BlockingCall {
                 }
                 if (bytes.size() + buffer.remaining() > HttpPolicy.MAX_BODY_BYTES) {
                     subscription.cancel();
-                    body.completeExceptionally(new HttpPolicy.BodyTooLarge());
+                    body.completeExceptionally(new BodyTooLargeException(HttpPolicy.MAX_BODY_BYTES));
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The four ways of calling many slow APIs, by name ({@code "vertx"}, as benchmarks, the command
- * line and the summary write them), with what each can run at once: the lanes of a batch, which
- * decide how many waves of waiting it needs.
+ * The ways of calling many slow APIs, by name ({@code "vertx"}, as benchmarks, the command line and
+ * the summary write them), with what each can run at once: the lanes of a batch, which decide how
+ * many waves of waiting it needs. Four have a library of their own by default (Apache classic for
+ * the threads, Vert.x's client for its event loop); {@link #ASYNC} is a library's own non-blocking
+ * API and always names its library ({@code async+jdk}).
  */
 public enum ModelKind {
     SEQUENTIAL("sequential"),
     THREAD_POOL("thread-pool"),
     VIRTUAL_THREADS("virtual-threads"),
-    VERTX("vertx");
+    VERTX("vertx"),
+    ASYNC("async");
 
     private final String id;
 
@@ -39,19 +42,14 @@ public enum ModelKind {
         return Arrays.stream(values()).map(ModelKind::id).toList();
     }
 
-    /** A model of this kind; a thread pool sized to each batch's limit. */
+    /** A model of this kind on its default library (the JDK's for async); a thread pool sized to each batch's limit. */
     public ClientModel create() {
         return create(0);
     }
 
     /** @param poolSize a thread pool's fixed size (0: sized to each batch's limit); ignored by the other kinds */
     public ClientModel create(int poolSize) {
-        return switch (this) {
-            case SEQUENTIAL -> new SequentialClient();
-            case THREAD_POOL -> new ThreadPoolClient(poolSize);
-            case VIRTUAL_THREADS -> new VirtualThreadClient();
-            case VERTX -> new VertxEventLoopClient();
-        };
+        return Clients.create(Clients.defaultClient(this), poolSize);
     }
 
     /**
@@ -65,7 +63,7 @@ public enum ModelKind {
         return switch (this) {
             case SEQUENTIAL -> 1;
             case THREAD_POOL -> poolSize > 0 ? Math.min(poolSize, limit) : limit;
-            case VIRTUAL_THREADS, VERTX -> limit;
+            case VIRTUAL_THREADS, VERTX, ASYNC -> limit;
         };
     }
 

@@ -18,6 +18,10 @@ public final class SequentialClient extends BlockingClientModel {
         super(ModelKind.SEQUENTIAL, library);
     }
 
+    SequentialClient(String library, BlockingCall http) {
+        super(ModelKind.SEQUENTIAL, library, http);
+    }
+
     @Override
     public List<Outcome> run(List<URI> requests, BatchOptions options) {
         BatchRun batch = register(requests, options);

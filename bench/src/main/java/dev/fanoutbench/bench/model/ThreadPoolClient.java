@@ -24,7 +24,11 @@ public final class ThreadPoolClient extends BlockingClientModel {
 
     /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
     public ThreadPoolClient(int poolSize, Library library) {
-        super(ModelKind.THREAD_POOL, library);
+        this(poolSize, library.id(), library.open());
+    }
+
+    ThreadPoolClient(int poolSize, String library, BlockingCall http) {
+        super(ModelKind.THREAD_POOL, library, http);
         if (poolSize < 0) {
             throw new IllegalArgumentException("pool size must be 0 (match the limit) or more, got " + poolSize);
         }

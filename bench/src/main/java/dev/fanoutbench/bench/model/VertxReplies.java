@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.spi.BodyTooLargeException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +19,7 @@ final class VertxReplies {
         response.exceptionHandler(read::tryFail);
         response.handler(chunk -> {
             if (body.length() + chunk.length() > HttpPolicy.MAX_BODY_BYTES) {
-                if (read.tryFail(new HttpPolicy.BodyTooLarge())) {
+                if (read.tryFail(new BodyTooLargeException(HttpPolicy.MAX_BODY_BYTES))) {
                     request.reset();
                 }
             } else {

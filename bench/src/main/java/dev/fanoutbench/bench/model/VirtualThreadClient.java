@@ -18,6 +18,10 @@ public final class VirtualThreadClient extends BlockingClientModel {
         super(ModelKind.VIRTUAL_THREADS, library);
     }
 
+    VirtualThreadClient(String library, BlockingCall http) {
+        super(ModelKind.VIRTUAL_THREADS, library, http);
+    }
+
     @Override
     void launch(BatchRun batch) {
         Semaphore permits = new Semaphore(batch.options().effectiveLimit(batch.size()));

@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench.run;
 
+import dev.fanoutbench.bench.model.JdkClientRetries;
 import dev.fanoutbench.bench.workload.Workload;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,10 @@ import java.time.Duration;
  * else its own first request): a run must not start against something that does not answer.
  */
 public final class WorkloadHealth {
+
+    static {
+        JdkClientRetries.off(); // before this class can send anything
+    }
 
     static final Duration PATIENCE = Duration.ofSeconds(5);
 

@@ -1,6 +1,7 @@
 package dev.fanoutbench.bench.trial;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fanoutbench.bench.model.JdkClientRetries;
 import dev.fanoutbench.mock.ServerStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,10 @@ import java.time.Duration;
  * seconds, not a hang.
  */
 public final class ServerClient implements AutoCloseable {
+
+    static {
+        JdkClientRetries.off(); // before this class can send anything
+    }
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);

@@ -19,16 +19,21 @@ class ClientMatrixTest {
         Map<String, List<String>> runs = ClientMatrix.of("all", "");
 
         assertThat(runs).hasSize(6);
-        assertThat(runs.get(FAN_OUT)).contains("sequential", "sequential+jdk", "virtual-threads+jdk", "vertx");
+        assertThat(runs.get(FAN_OUT))
+                .contains("sequential", "sequential+jdk", "virtual-threads+jdk", "vertx", "async+reactor");
         assertThat(runs.get(MANY_IN_FLIGHT))
                 .containsExactly(
                         "thread-pool",
                         "thread-pool+jdk",
                         "thread-pool+vertx",
+                        "thread-pool+reactor",
                         "virtual-threads",
                         "virtual-threads+jdk",
                         "virtual-threads+vertx",
-                        "vertx");
+                        "virtual-threads+reactor",
+                        "vertx",
+                        "async+jdk",
+                        "async+reactor");
         assertThat(runs.get(BLOCKING_LOOP))
                 .as("no model parameter: runs as written")
                 .isEmpty();
@@ -46,7 +51,7 @@ class ClientMatrixTest {
         assertThatThrownBy(() -> ClientMatrix.of("virtual-threads+okhttp", ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown library 'okhttp'")
-                .hasMessageContaining("apache, jdk, vertx");
+                .hasMessageContaining("apache, jdk, vertx, reactor");
         assertThatThrownBy(() -> ClientMatrix.of("vertx+jdk", ""))
                 .hasMessageContaining("vertx runs on its own event-loop client");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fanoutbench.bench.model.Batch;
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.JdkClientRetries;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VirtualThreadClient;
@@ -40,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * while a healthy model passes them all.
  */
 class SelfChecksCanFailTest {
+
+    static {
+        JdkClientRetries.off(); // this test's own JDK client may be the JVM's first
+    }
 
     static final int REQUESTS = 20;
     static MockServer server;
