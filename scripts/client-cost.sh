@@ -77,8 +77,8 @@ variants=("")
 for model in "${model_list[@]}"; do
   for variant in "${variants[@]}"; do
     echo "client-cost: $model${variant:+ ($variant)}"
-    flags=()
-    [ -n "$jfr" ] && [ -z "$variant" ] && flags=("-XX:StartFlightRecording=delay=${warmup}s,duration=${seconds}s,settings=profile,filename=$jfr/$model.jfr")
+    read -r -a flags <<<"$(jvm_flags "$java_bin" | tr '\n' ' ')"
+    [ -n "$jfr" ] && [ -z "$variant" ] && flags+=("-XX:StartFlightRecording=delay=${warmup}s,duration=${seconds}s,settings=profile,filename=$jfr/$model.jfr")
     line="$("${client[@]}" "$java_bin" "${flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.ClientCostMain \
       --target "$stub_base" --model "$model" --connections "$connections" --delay-ms "$delay_ms" \
       --warmup-seconds "$warmup" --seconds "$seconds" $variant | grep 'cpu_us_per_request=')" || true
@@ -120,6 +120,8 @@ printf '%s\n' "${lines[@]}" | awk -v harness="$harness" '
     bare["vertx"] = "vertx-core-client"
     bare["thread-pool+jdk"] = "jdk-client-threads"; bare["virtual-threads+jdk"] = "jdk-client-virtual-threads"
     bare["thread-pool+vertx"] = "vertx-core-client"; bare["virtual-threads+vertx"] = "vertx-core-client"
+    bare["async+jdk"] = "jdk-client-async"; bare["async+reactor"] = "reactor-netty-async"
+    bare["virtual-threads+reactor"] = "reactor-netty-virtual-threads"
     header = 0
     for (model in bare) {
       lib = bare[model]

@@ -3,6 +3,7 @@
 # the logic is in Java (bench/.../ScenarioMain), this only finds a JDK.
 #
 #   scripts/scenario.sh fan-out --model vertx
+#   scripts/scenario.sh timeout --model virtual-threads+jdk,async+reactor   clients: model+library
 #   scripts/scenario.sh all                          every lesson on every model
 #   scripts/scenario.sh --help
 set -euo pipefail

@@ -27,8 +27,11 @@ java_feature() {
 # Flags for a JVM that runs JMH: its runner's use of sun.misc.Unsafe (org.openjdk.jmh.util.Utils) would
 # print four warnings on every start on JDK 24+; the memory access is allowed explicitly instead (the
 # flag exists from 23). The stub, the scenarios and the reports need none since Guava 33 (pom.xml).
+# Reactor Netty looks for QUIC's native code at its first request, which 24+ warns about unless native
+# access is enabled (21 knows that flag; bench.jar's manifest enables it for `java -jar`).
 jvm_flags() {
   [ "$(java_feature "$1")" -ge 23 ] 2>/dev/null && echo "--sun-misc-unsafe-memory-access=allow"
+  echo "--enable-native-access=ALL-UNNAMED"
   return 0
 }
 

@@ -18,6 +18,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Option;
  * would write with each, so that a model's CPU per request can be set beside its library's own.
  * Vert.x's core HTTP client and its WebClient (what most Vert.x users write) on one event loop;
  * Apache HttpClient 5 classic (the thread models' library, set up as theirs: one pooled client,
- * no retries) and the JDK's HttpClient on platform threads and on virtual threads, one per connection. The Vert.x model
+ * no retries) and the JDK's HttpClient on platform threads and on virtual threads, one per connection;
+ * the JDK's {@code sendAsync} and Reactor Netty as chains of futures, Reactor also blocked on from
+ * virtual threads. The Vert.x model
  * keeps the core client because a WebClient request cannot be reset (a cancel or a timeout could
  * not close its connection) and reads any body whole.
  */
@@ -59,7 +62,10 @@ public final class BareClientsCost implements Callable<Integer> {
             "apache-classic-threads",
             "apache-classic-virtual-threads",
             "jdk-client-threads",
-            "jdk-client-virtual-threads");
+            "jdk-client-virtual-threads",
+            "jdk-client-async",
+            "reactor-netty-virtual-threads",
+            "reactor-netty-async");
 
     @Option(names = "--clients", split = ",", description = "which loops (default: all of ${DEFAULT-VALUE})")
     List<String> clients = CLIENTS;
@@ -109,6 +115,12 @@ public final class BareClientsCost implements Callable<Integer> {
         }
         if (clients.contains("jdk-client-virtual-threads")) {
             jdk("jdk-client-virtual-threads", url, Thread.ofVirtual().factory());
+        }
+        if (clients.contains("jdk-client-async")) {
+            jdkAsync(url);
+        }
+        if (clients.contains("reactor-netty-virtual-threads") || clients.contains("reactor-netty-async")) {
+            reactor(url);
         }
         return Cli.OK;
     }
@@ -180,6 +192,90 @@ public final class BareClientsCost implements Callable<Integer> {
             System.out.println(CostLine.measure(name, () -> blockingLoop(threads, send, seconds))
                     .text());
         }
+    }
+
+    /** The JDK's HttpClient through {@code sendAsync}: {@code connections} chains of futures, no thread waits. */
+    private void jdkAsync(String url) throws Exception {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build()) {
+            java.net.http.HttpRequest request =
+                    java.net.http.HttpRequest.newBuilder(URI.create(url)).build();
+            Supplier<CompletableFuture<Integer>> send =
+                    () -> client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .thenApply(java.net.http.HttpResponse::statusCode);
+            futureLoop(send, warmupSeconds);
+            System.out.println(CostLine.measure("jdk-client-async", () -> futureLoop(send, seconds))
+                    .text());
+        }
+    }
+
+    /** Reactor Netty as its users write it: one client, a Mono per request, blocked on or chained. */
+    private void reactor(String url) throws Exception {
+        reactor.netty.resources.ConnectionProvider pool = reactor.netty.resources.ConnectionProvider.builder("bare")
+                .maxConnections(Math.max(100, connections * 2))
+                .build();
+        try {
+            reactor.netty.http.client.HttpClient client =
+                    reactor.netty.http.client.HttpClient.create(pool).protocol(reactor.netty.http.HttpProtocol.HTTP11);
+            Supplier<reactor.core.publisher.Mono<Integer>> get = () -> client.get()
+                    .uri(url)
+                    .responseSingle((response, body) -> body.asString()
+                            .defaultIfEmpty("")
+                            .map(text -> response.status().code()));
+            if (clients.contains("reactor-netty-virtual-threads")) {
+                Callable<Integer> send = () -> get.get().block();
+                ThreadFactory threads = Thread.ofVirtual().factory();
+                blockingLoop(threads, send, warmupSeconds);
+                System.out.println(
+                        CostLine.measure("reactor-netty-virtual-threads", () -> blockingLoop(threads, send, seconds))
+                                .text());
+            }
+            if (clients.contains("reactor-netty-async")) {
+                Supplier<CompletableFuture<Integer>> send = () -> get.get().toFuture();
+                futureLoop(send, warmupSeconds);
+                System.out.println(CostLine.measure("reactor-netty-async", () -> futureLoop(send, seconds))
+                        .text());
+            }
+        } finally {
+            pool.disposeLater().block(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /** {@code connections} chains of futures, each sending its next request when its last one's body is in. */
+    private CostLine.Counts futureLoop(Supplier<CompletableFuture<Integer>> send, int lengthSeconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(lengthSeconds);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        CountDownLatch chains = new CountDownLatch(connections);
+        for (int i = 0; i < connections; i++) {
+            futureChain(send, end, requests, failed, chains);
+        }
+        if (!chains.await(lengthSeconds + 60L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the closed loop did not finish: is the stub answering?");
+        }
+        return new CostLine.Counts(requests.get(), failed.get());
+    }
+
+    private static void futureChain(
+            Supplier<CompletableFuture<Integer>> send,
+            long end,
+            AtomicLong requests,
+            AtomicLong failed,
+            CountDownLatch chains) {
+        send.get().whenComplete((status, error) -> {
+            requests.incrementAndGet();
+            if (error != null || status != 200) {
+                failed.incrementAndGet();
+            }
+            if (System.nanoTime() < end) {
+                futureChain(send, end, requests, failed, chains);
+            } else {
+                chains.countDown();
+            }
+        });
     }
 
     private CostLine.Counts blockingLoop(ThreadFactory threads, Callable<Integer> send, int lengthSeconds)

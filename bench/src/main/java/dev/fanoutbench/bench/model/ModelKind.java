@@ -42,6 +42,11 @@ public enum ModelKind {
         return Arrays.stream(values()).map(ModelKind::id).toList();
     }
 
+    /** The client this model runs when no library is named ({@code async+jdk} for async, else its id). */
+    public String defaultClient() {
+        return Clients.defaultClient(this);
+    }
+
     /** A model of this kind on its default library (the JDK's for async); a thread pool sized to each batch's limit. */
     public ClientModel create() {
         return create(0);

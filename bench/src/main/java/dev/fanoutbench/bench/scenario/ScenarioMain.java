@@ -2,6 +2,7 @@ package dev.fanoutbench.bench.scenario;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.Clients;
 import dev.fanoutbench.bench.model.CpuWork;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.model.ResponseWork;
@@ -15,6 +16,7 @@ import dev.fanoutbench.results.Version;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +53,10 @@ public final class ScenarioMain implements Callable<Integer> {
     @Parameters(index = "0", description = "one of: ${COMPLETION-CANDIDATES}", completionCandidates = Names.class)
     String scenario;
 
-    @Option(names = "--model", description = "sequential, thread-pool, virtual-threads, vertx or all (default: all)")
+    @Option(
+            names = "--model",
+            description = "a client (a model, or model+library as in virtual-threads+jdk), a comma-separated list, or"
+                    + " all: every model on its default library (default: all)")
     String model = "all";
 
     @Option(names = "--target", description = "base URL of a running mock server (default: start one in-process)")
@@ -106,7 +111,12 @@ public final class ScenarioMain implements Callable<Integer> {
                     "--in-flight must be from 1 to " + CostPerModel.MAX_IN_FLIGHT + ", got " + inFlight);
         }
         // a bad name fails here, before any work
-        List<ModelKind> models = model.equals("all") ? List.of(ModelKind.values()) : List.of(ModelKind.named(model));
+        List<String> models = model.equals("all")
+                ? Arrays.stream(ModelKind.values())
+                        .map(ModelKind::defaultClient)
+                        .toList()
+                : Arrays.stream(model.split(",")).map(String::trim).toList();
+        models.forEach(Clients::kindOf);
         MockServer embedded = null;
         URI base = target;
         if (base == null) {
@@ -138,8 +148,7 @@ public final class ScenarioMain implements Callable<Integer> {
         return 0;
     }
 
-    private List<ScenarioResult> run(String name, List<ModelKind> models, URI base, ServerClient stats)
-            throws Exception {
+    private List<ScenarioResult> run(String name, List<String> models, URI base, ServerClient stats) throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         if (name.equals("blocking-loop")) {
             results.add(BlockingTheEventLoop.run(IoMode.BLOCKING_ON_LOOP, base));
@@ -147,13 +156,14 @@ public final class ScenarioMain implements Callable<Integer> {
             return results;
         }
         CpuWork work = name.equals("cpu") ? CpuWork.calibrated(CpuBoundWork.CPU_PER_RESPONSE) : CpuWork.NONE;
-        for (ModelKind kind : models) {
+        for (String clientName : models) {
+            ModelKind kind = Clients.kindOf(clientName);
             if (skip(name, kind)) {
                 System.out.println("cost on sequential: skipped (" + inFlight + " x 1 s one at a time)");
                 continue;
             }
             stats.reset();
-            try (ClientModel client = kind.create()) {
+            try (ClientModel client = Clients.create(clientName, 0)) {
                 WarmUp.run(client, base);
                 stats.reset();
                 switch (name) {
