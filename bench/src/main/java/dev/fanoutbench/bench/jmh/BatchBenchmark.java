@@ -2,6 +2,7 @@ package dev.fanoutbench.bench.jmh;
 
 import dev.fanoutbench.bench.model.BatchOptions;
 import dev.fanoutbench.bench.model.ClientModel;
+import dev.fanoutbench.bench.model.EveryLane;
 import dev.fanoutbench.bench.model.Outcome;
 import dev.fanoutbench.bench.model.VertxEventLoopClient;
 import dev.fanoutbench.bench.trial.BenchTarget;
@@ -61,13 +62,12 @@ public abstract class BatchBenchmark {
                 BenchTarget.runDir(),
                 BenchTarget.serverStats() ? new ServerWatch(base) : null,
                 BenchTarget.interval());
-        // connections, classes and JIT: the wait is the lesson, not the cold start
-        failFastIfNothingSucceeded(client.run(warmUpRequests(), warmUpOptions()));
-    }
-
-    /** What warms the model before anything is recorded: quick requests to the stub, as many as the preset says. */
-    protected List<URI> warmUpRequests() {
-        return uris("items", BenchTarget.warmUpRequests(), "?delayMs=0");
+        // connections, classes and JIT, on every lane of the model: the wait is the lesson, not the cold start
+        failFastIfNothingSucceeded(EveryLane.warm(
+                client,
+                BenchTarget.warmUpRequests(),
+                id -> base.resolve("/api/items/" + id + "?delayMs=0"),
+                warmUpOptions()));
     }
 
     protected BatchOptions warmUpOptions() {

@@ -13,6 +13,7 @@ abstract class AbstractClientModel implements ClientModel {
     private final Timeouts timeouts;
     private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean answered;
 
     AbstractClientModel(ModelKind kind) {
         this(kind, kind.id());
@@ -47,7 +48,21 @@ abstract class AbstractClientModel implements ClientModel {
         BatchRun batch = new BatchRun(List.copyOf(requests), options, timeouts, lanes(options, requests.size()));
         running.add(batch);
         batch.whenAwaited(() -> running.remove(batch));
+        batch.whenAnswered(index -> {
+            if (!answered) {
+                answered = true; // read first: a write per answer would contend on every request
+            }
+        });
         return batch;
+    }
+
+    /**
+     * The thread-based models' resources: the shared CPU workers and one lane, warm once a request was answered. A
+     * model with lanes of its own says so itself.
+     */
+    @Override
+    public Resources resources() {
+        return new Resources(WorkerPool.SIZE, 1, answered ? 1 : 0);
     }
 
     /** How many requests of a batch this model can run at once. */

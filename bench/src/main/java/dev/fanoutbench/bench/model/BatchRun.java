@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * The accounting every model shares, so that all four are measured the same way: one slot per
@@ -29,6 +30,7 @@ final class BatchRun implements Batch {
     private final CountDownLatch uncleaned;
     private final AtomicInteger cleanedUp = new AtomicInteger();
     private volatile Runnable onAwaited = () -> {};
+    private volatile IntConsumer onAnswered = index -> {};
     private final java.util.concurrent.CompletableFuture<RequestHandle> first =
             new java.util.concurrent.CompletableFuture<>();
     private final ScheduledFuture<?> deadlineTask;
@@ -105,6 +107,14 @@ final class BatchRun implements Batch {
     /** Runs after every await, e.g. so the model stops tracking a batch its caller is done with. */
     void whenAwaited(Runnable action) {
         this.onAwaited = action;
+    }
+
+    /**
+     * Runs with a request's index when its answer arrives, before its outcome is told: whoever awaits the
+     * batch then sees what the action did (e.g. the model marked the lane that answered as warm).
+     */
+    void whenAnswered(IntConsumer action) {
+        this.onAnswered = action;
     }
 
     @Override
@@ -251,6 +261,7 @@ final class BatchRun implements Batch {
 
         /** A status line and body arrived: success only if the status is one the batch accepts and so is the body. */
         void answered(int status, String body) {
+            onAnswered.accept(index);
             if (!options.success().contains(status)) {
                 end(OutcomeKind.HTTP_ERROR, status, "HTTP " + status);
                 return;

@@ -34,6 +34,11 @@ public interface ClientModel extends AutoCloseable {
         return start(requests, options).await();
     }
 
+    /** Its CPU workers and lanes, and how many lanes are warm; a model that does not say reports none warmed. */
+    default Resources resources() {
+        return Resources.UNREPORTED;
+    }
+
     @Override
     void close();
 }

@@ -1,28 +1,27 @@
 package dev.fanoutbench.bench.model;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed pool of platform threads, each blocked on one request at a time. With a pool as large
+ * A pool of platform threads, each blocked on one request at a time. With a pool as large
  * as the concurrency it is as fast as anything here, but each waiting request holds a whole
  * thread (about a megabyte of reserved stack, a kernel thread to schedule): the cost that shows
  * at thousands in flight (lesson 12).
  *
- * <p>Pool size: set explicitly, or 0 to match each batch's limit (a pool per batch).
+ * <p>Pool size: set explicitly, or 0 to match each batch's limit: one pool that grows to the most
+ * threads the batches running at once have needed, so the threads of one batch serve the next.
  */
 public final class ThreadPoolClient extends BlockingClientModel {
 
     private final int poolSize;
-    private final ExecutorService sharedPool;
+    private final RequestThreads threads;
 
-    /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
+    /** @param poolSize platform threads, or 0 to match each batch's limit (one pool, grown as needed) */
     public ThreadPoolClient(int poolSize) {
         this(poolSize, Library.APACHE);
     }
 
-    /** @param poolSize platform threads, or 0 for one pool per batch sized to its limit */
+    /** @param poolSize platform threads, or 0 to match each batch's limit (one pool, grown as needed) */
     public ThreadPoolClient(int poolSize, Library library) {
         this(poolSize, library.id(), library.open());
     }
@@ -33,10 +32,11 @@ public final class ThreadPoolClient extends BlockingClientModel {
             throw new IllegalArgumentException("pool size must be 0 (match the limit) or more, got " + poolSize);
         }
         this.poolSize = poolSize;
-        this.sharedPool = poolSize == 0 ? null : newPool(poolSize);
+        this.threads =
+                poolSize == 0 ? RequestThreads.growing("thread-pool") : RequestThreads.fixed(poolSize, "thread-pool");
     }
 
-    /** A pool sized to each batch's limit. */
+    /** A pool matching each batch's limit. */
     public ThreadPoolClient() {
         this(0);
     }
@@ -46,31 +46,25 @@ public final class ThreadPoolClient extends BlockingClientModel {
         return poolSize;
     }
 
-    @Override
-    void launch(BatchRun batch) {
-        int limit = batch.options().effectiveLimit(batch.size());
-        ExecutorService pool = sharedPool != null ? sharedPool : newPool(limit);
-        // a shared pool larger than the batch's limit still honours the limit
-        Semaphore permits = sharedPool != null && limit < poolSize ? new Semaphore(limit) : null;
-        for (int i = 0; i < batch.size(); i++) {
-            BatchRun.Slot slot = batch.slot(i);
-            pool.execute(() -> send(batch, slot, permits));
-        }
-        if (sharedPool == null) {
-            pool.shutdown(); // threads end once the queue drains
-        }
+    /** Threads this model has made so far. */
+    int threadsMade() {
+        return threads.made();
     }
 
-    private static ExecutorService newPool(int size) {
-        return Executors.newFixedThreadPool(
-                size, Thread.ofPlatform().daemon().name("thread-pool-", 0).factory());
+    @Override
+    void launch(BatchRun batch) {
+        // the limit is the number of runners: each sends one request at a time, so no permits are needed
+        AtomicInteger next = new AtomicInteger();
+        threads.run(batch.options().effectiveLimit(batch.size()), () -> {
+            for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
+                send(batch, batch.slot(i), null);
+            }
+        });
     }
 
     @Override
     void release() {
-        if (sharedPool != null) {
-            sharedPool.shutdownNow();
-        }
+        threads.shutdownNow();
         super.release();
     }
 }

@@ -7,17 +7,14 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.VertxInternal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vert.x 5 event loops drive every request: no thread waits, each request is a chain of futures,
@@ -25,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the loop). Pools are sized explicitly: Vert.x's default of 5 connections would silently queue a
  * fan-out.
  *
- * <p>Run as its experts deploy it, one client per event loop (as one verticle instance per loop
- * would): a connection lives on the loop that opened it, and a pool's acquire scans every
+ * <p>Run as its experts deploy it, one client per event loop, each built by a verticle instance of
+ * its own ({@link EventLoopLane}): a connection lives on the loop that opened it, and a pool's acquire scans every
  * connection it holds, so one client on one loop would put thousands of connections on one core
  * and make every acquire walk all of them. A batch with a large limit is shared out over the
  * lanes (each with its part of the limit); a small one, and every batch of a blocking mode, runs
@@ -54,6 +51,9 @@ public final class VertxEventLoopClient extends AbstractClientModel {
     /** Vert.x's default warning threshold: the loop ran one task for longer than 2 s. */
     public static final long DEFAULT_MAX_LOOP_EXECUTE_MILLIS = 2_000;
 
+    /** One lane per event loop, as many loops as Vert.x's default: two per core. */
+    static final int LANES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+
     /** A batch is shared out over lanes only from this many requests in flight per lane. */
     static final int MIN_IN_FLIGHT_PER_LANE = 256;
 
@@ -62,10 +62,10 @@ public final class VertxEventLoopClient extends AbstractClientModel {
     /** Offloaded CPU work: as many workers as the thread models get (WorkerPool), not Vert.x's default of 20. */
     private final WorkerExecutor cpuWorkers;
 
-    private final Lane[] lanes;
+    private final EventLoopLane[] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
     private final BlockingCall blockingHttp;
-    private final AtomicLong blockedWarnings = new AtomicLong();
+    private final BlockedThreadWarnings blockedWarnings;
 
     public VertxEventLoopClient() {
         this(IoMode.ASYNC, DEFAULT_MAX_LOOP_EXECUTE_MILLIS);
@@ -87,42 +87,33 @@ public final class VertxEventLoopClient extends AbstractClientModel {
                 .setMaxEventLoopExecuteTime(maxLoopExecuteMillis)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(Math.max(10, maxLoopExecuteMillis / 10))
-                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
-        // internal API, the only hook that reports blocked-thread events rather than logging them
-        ((VertxInternal) vertx).blockedThreadChecker().setThreadBlockedHandler(event -> {
-            if (blockedWarnings.incrementAndGet() > 1) {
-                return; // counted; one line on the console is enough to see it happen
-            }
-            System.err.println("vertx: " + event.thread().getName() + " blocked for "
-                    + TimeUnit.NANOSECONDS.toMillis(event.duration()) + " ms (limit "
-                    + TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()) + " ms)");
-        });
-        this.lanes = new Lane[VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE];
-        for (int i = 0; i < lanes.length; i++) {
-            HttpClient client = vertx.httpClientBuilder()
-                    .with(new HttpClientOptions()
-                            .setProtocolVersion(HttpVersion.HTTP_1_1)
-                            .setKeepAlive(true)
-                            .setMaxRedirects(0)
-                            .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
-                    // the lanes' pools add up to the policy's; each holds more than the most a lane runs
-                    .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE / lanes.length))
-                    // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
-                    .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {}))
-                    .build();
-            lanes[i] = new Lane(((VertxInternal) vertx).createEventLoopContext(), client);
-        }
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+                .setEventLoopPoolSize(LANES));
+        this.blockedWarnings = new BlockedThreadWarnings(vertx);
+        this.lanes = EventLoopLane.deploy(vertx, LANES).toArray(EventLoopLane[]::new);
         this.blockingHttp = mode == IoMode.ASYNC ? null : Library.APACHE.open();
         this.cpuWorkers = vertx.createSharedWorkerExecutor(name() + "-cpu", WorkerPool.SIZE);
     }
 
     /** Blocked-thread warnings Vert.x raised since this model started. */
     public long blockedThreadWarnings() {
-        return blockedWarnings.get();
+        return blockedWarnings.count();
     }
 
-    /** An event loop and the client whose connections live on it. */
-    private record Lane(Context loop, HttpClient client) {}
+    /** The CPU workers every model gets, and one lane per event loop, warm once a request on it was answered. */
+    @Override
+    public Resources resources() {
+        int warmed = 0;
+        for (EventLoopLane lane : lanes) {
+            warmed += lane.warmed() ? 1 : 0;
+        }
+        return new Resources(WorkerPool.SIZE, lanes.length, warmed);
+    }
+
+    /** The threads the lanes' loops run on, in lane order. */
+    List<Thread> laneThreads() {
+        return Arrays.stream(lanes).map(lane -> lane.thread().await()).toList();
+    }
 
     /** A request body as Vert.x sends it, made once from the shape's shared array. */
     private record SharedBody(byte[] source, Buffer buffer) {}
@@ -153,8 +144,10 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         int limit = batch.options().effectiveLimit(batch.size());
         int shares = mode != IoMode.ASYNC ? 1 : Math.clamp(limit / MIN_IN_FLIGHT_PER_LANE, 1, lanes.length);
         int first = nextLane.getAndIncrement();
+        // request i is share (i % shares)'s (see Pump): once answered, that share's lane is warm
+        batch.whenAnswered(index -> lanes[Math.floorMod(first + index % shares, lanes.length)].answered());
         for (int share = 0; share < shares; share++) {
-            Lane lane = lanes[Math.floorMod(first + share, lanes.length)];
+            EventLoopLane lane = lanes[Math.floorMod(first + share, lanes.length)];
             Pump pump = new Pump(batch, lane, share, shares, limit / shares + (share < limit % shares ? 1 : 0));
             lane.loop().runOnContext(v -> pump.next());
         }
@@ -173,7 +166,7 @@ public final class VertxEventLoopClient extends AbstractClientModel {
         private int inFlight;
         private boolean rescheduled;
 
-        Pump(BatchRun batch, Lane lane, int share, int shares, int limit) {
+        Pump(BatchRun batch, EventLoopLane lane, int share, int shares, int limit) {
             this.batch = batch;
             this.loop = lane.loop();
             this.client = lane.client();

@@ -16,7 +16,7 @@ import javax.management.openmbean.CompositeData;
 /**
  * Bytes the whole JVM allocated between {@link #start()} and {@link #stop()}: heap growth plus
  * what every collection in between freed. Per-thread counters would miss threads that ended
- * (a pool per batch, every virtual thread), which is exactly what differs between models.
+ * (every virtual thread ends with its request), which is exactly what differs between models.
  */
 final class AllocationMeter implements NotificationListener {
 

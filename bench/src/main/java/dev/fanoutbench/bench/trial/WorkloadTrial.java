@@ -119,10 +119,13 @@ public final class WorkloadTrial {
     private void run() {
         boolean finished = false;
         try {
+            // each of a closed loop's requests is a batch of its own, and a model with lanes gives each batch the
+            // next lane: one request per lane at the least warms every lane
+            int warmUpRequests = Math.max(WARM_UP_REQUESTS, client.resources().lanes());
             failFastIfNothingSucceeded(
                     "warm-up",
                     new ClosedLoop(client, options(), LoadListener.NONE)
-                            .count(Math.min(10, WARM_UP_REQUESTS), WARM_UP_REQUESTS, MIN_DEADLINE, this::uri));
+                            .count(Math.min(10, warmUpRequests), warmUpRequests, MIN_DEADLINE, this::uri));
             plan.warmupWindow().ifPresent(warmUp -> {
                 recorder.iterationStarted(false);
                 runWindow(warmUp);

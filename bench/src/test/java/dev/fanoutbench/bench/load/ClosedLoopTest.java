@@ -125,4 +125,17 @@ class ClosedLoopTest {
                     .hasMessageContaining("at least one user");
         }
     }
+
+    @Test
+    void aClosedLoopOfOneRequestPerLaneWarmsEveryEventLoop() {
+        // how a workload trial warms its model: each of a closed loop's requests is a batch of its own
+        try (ClientModel model = ModelKind.VERTX.create()) {
+            int lanes = model.resources().lanes();
+
+            new ClosedLoop(model, BatchOptions.defaults(), LoadListener.NONE)
+                    .count(Math.min(10, lanes), lanes, Duration.ofSeconds(30), delayed(0));
+
+            assertThat(model.resources().lanesWarmed()).isEqualTo(lanes);
+        }
+    }
 }
