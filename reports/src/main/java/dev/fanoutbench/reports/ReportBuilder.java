@@ -282,9 +282,43 @@ final class ReportBuilder {
                             "%.1f us of CPU (the accounting without I/O; part of every model's CPU per request)",
                             run.summary().harnessMicrosPerRequest().value())));
         }
+        settings.addAll(resources(run.summary()));
         // as written, so every key the file has is shown under its own name, the free-form settings included
         flatten("", Summaries.JSON.valueToTree(run.environment()), settings);
         return settings;
+    }
+
+    /**
+     * What each client ran on, one row per client, so a reader sees every model got the same; a trial
+     * that ended with lanes never warmed is named.
+     */
+    static List<Setting> resources(RunSummary summary) {
+        Map<String, RunSummary.Resources> byModel = new java.util.LinkedHashMap<>();
+        List<String> cold = new ArrayList<>();
+        for (RunSummary.Trial trial : summary.trials()) {
+            RunSummary.Resources r = trial.resources();
+            if (r == null) {
+                continue;
+            }
+            byModel.merge(trial.model(), r, (a, b) -> a.lanesWarmed() <= b.lanesWarmed() ? a : b);
+            if (r.lanesWarmed() < r.lanes()) {
+                cold.add(trial.key());
+            }
+        }
+        List<Setting> rows = new ArrayList<>();
+        byModel.forEach((model, r) -> rows.add(new Setting(
+                "resources: " + model,
+                String.format(
+                        Locale.ROOT,
+                        "%d CPU workers, up to %,d connections, %d of %d lanes warmed",
+                        r.cpuWorkers(),
+                        r.maxConnections(),
+                        r.lanesWarmed(),
+                        r.lanes()))));
+        if (!cold.isEmpty()) {
+            rows.add(new Setting("measured with lanes never warmed", String.join(", ", cold)));
+        }
+        return rows;
     }
 
     private static void flatten(String prefix, JsonNode node, List<Setting> out) {

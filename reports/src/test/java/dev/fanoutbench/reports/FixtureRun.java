@@ -37,6 +37,9 @@ final class FixtureRun {
             Map.of("preset", Map.of("name", "fixture")),
             Map.of("settings", Map.of("acceptQueueSize", 4096)));
 
+    /** Two cores' worth of CPU workers, the policy's connections, one lane warmed. */
+    static final RunSummary.Resources RESOURCES = new RunSummary.Resources(2, 20_000, 1, 1);
+
     private final Path folder;
     private final List<RunSummary.Trial> trials = new ArrayList<>();
     private final List<RunSummary.Failure> failures = new ArrayList<>();
@@ -197,7 +200,8 @@ final class FixtureRun {
                 timeline,
                 files,
                 null,
-                64L << 20));
+                64L << 20,
+                RESOURCES));
         return this;
     }
 
@@ -209,7 +213,19 @@ final class FixtureRun {
     /** As above, the model stopped for {@code stopped} after its iterations: the windows past them were not run. */
     FixtureRun load(String workload, RunSummary.Slo slo, String stopped, RunSummary.LoadWindow... windows) {
         RunSummary.Trial t = trials.remove(trials.size() - 1);
-        trials.add(new RunSummary.Trial(
+        trials.add(copy(t, new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped), t.resources()));
+        return this;
+    }
+
+    /** What the last trial's model ran on. */
+    FixtureRun resources(RunSummary.Resources resources) {
+        RunSummary.Trial t = trials.remove(trials.size() - 1);
+        trials.add(copy(t, t.load(), resources));
+        return this;
+    }
+
+    private static RunSummary.Trial copy(RunSummary.Trial t, RunSummary.Load load, RunSummary.Resources resources) {
+        return new RunSummary.Trial(
                 t.key(),
                 t.benchmark(),
                 t.lesson(),
@@ -239,9 +255,9 @@ final class FixtureRun {
                 t.iterations(),
                 t.timeline(),
                 t.files(),
-                new RunSummary.Load(workload, List.of(windows), slo, 10_000, stopped),
-                t.peakHeapBytes()));
-        return this;
+                load,
+                t.peakHeapBytes(),
+                resources);
     }
 
     /** Makes the run's target a server that is not our stub: it has no /stats, so nothing says what it saw. */
@@ -304,7 +320,8 @@ final class FixtureRun {
                         .toList(),
                 t.files(),
                 t.load(),
-                t.peakHeapBytes()));
+                t.peakHeapBytes(),
+                t.resources()));
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.fanoutbench.reports;
 
 import static dev.fanoutbench.reports.FixtureRun.samples;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.fanoutbench.results.RunSummary;
 import java.nio.file.Path;
@@ -258,5 +259,31 @@ class ReportModelTest {
                 .contains(
                         new ReportModel.Setting("machine.cores", "2"),
                         new ReportModel.Setting("mockServer.settings.acceptQueueSize", "4096"));
+    }
+
+    @Test
+    void theEnvironmentShowsWhatEachClientRanOnAndNamesATrialMeasuredCold() throws Exception {
+        Path run = FixtureRun.in(runs, "20260101-000000-ccccccc")
+                .trial("FanOutBenchmark", "virtual-threads", 200, new double[] {205, 205}, 201, 203, 205)
+                .trial("FanOutBenchmark", "vertx", 200, new double[] {205, 205}, 201, 203, 205)
+                .resources(new RunSummary.Resources(2, 20_000, 4, 1))
+                .write();
+
+        ReportModel model =
+                ReportModel.of("t", List.of(new ReportModel.LabelledRun("", RunFolderReader.open(run), "")), List.of());
+
+        assertThat(model.environment())
+                .extracting(ReportModel.Setting::name, ReportModel.Setting::value)
+                .contains(
+                        tuple(
+                                "resources: virtual-threads",
+                                "2 CPU workers, up to 20,000 connections, 1 of 1 lanes warmed"),
+                        tuple("resources: vertx", "2 CPU workers, up to 20,000 connections, 1 of 4 lanes warmed"));
+        assertThat(model.environment())
+                .filteredOn(s -> s.name().equals("measured with lanes never warmed"))
+                .singleElement()
+                .extracting(ReportModel.Setting::value)
+                .asString()
+                .contains("vertx");
     }
 }

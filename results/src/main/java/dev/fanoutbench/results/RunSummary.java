@@ -32,7 +32,7 @@ public record RunSummary(
         String targetWarmUp) {
 
     /** Bump when a field changes meaning, appears or disappears; readers refuse other versions. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     /**
      * Below this many requests CPU per request is not reported: a quick run's fan-out of 9 requests
@@ -109,7 +109,8 @@ public record RunSummary(
             List<Interval> timeline,
             Map<String, String> files,
             Load load,
-            long peakHeapBytes) {
+            long peakHeapBytes,
+            Resources resources) {
 
         public long count(OutcomeKind kind) {
             return outcomes.getOrDefault(kind, 0L);
@@ -159,6 +160,16 @@ public record RunSummary(
      * @param latenessMicros    the stub's own lateness, from the worst measured iteration
      * @param arrivalSpreadMicros first to last arrival at the stub within a measured iteration, the longest
      */
+    /**
+     * What a trial's model ran on, so a reader can see every model got the same.
+     *
+     * @param cpuWorkers     threads for offloaded CPU work
+     * @param maxConnections the most connections its client may open
+     * @param lanes          parts of the model warmed on their own (the event loop's loops; 1 for the others)
+     * @param lanesWarmed    lanes that had answered a request before the trial ended, in its fork that had fewest
+     */
+    public record Resources(int cpuWorkers, int maxConnections, int lanes, int lanesWarmed) {}
+
     public record Server(
             long received,
             long served,

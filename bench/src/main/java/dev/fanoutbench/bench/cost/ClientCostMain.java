@@ -142,7 +142,10 @@ public final class ClientCostMain implements Callable<Integer> {
                         Duration.ofSeconds(2)); // idle, as the main job measures it: after the stretch
                 double idle = recorder.backgroundCores();
                 // no lesson: this record measures what recording costs and is never summarized
-                recorder.finish(new TrialFacts(null, 0, connections, 0, false, false), 0);
+                recorder.finish(
+                        new TrialFacts(null, 0, connections, 0, false, false),
+                        0,
+                        client.resources().summarized());
                 extra = String.format(
                         Locale.ROOT,
                         " background_cores=%.4f net_cpu_us_per_request=%.1f",

@@ -99,7 +99,7 @@ public abstract class BatchBenchmark {
         recorder.measureBackground(BACKGROUND_SAMPLE);
         long blocked = client instanceof VertxEventLoopClient vertx ? vertx.blockedThreadWarnings() : 0;
         client.close();
-        recorder.finish(facts(), blocked);
+        recorder.finish(facts(), blocked, client.resources().summarized());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.fanoutbench.bench.model;
 
+import dev.fanoutbench.results.RunSummary;
+
 /**
  * What a model runs on, so that models are compared on the same resources and measured warm.
  *
@@ -17,5 +19,10 @@ public record Resources(int cpuWorkers, int lanes, int lanesWarmed) {
 
     public boolean allLanesWarmed() {
         return lanesWarmed == lanes;
+    }
+
+    /** As a run's summary keeps it, with the connections every client may open ({@link HttpPolicy}). */
+    public RunSummary.Resources summarized() {
+        return new RunSummary.Resources(cpuWorkers, HttpPolicy.POOL_SIZE, lanes, lanesWarmed);
     }
 }

@@ -163,7 +163,12 @@ public final class SummaryBuilder {
         List<RunSummary.Iteration> iterations = new ArrayList<>();
         List<RunSummary.Interval> timeline = new ArrayList<>();
         Map<String, String> files = new TreeMap<>();
+        RunSummary.Resources resources = null;
         for (TrialRecord fork : forks) {
+            if (fork.resources() != null
+                    && (resources == null || fork.resources().lanesWarmed() < resources.lanesWarmed())) {
+                resources = fork.resources(); // the coldest fork speaks for the trial
+            }
             sent += fork.sent();
             returned += fork.returned();
             cpuNanos += fork.cpuNanos();
@@ -223,7 +228,8 @@ public final class SummaryBuilder {
                 timeline,
                 files,
                 facts.load(),
-                peakHeap);
+                peakHeap,
+                resources);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param pinnedAt  where virtual threads blocked while pinned, with why, and how often (the three most frequent)
  * @param hlogFiles the interval logs of this fork, relative to the run folder
  * @param allocatedBytes heap allocated by every thread over the measured iterations, -1 if not measured
+ * @param resources what the model ran on, null where no model says
  */
 public record TrialRecord(
         TrialIdentity trial,
@@ -45,4 +46,5 @@ public record TrialRecord(
         List<RunSummary.Interval> timeline,
         Map<Series, String> hlogFiles,
         long peakHeapBytes,
-        long allocatedBytes) {}
+        long allocatedBytes,
+        RunSummary.Resources resources) {}

@@ -324,7 +324,7 @@ public final class TrialRecorder implements LoadListener {
     }
 
     /** Writes {@code records/<key>.fork-<n>.json} and releases everything. */
-    public void finish(TrialFacts facts, long blockedThreadWarnings) {
+    public void finish(TrialFacts facts, long blockedThreadWarnings, RunSummary.Resources resources) {
         ticker.shutdownNow();
         pinning.close();
         if (server != null) {
@@ -353,7 +353,8 @@ public final class TrialRecorder implements LoadListener {
                     List.copyOf(timeline),
                     logs.files(),
                     peakHeapBytes,
-                    process.allocatedBytes());
+                    process.allocatedBytes(),
+                    resources);
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

@@ -155,7 +155,7 @@ public final class WorkloadTrial {
                 client.close();
             } finally {
                 if (finished) {
-                    recorder.finish(facts(), blocked);
+                    recorder.finish(facts(), blocked, client.resources().summarized());
                 } else {
                     recorder.abandon();
                 }

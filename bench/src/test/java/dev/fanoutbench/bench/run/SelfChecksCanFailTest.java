@@ -152,7 +152,7 @@ class SelfChecksCanFailTest {
             recorder.returned(outcomes);
             afterBatch.run();
             recorder.iterationEnded();
-            recorder.finish(new TrialFacts(Lesson.FAN_OUT, 5, REQUESTS, 0, true, false), 0);
+            recorder.finish(new TrialFacts(Lesson.FAN_OUT, 5, REQUESTS, 0, true, false), 0, null);
             var record = SummaryBuilder.readRecord(TrialRecorder.recordFile(runDir, id.key(), 1));
             var score = new SummaryBuilder.JmhScore(new RunSummary.Score(5, null, "ms/op", List.of(5.0)), null);
             return SummaryBuilder.merge(List.of(record), score, runDir);
