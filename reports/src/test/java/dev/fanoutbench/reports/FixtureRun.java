@@ -132,7 +132,8 @@ final class FixtureRun {
                                 p99,
                                 requests / (scores[i] / 1000),
                                 2_000,
-                                2_500L));
+                                2_500L,
+                                Math.round(interval.getMean() / 1000)));
                         timeline.add(new RunSummary.Interval(
                                 1,
                                 i,
@@ -302,7 +303,8 @@ final class FixtureRun {
                                 i.p99Micros(),
                                 i.throughputPerSecond(),
                                 i.dispatchSpreadMicros(),
-                                null))
+                                null,
+                                i.meanMicros()))
                         .toList(),
                 t.timeline().stream()
                         .map(i -> new RunSummary.Interval(

@@ -204,6 +204,7 @@ public record RunSummary(
      * @param arrivalSpreadMicros  the same at the stub: first to last arrival; null when not our stub
      * @param failed               requests that did not succeed, the dropped included
      * @param dropped              requests due while the client held its cap in flight: never sent
+     * @param meanMicros           the mean response time: with the throughput, Little's law's concurrency
      */
     public record Iteration(
             int fork,
@@ -217,7 +218,8 @@ public record RunSummary(
             long p99Micros,
             double throughputPerSecond,
             long dispatchSpreadMicros,
-            Long arrivalSpreadMicros) {}
+            Long arrivalSpreadMicros,
+            long meanMicros) {}
 
     /**
      * One recording interval.

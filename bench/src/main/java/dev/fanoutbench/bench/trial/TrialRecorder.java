@@ -212,7 +212,8 @@ public final class TrialRecorder implements LoadListener {
                     micros(iterationResponse.getValueAtPercentile(99)),
                     seconds <= 0 ? 0 : completed / seconds,
                     lastDispatchNanos < firstDispatchNanos ? 0 : micros(lastDispatchNanos - firstDispatchNanos),
-                    seen == null ? null : seen.arrivalSpreadMicros()));
+                    seen == null ? null : seen.arrivalSpreadMicros(),
+                    Math.round(iterationResponse.getMean() / 1000)));
             sent += iterationSent;
             returnedMeasured += returned.get() - returnedMark;
             measuring = false;
