@@ -100,7 +100,21 @@ final class ExchangeTracker {
         Map<String, ServerStats.EndpointStats> byEndpoint = new TreeMap<>();
         endpoints.forEach((name, counters) -> byEndpoint.put(name, counters.snapshot()));
         return new ServerStats(
-                total.snapshot(), byEndpoint, limit.snapshot(), connections.snapshot(), refusals.snapshot(), settings);
+                total.snapshot(),
+                byEndpoint,
+                limit.snapshot(),
+                connections.snapshot(),
+                refusals.snapshot(),
+                settings,
+                processCpuNanos());
+    }
+
+    /** -1 where the JVM cannot say (not HotSpot's management bean). */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     void reset() {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param refused   requests turned away before any stub saw them, by reason ({@code bad-query},
  *                  {@code body-too-large}, {@code body-stalled}, {@code admin-off}...), since the server started
  * @param settings  how the server was started, every default filled in: a run records them beside its numbers
+ * @param processCpuNanos the server process's CPU time since it started (never reset): a client on the same
+ *                  machine reads it before and after to know the cores the server took from it
  */
 public record ServerStats(
         EndpointStats total,
@@ -22,7 +24,8 @@ public record ServerStats(
         LimitStats limit,
         ConnectionStats connections,
         Map<String, Long> refused,
-        MockServerSettings settings) {
+        MockServerSettings settings,
+        long processCpuNanos) {
 
     /** The endpoint's numbers, or an all-zero record if it has seen nothing. */
     public EndpointStats endpoint(String name) {

@@ -159,6 +159,7 @@ public record RunSummary(
      * @param peakInFlight      the most in flight at once in any measured iteration
      * @param latenessMicros    the stub's own lateness, from the worst measured iteration
      * @param arrivalSpreadMicros first to last arrival at the stub within a measured iteration, the longest
+     * @param cpuNanos          the stub process's CPU time over the measured iterations, -1 when not known
      */
     /**
      * What a trial's model ran on, so a reader can see every model got the same.
@@ -176,7 +177,14 @@ public record RunSummary(
             long clientDisconnects,
             int peakInFlight,
             Lateness latenessMicros,
-            long arrivalSpreadMicros) {}
+            long arrivalSpreadMicros,
+            long cpuNanos) {
+
+        /** The stub's CPU per request it received, in microseconds, or null when not known. */
+        public Double cpuMicrosPerRequest() {
+            return cpuNanos < 0 || received == 0 ? null : cpuNanos / 1000.0 / received;
+        }
+    }
 
     /**
      * The stub's own queueing, in microseconds.

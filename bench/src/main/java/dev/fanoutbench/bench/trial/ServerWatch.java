@@ -16,6 +16,7 @@ public final class ServerWatch implements AutoCloseable {
     static final Duration SETTLE_PATIENCE = Duration.ofSeconds(5);
 
     private final ServerClient client;
+    private long cpuAtReset = -1;
 
     public ServerWatch(URI target) {
         this.client = new ServerClient(target);
@@ -23,6 +24,7 @@ public final class ServerWatch implements AutoCloseable {
 
     void reset() {
         client.reset();
+        cpuAtReset = client.stats().processCpuNanos();
     }
 
     int inFlightNow() {
@@ -32,11 +34,13 @@ public final class ServerWatch implements AutoCloseable {
     /** What the stub saw since the last reset, once everything it received has ended (or patience ran out). */
     RunSummary.Server settled() {
         // all it received, not what was sent, and it goes on unsettled: both are the self-checks' to judge
-        return of(
-                SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received, SETTLE_PATIENCE));
+        ServerStats.EndpointStats total =
+                SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received, SETTLE_PATIENCE);
+        long cpuNow = client.stats().processCpuNanos();
+        return of(total, cpuAtReset < 0 || cpuNow < 0 ? -1 : cpuNow - cpuAtReset);
     }
 
-    static RunSummary.Server of(ServerStats.EndpointStats total) {
+    static RunSummary.Server of(ServerStats.EndpointStats total, long cpuNanos) {
         ServerStats.Lateness late = total.lateness();
         return new RunSummary.Server(
                 total.received(),
@@ -50,7 +54,8 @@ public final class ServerWatch implements AutoCloseable {
                         late.p90Micros(),
                         late.p99Micros(),
                         late.maxMicros()),
-                total.arrivalSpreadMicros());
+                total.arrivalSpreadMicros(),
+                cpuNanos);
     }
 
     /**
@@ -76,7 +81,8 @@ public final class ServerWatch implements AutoCloseable {
                 a.clientDisconnects() + b.clientDisconnects(),
                 Math.max(a.peakInFlight(), b.peakInFlight()),
                 lateness,
-                Math.max(a.arrivalSpreadMicros(), b.arrivalSpreadMicros()));
+                Math.max(a.arrivalSpreadMicros(), b.arrivalSpreadMicros()),
+                a.cpuNanos() < 0 || b.cpuNanos() < 0 ? -1 : a.cpuNanos() + b.cpuNanos());
     }
 
     @Override
