@@ -1,11 +1,13 @@
 package dev.fanoutbench.bench;
 
 import dev.fanoutbench.bench.scenario.ScenarioMain;
+import dev.fanoutbench.reports.capacity.AdviseMain;
 import java.util.Arrays;
 
 /**
  * What {@code java -jar bench/target/bench.jar} runs: {@code run WORKLOAD.yaml} runs a workload
- * file ({@link WorkloadMain}); anything else is a lesson ({@link ScenarioMain}).
+ * file ({@link WorkloadMain}); {@code advise RUN --rate R} reads a workload run's capacity
+ * ({@link AdviseMain}); anything else is a lesson ({@link ScenarioMain}).
  */
 public final class BenchJarMain {
 
@@ -14,6 +16,8 @@ public final class BenchJarMain {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("run")) {
             WorkloadMain.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("advise")) {
+            AdviseMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
             ScenarioMain.main(args);
         }

@@ -92,7 +92,8 @@ final class ReportBuilder {
                     List.of(),
                     sections,
                     files,
-                    json);
+                    json,
+                    runs.size() == 1 ? Advising.of(runs.get(0).run()) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

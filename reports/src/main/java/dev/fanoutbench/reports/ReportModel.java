@@ -23,7 +23,14 @@ public record ReportModel(
         List<List<String>> changes,
         List<Section> sections,
         List<RawFile> files,
-        String chartJson) {
+        String chartJson,
+        Advising advising) {
+
+    /**
+     * What a workload run advises, shown first: the recommendation for a rate in its range, and each
+     * client's capacity (its ceilings and its scalability law); null for a run without workload windows.
+     */
+    public record Advising(String heading, List<String> advice, List<String> capacity) {}
 
     /** What a colour of the at-a-glance table means. */
     public record KeyItem(String grade, String text) {}
@@ -112,7 +119,8 @@ public record ReportModel(
                 table,
                 sections,
                 files,
-                chartJson);
+                chartJson,
+                null);
     }
 
     /** Whether the report has any failure or SLA breach to show at the top. */
