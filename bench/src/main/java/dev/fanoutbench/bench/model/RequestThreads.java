@@ -3,7 +3,9 @@ package dev.fanoutbench.bench.model;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The thread-pool model's platform threads, kept from batch to batch: threads made once are warm (their stacks
@@ -48,34 +50,59 @@ final class RequestThreads {
     }
 
     /**
-     * Runs {@code runner} on up to {@code threads} threads at once: on as many on a growing pool (grown first if
-     * fewer are free), on at most its size on a fixed one.
+     * Sends items {@code 0..items-1} through {@code work}, in order, on up to {@code threads} runners at once: on
+     * as many on a growing pool (grown first if fewer are free), on at most its size on a fixed one.
+     *
+     * <p>The batch gives its threads back to the pool's count when its last item is taken, not when its runners
+     * return: the batch ends when that item's outcome is in, and runners still unwinding then would make the next
+     * batch grow the pool by threads it does not need.
      */
-    void run(int threads, Runnable runner) {
+    void drain(int threads, int items, IntConsumer work) {
         int runners = grows ? threads : Math.min(threads, executor.getMaximumPoolSize());
-        if (grows) {
-            reserve(runners);
-        }
-        for (int i = 0; i < runners; i++) {
-            executor.execute(grows ? () -> runThenFree(runner) : runner);
+        Reservation reservation = grows ? reserve(runners) : null;
+        AtomicInteger next = new AtomicInteger();
+        for (int r = 0; r < runners; r++) {
+            executor.execute(() -> {
+                try {
+                    for (int item = next.getAndIncrement(); item < items; item = next.getAndIncrement()) {
+                        if (item == items - 1 && reservation != null) {
+                            reservation.free();
+                        }
+                        work.accept(item);
+                    }
+                } finally {
+                    if (reservation != null) {
+                        reservation.free();
+                    }
+                }
+            });
         }
     }
 
-    private synchronized void reserve(int runners) {
+    private synchronized Reservation reserve(int runners) {
         busy += runners;
         if (busy > executor.getMaximumPoolSize()) {
             // the maximum first: a core size above it is refused
             executor.setMaximumPoolSize(busy);
             executor.setCorePoolSize(busy);
         }
+        return new Reservation(runners);
     }
 
-    private void runThenFree(Runnable runner) {
-        try {
-            runner.run();
-        } finally {
-            synchronized (this) {
-                busy--;
+    /** One batch's threads in the pool's count, given back once. */
+    private final class Reservation {
+        private final int threads;
+        private final AtomicBoolean freed = new AtomicBoolean();
+
+        Reservation(int threads) {
+            this.threads = threads;
+        }
+
+        void free() {
+            if (freed.compareAndSet(false, true)) {
+                synchronized (RequestThreads.this) {
+                    busy -= threads;
+                }
             }
         }
     }

@@ -1,7 +1,5 @@
 package dev.fanoutbench.bench.model;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * A pool of platform threads, each blocked on one request at a time. With a pool as large
  * as the concurrency it is as fast as anything here, but each waiting request holds a whole
@@ -54,12 +52,8 @@ public final class ThreadPoolClient extends BlockingClientModel {
     @Override
     void launch(BatchRun batch) {
         // the limit is the number of runners: each sends one request at a time, so no permits are needed
-        AtomicInteger next = new AtomicInteger();
-        threads.run(batch.options().effectiveLimit(batch.size()), () -> {
-            for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
-                send(batch, batch.slot(i), null);
-            }
-        });
+        threads.drain(
+                batch.options().effectiveLimit(batch.size()), batch.size(), i -> send(batch, batch.slot(i), null));
     }
 
     @Override

@@ -29,15 +29,15 @@ class WorkloadsFolderTest {
     }
 
     @Test
-    void theKneeWorkloadStepsFrom500To8000() {
+    void theKneeWorkloadStepsFrom250To8000In250s() {
         Workload knee = WorkloadFile.read(WORKLOADS.resolve("knee.yaml"));
 
         assertThat(knee.windows())
-                .hasSize(16)
+                .hasSize(32)
                 .extracting(Window::fromRate)
-                .startsWith(500.0)
+                .startsWith(250.0, 500.0)
                 .endsWith(8000.0);
-        assertThat(knee.warmupWindow()).get().extracting(Window::fromRate).isEqualTo(500.0);
+        assertThat(knee.warmupWindow()).get().extracting(Window::fromRate).isEqualTo(250.0);
         assertThat(knee.slo()).isEqualTo(new Slo(Duration.ofMillis(500), 0.01));
         assertThat(knee.request().uri(java.net.URI.create("http://127.0.0.1:8080/"), 3))
                 .hasToString("http://127.0.0.1:8080/api/jitter/3?medianMs=100&sigma=0.4");

@@ -45,7 +45,8 @@ public final class AdviseMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** The exit code, without exiting. */
+    public static int run(String... args) {
         return Cli.of(new AdviseMain(), "advise", System.err, e -> e instanceof BadInputException)
                 .execute(args);
     }
