@@ -90,10 +90,11 @@ done
 
 if [ -n "$bare" ]; then
   echo "client-cost: the models' libraries in bare loops (no harness)"
+  read -r -a bare_flags <<<"$(jvm_flags "$java_bin" | tr '\n' ' ')"
   while IFS= read -r line; do
     echo "  $line"
     lines+=("$line")
-  done < <("${client[@]}" "$java_bin" -cp "$bench_jar" dev.fanoutbench.bench.cost.BareClientsCost \
+  done < <("${client[@]}" "$java_bin" "${bare_flags[@]}" -cp "$bench_jar" dev.fanoutbench.bench.cost.BareClientsCost \
     --target "$stub_base" --connections "$connections" --delay-ms "$delay_ms" --warmup-seconds "$warmup" --seconds "$seconds" \
     | grep 'cpu_us_per_request=')
 fi

@@ -116,6 +116,15 @@ public final class BenchMain implements Callable<Integer> {
     String models = "";
 
     @Option(
+            names = "--trial-index",
+            description = "with --workload: only the trial of this index (0-based) in its list of models, as one"
+                    + " pod of a Kubernetes Indexed Job runs (JOB_COMPLETION_INDEX)")
+    Integer trialIndex;
+
+    @Option(names = "--runs-dir", description = "where run folders go (default: the checkout's reports/runs)")
+    Path runsDir;
+
+    @Option(
             names = "--sla",
             description =
                     "SLA rules like \"fanout.vertx.p99 < 250ms\", or @FILE: checked at the end, a" + " breach exits 99")
@@ -181,10 +190,17 @@ public final class BenchMain implements Callable<Integer> {
             plan = WorkloadFile.read(file);
             planFile = file;
             planModels = workloadModels();
+            if (trialIndex != null) {
+                if (trialIndex < 0 || trialIndex >= planModels.size()) {
+                    throw new IllegalArgumentException("--trial-index " + trialIndex + " is not one of this workload's "
+                            + planModels.size() + " trials (0 to " + (planModels.size() - 1) + ")");
+                }
+                planModels = List.of(planModels.get(trialIndex));
+            }
             System.out.println("bench: workload " + plan.name() + " (" + file + "): "
                     + plan.windows().size() + " windows on " + String.join(", ", planModels));
-        } else if (!models.isBlank()) {
-            throw new IllegalArgumentException("--models applies to a --workload run");
+        } else if (!models.isBlank() || trialIndex != null) {
+            throw new IllegalArgumentException("--models and --trial-index apply to a --workload run");
         }
         Sla.parse(sla);
         CpuSplit split = CpuSplit.parse(cpus);
@@ -207,7 +223,7 @@ public final class BenchMain implements Callable<Integer> {
             throw new IllegalArgumentException("pass --mock-server-jar or --target");
         }
         Path root = projectDir.toAbsolutePath().normalize();
-        try (RunLock lock = RunLock.acquire(root.resolve("reports").resolve("runs"))) {
+        try (RunLock lock = RunLock.acquire(runs(root))) {
             if (external != null) {
                 return run(chosen, external, period, Map.of("external", external.toString()));
             }
@@ -231,6 +247,13 @@ public final class BenchMain implements Callable<Integer> {
                 return run(chosen, server.baseUri(), period, started);
             }
         }
+    }
+
+    /** Where run folders go: as given, or the checkout's reports/runs. */
+    private Path runs(Path root) {
+        return runsDir != null
+                ? runsDir.toAbsolutePath().normalize()
+                : root.resolve("reports").resolve("runs");
     }
 
     /** As given, or else from the checkout: Maven runs this job in bench/, the user named it from the top. */
@@ -280,7 +303,7 @@ public final class BenchMain implements Callable<Integer> {
             stats = false;
         }
         Path root = projectDir.toAbsolutePath().normalize();
-        RunFolder folder = RunFolder.create(root.resolve("reports").resolve("runs"), EnvironmentCapture.shortSha(root));
+        RunFolder folder = RunFolder.create(runs(root), EnvironmentCapture.shortSha(root));
         String runs = plan == null ? "preset " + chosen.name() : "workload " + plan.name();
         System.out.println("bench: " + runs + ", writing " + folder.working());
         String warmUp = stats

@@ -45,6 +45,15 @@ public final class WorkloadMain implements Callable<Integer> {
     @Option(names = "--sla", description = "SLA rules checked at the end, as -Dbench.sla")
     String sla = "";
 
+    @Option(
+            names = "--trial-index",
+            description = "only the trial of this index (0-based) among the models run: one pod of a Kubernetes"
+                    + " Indexed Job passes its JOB_COMPLETION_INDEX")
+    Integer trialIndex;
+
+    @Option(names = "--out", description = "the folder run folders go into (default: the checkout's reports/runs)")
+    Path out;
+
     public static void main(String[] args) {
         System.exit(Cli.of(new WorkloadMain(), "bench.jar run", System.err, e -> e instanceof IllegalArgumentException)
                 .execute(args));
@@ -68,6 +77,12 @@ public final class WorkloadMain implements Callable<Integer> {
                 "--sla=" + sla,
                 "--allow-remote=" + allowRemote));
         args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + target);
+        if (trialIndex != null) {
+            args.add("--trial-index=" + trialIndex);
+        }
+        if (out != null) {
+            args.add("--runs-dir=" + out.toAbsolutePath());
+        }
         return BenchMain.run(args.toArray(String[]::new));
     }
 

@@ -187,7 +187,10 @@ class BenchMainTest {
     void modelsWithoutAWorkloadIsRefused() {
         Run run = bench("--models=vertx", "--target=http://127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString().contains("--models applies to a --workload run");
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--models and --trial-index apply to a --workload run");
     }
 
     @Test
@@ -195,5 +198,38 @@ class BenchMainTest {
         Run run = bench("--workload=" + project.resolve("nope.yaml"), "--target=http://127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString().contains("nope.yaml: no such file");
+    }
+
+    static final String TWO_MODELS = """
+            request:
+              path: /api/items/{id}
+            load:
+              - constant: {rate: 10, duration: 1s}
+            models: [thread-pool, vertx]
+            """;
+
+    @Test
+    void aTrialIndexPicksOneModelAsAPodOfAnIndexedJobWould() throws Exception {
+        Path file = Files.writeString(project.resolve("two.yaml"), TWO_MODELS);
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            bench("--workload=" + file, "--trial-index=1", "--target=http://127.0.0.1:1");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("windows on vertx\\R");
+    }
+
+    @Test
+    void aTrialIndexPastTheModelsIsOneLineNamingTheRange() throws Exception {
+        Path file = Files.writeString(project.resolve("two.yaml"), TWO_MODELS);
+        Run run = bench("--workload=" + file, "--trial-index=2", "--target=http://127.0.0.1:1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--trial-index 2 is not one of this workload's 2 trials (0 to 1)");
     }
 }

@@ -104,4 +104,31 @@ class AdviseTest {
         assertThat(printed.subList(1, printed.size())).containsExactlyElementsOf(advising.advice());
         assertThat(advising.advice()).anyMatch(line -> line.contains("vertx"));
     }
+
+    @Test
+    void aPredictionNamesEachClientsCeilingUnderTheChange() throws Exception {
+        Path run = workloadRun();
+
+        assertThat(AdviseMain.run(run.toString(), "--predict", "service=1s")).isEqualTo(Cli.OK);
+        List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(printed.get(0)).startsWith("Each client's knee under service=1s");
+        assertThat(printed).hasSize(2);
+        assertThat(printed.get(1)).startsWith("  vertx: ").contains("by its cores");
+    }
+
+    @Test
+    void aPredictionItCannotReadIsOneLineAndExit2() throws Exception {
+        Path run = workloadRun();
+
+        assertThat(AdviseMain.run(run.toString(), "--predict", "cores=0")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(AdviseMain.run(run.toString(), "--predict", "threads=5")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(AdviseMain.run(run.toString(), "--predict", "pool=5", "--rate", "10"))
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(stderrLines().lines())
+                .containsExactly(
+                        "advise: --predict's cores must be a whole number of at least 1, got '0'",
+                        "advise: --predict takes pool=N, cores=K, service=DURATION, stub=apart|shared; got"
+                                + " 'threads=5'",
+                        "advise: --predict and --rate ask different questions: give one");
+    }
 }

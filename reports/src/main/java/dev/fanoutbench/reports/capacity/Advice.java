@@ -89,7 +89,9 @@ public record Advice(double rate, int cores, double p99Millis, double headroom, 
                                 headroom * 100)));
                 continue;
             }
-            if (limit != null && limit.perSecond() < sized) {
+            // a knee measured on these cores outweighs a ceiling predicted below it: the prediction is the estimate
+            boolean provenHere = measuredHere && (!pool || inFlight <= c.threadCap()) && c.kneePerSecond() >= sized;
+            if (!provenHere && limit != null && limit.perSecond() < sized) {
                 misfits.add(new Misfit(
                         name,
                         String.format(
@@ -118,7 +120,7 @@ public record Advice(double rate, int cores, double p99Millis, double headroom, 
             double coresNeeded = c.clientCpuMicros() == null
                     ? Double.NaN
                     : rate * c.clientCpuMicros() / 1e6 / Capacity.CPU_UTILISATION;
-            String evidence = measuredHere && c.kneePerSecond() >= sized
+            String evidence = provenHere
                     ? String.format(
                             Locale.ROOT, "measured: it sustained %,.0f/s on %d core(s)", c.kneePerSecond(), c.cores())
                     : String.format(

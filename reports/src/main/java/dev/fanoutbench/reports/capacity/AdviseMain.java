@@ -27,8 +27,8 @@ public final class AdviseMain implements Callable<Integer> {
     @Parameters(index = "0", description = "a workload run's folder (e.g. reports/runs/latest)")
     Path run;
 
-    @Option(names = "--rate", required = true, description = "requests per second to carry")
-    double rate;
+    @Option(names = "--rate", description = "requests per second to carry")
+    Double rate;
 
     @Option(names = "--cores", description = "cores the service will have (default: the run's client's)")
     Integer cores;
@@ -40,6 +40,12 @@ public final class AdviseMain implements Callable<Integer> {
             names = "--headroom",
             description = "share above the rate every setting allows for, 25% or 0.25 (default: 25%)")
     String headroom = "25%";
+
+    @Option(
+            names = "--predict",
+            description = "instead of advice, each client's knee predicted under changed resources:"
+                    + " pool=50, cores=1, service=200ms, stub=apart|shared, comma-separated")
+    String predict;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -53,6 +59,15 @@ public final class AdviseMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (predict != null) {
+            if (rate != null) {
+                throw new BadInputException("--predict and --rate ask different questions: give one");
+            }
+            return predict(Prediction.parse(predict));
+        }
+        if (rate == null) {
+            throw new BadInputException("give --rate R (requests per second), or --predict CHANGES");
+        }
         if (!(rate > 0)) {
             throw new BadInputException("--rate must be above 0, got " + rate);
         }
@@ -73,6 +88,34 @@ public final class AdviseMain implements Callable<Integer> {
         }
         int k = cores != null ? cores : RunCapacity.clientCores(folder.environment());
         Advice.of(capacities, rate, k, p99, share).lines().forEach(System.out::println);
+        return Cli.OK;
+    }
+
+    private Integer predict(Capacity.Change change) {
+        RunFolderReader folder = RunFolderReader.open(run);
+        List<Capacity> capacities = RunCapacity.of(folder.summary(), folder.environment());
+        if (capacities.isEmpty()) {
+            throw new BadInputException(folder.folder()
+                    + " has no workload windows: predictions are made from a workload run (e.g. workloads/knee.yaml)");
+        }
+        System.out.println("Each client's knee under " + predict + ", predicted from " + folder.folder() + ":");
+        for (Capacity measured : capacities) {
+            Ceiling limit = measured.predict(change).limit();
+            String knee = measured.kneePerSecond() == null
+                    ? "no knee measured"
+                    : String.format(Locale.ROOT, "its knee as run: %,.0f/s", measured.kneePerSecond());
+            System.out.println(
+                    limit == null
+                            ? String.format(Locale.ROOT, "  %s: no ceiling in its data (%s)", measured.model(), knee)
+                            : String.format(
+                                    Locale.ROOT,
+                                    "  %s: %,.0f/s, by its %s: %s (%s)",
+                                    measured.model(),
+                                    limit.perSecond(),
+                                    limit.resource(),
+                                    limit.why(),
+                                    knee));
+        }
         return Cli.OK;
     }
 

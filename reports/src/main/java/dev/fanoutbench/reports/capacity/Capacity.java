@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param serviceMillis  W: the mean response time at the lowest rate offered, when nothing queued
  * @param p99Millis      the p99 at that rate
  * @param clientCpuMicros c: the client's CPU per request, null where the run could not decide it
- * @param stubCpuMicros  the stub's CPU per request, null when not measured or not on this machine
+ * @param stubCpuMicros  the stub's CPU per request, null when not measured
+ * @param stubShares     the stub ran on the client's cores, so its CPU per request is taken from them
  * @param threadCap      a fixed pool's threads, 0 for none
  * @param maxInFlight    the client's in-flight cap in the run
  * @param cores          the cores the measurement ran on (the machine's, or those pinned)
@@ -32,6 +33,7 @@ public record Capacity(
         double p99Millis,
         Double clientCpuMicros,
         Double stubCpuMicros,
+        boolean stubShares,
         int threadCap,
         int maxInFlight,
         int cores,
@@ -43,9 +45,16 @@ public record Capacity(
     /** The share of a core's time a model can use before queueing on the cores dominates its latency. */
     public static final double CPU_UTILISATION = 0.75;
 
-    /** What a prediction changes: the pool, the client's cores, the API's response time. */
-    public record Change(Integer threadCap, Integer cores, Double serviceMillis) {
-        public static final Change NONE = new Change(null, null, null);
+    /**
+     * What a prediction changes: the pool, the client's cores, the API's response time, whether the stub shares the
+     * client's cores (each null: as measured).
+     */
+    public record Change(Integer threadCap, Integer cores, Double serviceMillis, Boolean stubShares) {
+        public static final Change NONE = new Change(null, null, null, null);
+
+        public Change(Integer threadCap, Integer cores, Double serviceMillis) {
+            this(threadCap, cores, serviceMillis, null);
+        }
     }
 
     /**
@@ -91,13 +100,14 @@ public record Capacity(
         Double client = trial.cpuMicrosPerRequest() == null
                 ? null
                 : trial.cpuMicrosPerRequest().doubleValue();
-        Double stub = stubLocal && trial.server() != null ? trial.server().cpuMicrosPerRequest() : null;
+        Double stub = trial.server() != null ? trial.server().cpuMicrosPerRequest() : null;
         Capacity measured = new Capacity(
                 trial.model(),
                 serviceMillis,
                 p99Millis,
                 client,
                 stub,
+                stubLocal,
                 trial.threadCap(),
                 trial.load().maxInFlight(),
                 cores,
@@ -119,9 +129,12 @@ public record Capacity(
     }
 
     private Capacity withCeilings(Change change) {
-        int pool = change.threadCap() != null ? change.threadCap() : threadCap;
+        // another pool size says nothing about a model that has none
+        int pool = change.threadCap() != null && threadCap > 0 ? change.threadCap() : threadCap;
         int k = change.cores() != null ? change.cores() : cores;
         double w = change.serviceMillis() != null ? change.serviceMillis() : serviceMillis;
+        boolean shares = change.stubShares() != null ? change.stubShares() : stubShares;
+        Double stub = shares ? stubCpuMicros : null;
         List<Ceiling> found = new ArrayList<>();
         if (pool > 0 && w > 0) {
             found.add(new Ceiling(
@@ -137,11 +150,10 @@ public record Capacity(
                             pool / (w / 1000))));
         }
         if (clientCpuMicros != null && clientCpuMicros > 0 && k > 0) {
-            double perRequest = clientCpuMicros + (stubCpuMicros == null ? 0 : stubCpuMicros);
+            double perRequest = clientCpuMicros + (stub == null ? 0 : stub);
             double ceiling = k * CPU_UTILISATION / (perRequest / 1e6);
-            String shared = stubCpuMicros == null
-                    ? ""
-                    : String.format(Locale.ROOT, " plus the stub's %.0f us on the same cores", stubCpuMicros);
+            String shared =
+                    stub == null ? "" : String.format(Locale.ROOT, " plus the stub's %.0f us on the same cores", stub);
             found.add(new Ceiling(
                     "cores",
                     ceiling,
@@ -185,6 +197,7 @@ public record Capacity(
                 p99Millis,
                 clientCpuMicros,
                 stubCpuMicros,
+                shares,
                 pool,
                 maxInFlight,
                 k,

@@ -74,14 +74,16 @@ public record Usl(double sigma, double kappa, double gamma) {
         double gamma0 = x[least] / Math.max(n[least], 1e-9);
         LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
                 .optimize(new LeastSquaresBuilder()
-                        .start(new double[] {0.01, 1e-6, gamma0})
+                        // sigma and kappa as squares: neither can be negative (R's usl bounds them at 0 too), and
+                        // a negative one would be a superlinear law no queue obeys
+                        .start(new double[] {0.1, 1e-3, gamma0})
                         .model(parameters -> model(parameters, n))
                         .target(x)
                         .maxEvaluations(10_000)
                         .maxIterations(10_000)
                         .build());
         double[] p = optimum.getPoint().toArray();
-        Usl fitted = new Usl(p[0], p[1], p[2]);
+        Usl fitted = new Usl(p[0] * p[0], p[1] * p[1], p[2]);
         if (!(fitted.gamma > 0) || Double.isNaN(fitted.sigma) || Double.isNaN(fitted.kappa)) {
             throw new IllegalArgumentException("the scalability law does not fit these points: " + fitted);
         }
@@ -90,16 +92,18 @@ public record Usl(double sigma, double kappa, double gamma) {
 
     private static Pair<RealVector, org.apache.commons.math3.linear.RealMatrix> model(
             RealVector parameters, double[] n) {
-        double s = parameters.getEntry(0);
-        double k = parameters.getEntry(1);
+        double a = parameters.getEntry(0);
+        double b = parameters.getEntry(1);
+        double s = a * a;
+        double k = b * b;
         double g = parameters.getEntry(2);
         double[] values = new double[n.length];
         double[][] jacobian = new double[n.length][3];
         for (int i = 0; i < n.length; i++) {
             double d = 1 + s * (n[i] - 1) + k * n[i] * (n[i] - 1);
             values[i] = g * n[i] / d;
-            jacobian[i][0] = -g * n[i] * (n[i] - 1) / (d * d);
-            jacobian[i][1] = -g * n[i] * n[i] * (n[i] - 1) / (d * d);
+            jacobian[i][0] = -g * n[i] * (n[i] - 1) / (d * d) * 2 * a;
+            jacobian[i][1] = -g * n[i] * n[i] * (n[i] - 1) / (d * d) * 2 * b;
             jacobian[i][2] = n[i] / d;
         }
         return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jacobian, false));

@@ -83,4 +83,24 @@ class AdviceTest {
         assertThatThrownBy(() -> Advice.of(List.of(virtualThreads()), 100, 0, 500, 0.25))
                 .hasMessage("cores must be at least 1, got 0");
     }
+
+    @Test
+    void aKneeMeasuredOnTheseCoresOutweighsACeilingPredictedBelowIt() {
+        // 1,000 us of CPU per request: 2 cores at 75% predict 1,500/s, yet it sustained 2,750/s here
+        Capacity dearer = Capacity.of(
+                Steps.of()
+                        .carried(250, 2750, 250, 100, 250)
+                        .step(3000, 2500, 900, 4000)
+                        .cpuMicros(1000)
+                        .trial("virtual-threads"),
+                2,
+                false);
+
+        Advice advice = Advice.of(List.of(dearer), 2000, 2, 500, 0.25);
+
+        assertThat(advice.misfits()).isEmpty();
+        assertThat(advice.fits())
+                .singleElement()
+                .satisfies(fit -> assertThat(fit.evidence()).isEqualTo("measured: it sustained 2,750/s on 2 core(s)"));
+    }
 }
