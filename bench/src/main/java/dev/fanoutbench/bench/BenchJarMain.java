@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * What {@code java -jar bench/target/bench.jar} runs: {@code run WORKLOAD.yaml} runs a workload
  * file ({@link WorkloadMain}); {@code advise RUN --rate R} reads a workload run's capacity
- * ({@link AdviseMain}); anything else is a lesson ({@link ScenarioMain}).
+ * ({@link AdviseMain}); {@code merge --out DIR RUN...} makes runs of a workload's trials apart into one
+ * ({@link MergeMain}); anything else is a lesson ({@link ScenarioMain}).
  */
 public final class BenchJarMain {
 
@@ -16,6 +17,8 @@ public final class BenchJarMain {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("run")) {
             WorkloadMain.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("merge")) {
+            MergeMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("advise")) {
             AdviseMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

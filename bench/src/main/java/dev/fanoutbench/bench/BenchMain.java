@@ -249,6 +249,18 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
+    private static String host() {
+        String node = System.getenv("NODE_NAME");
+        if (node != null && !node.isBlank()) {
+            return node;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Where run folders go: as given, or the checkout's reports/runs. */
     private Path runs(Path root) {
         return runsDir != null
@@ -354,6 +366,8 @@ public final class BenchMain implements Callable<Integer> {
         }
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);
+        // which machine ran it: a pod's node (NODE_NAME, from the downward API) when there is one
+        settings.put("host", host());
         Environments.write(
                 EnvironmentCapture.capture(root, settings, server),
                 folder.working().resolve("environment.json"));
