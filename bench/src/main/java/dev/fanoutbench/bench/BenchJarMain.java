@@ -1,5 +1,6 @@
 package dev.fanoutbench.bench;
 
+import dev.fanoutbench.bench.cluster.ClusterMain;
 import dev.fanoutbench.bench.scenario.ScenarioMain;
 import dev.fanoutbench.reports.capacity.AdviseMain;
 import java.util.Arrays;
@@ -7,7 +8,8 @@ import java.util.Arrays;
 /**
  * What {@code java -jar bench/target/bench.jar} runs: {@code run WORKLOAD.yaml} runs a workload
  * file ({@link WorkloadMain}); {@code advise RUN --rate R} reads a workload run's capacity
- * ({@link AdviseMain}); anything else is a lesson ({@link ScenarioMain}).
+ * ({@link AdviseMain}); {@code cluster WORKLOAD.yaml ...} writes its trials as Kubernetes manifests
+ * ({@link ClusterMain}); anything else is a lesson ({@link ScenarioMain}).
  */
 public final class BenchJarMain {
 
@@ -18,6 +20,8 @@ public final class BenchJarMain {
             WorkloadMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("advise")) {
             AdviseMain.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("cluster")) {
+            ClusterMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
             ScenarioMain.main(args);
         }
