@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,15 +41,16 @@ public final class Submit {
         this.jobGone = jobGone;
     }
 
-    /** One line per resource: what was done to it. */
-    public List<String> apply(List<HasMetadata> manifests) {
-        List<String> done = new ArrayList<>();
+    /**
+     * Submits each in turn, telling {@code done} what was done to it as soon as it is: when one
+     * fails, the lines before say what the cluster already has.
+     */
+    public void apply(List<HasMetadata> manifests, Consumer<String> done) {
         for (HasMetadata manifest : manifests) {
             // the client writes a resource version into what it sends: never into the caller's objects
             HasMetadata resource = client.getKubernetesSerialization().clone(manifest);
-            done.add(name(resource) + " " + applyOne(resource));
+            done.accept(name(resource) + " " + applyOne(resource));
         }
-        return done;
     }
 
     private String applyOne(HasMetadata resource) {
@@ -63,7 +64,11 @@ public final class Submit {
             return "kept (it exists: a claim's size and class cannot change, and it holds earlier results)";
         }
         if (resource instanceof Job) {
-            call("delete", resource, () -> api.withPropagationPolicy(DeletionPropagation.FOREGROUND).delete());
+            call(
+                    "delete",
+                    resource,
+                    () -> api.withPropagationPolicy(DeletionPropagation.FOREGROUND)
+                            .delete());
             awaitGone(resource, api);
             call("create", resource, api::create);
             return "replaced (the earlier Job and its pods deleted)";
@@ -100,6 +105,7 @@ public final class Submit {
     }
 
     static String name(HasMetadata resource) {
-        return resource.getKind().toLowerCase(Locale.ROOT) + "/" + resource.getMetadata().getName();
+        return resource.getKind().toLowerCase(Locale.ROOT) + "/"
+                + resource.getMetadata().getName();
     }
 }

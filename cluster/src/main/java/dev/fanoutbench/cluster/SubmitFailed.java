@@ -2,7 +2,10 @@ package dev.fanoutbench.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The cluster refused or never answered, as one line naming the resource and why: never
@@ -48,14 +51,38 @@ public final class SubmitFailed extends RuntimeException {
         return new SubmitFailed(oneLine(line), code == 400 || code == 404 || code == 422, e);
     }
 
-    /** The innermost cause, by type and message: a ConnectException says more than fabric8's wrapper. */
+    /**
+     * What went wrong under the wrappers (fabric8's, the JDK's bare IOException): the first
+     * cause that says something, with its own cause when it has no message, so that
+     * "ConnectException (UnresolvedAddressException)" tells a wrong host from a closed port.
+     */
     static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable at = e;
+        while (at.getCause() != null && at.getCause() != at && isBareWrapper(at)) {
+            at = at.getCause();
         }
-        String type = root.getClass().getSimpleName();
-        return root.getMessage() == null || root.getMessage().isBlank() ? type : type + ": " + root.getMessage();
+        Throwable cause = at.getCause() == at ? null : at.getCause();
+        if (hasMessage(at) || cause == null) {
+            return describe(at);
+        }
+        return at.getClass().getSimpleName() + " (" + describe(cause) + ")";
+    }
+
+    private static boolean isBareWrapper(Throwable t) {
+        return t instanceof KubernetesClientException
+                || !hasMessage(t)
+                        && (t.getClass() == IOException.class
+                                || t instanceof ExecutionException
+                                || t instanceof CompletionException);
+    }
+
+    private static boolean hasMessage(Throwable t) {
+        return t.getMessage() != null && !t.getMessage().isBlank();
+    }
+
+    private static String describe(Throwable t) {
+        String type = t.getClass().getSimpleName();
+        return hasMessage(t) ? type + ": " + t.getMessage() : type;
     }
 
     private static String oneLine(String text) {

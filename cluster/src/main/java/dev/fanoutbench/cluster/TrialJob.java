@@ -127,8 +127,9 @@ final class TrialJob {
                 .withCommand(
                         "bash",
                         "-c",
-                        "until (exec 3<>/dev/tcp/" + host + "/" + TrialPlan.STUB_PORT + ") 2>/dev/null; do echo waiting for "
-                                + host + ":" + TrialPlan.STUB_PORT + "; sleep 2; done")
+                        "until (exec 3<>/dev/tcp/" + host + "/" + TrialPlan.STUB_PORT
+                                + ") 2>/dev/null; do echo waiting for " + host + ":" + TrialPlan.STUB_PORT
+                                + "; sleep 2; done")
                 .build();
     }
 }

@@ -48,21 +48,30 @@ public record TrialPlan(
     private static final Pattern SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
 
     public TrialPlan {
-        if (name == null || name.length() > MAX_NAME || !DNS_1035_LABEL.matcher(name).matches()) {
+        if (name == null
+                || name.length() > MAX_NAME
+                || !DNS_1035_LABEL.matcher(name).matches()) {
             throw new BadInputException("--name must be a letter, then lower-case letters, digits and '-', at most "
                     + MAX_NAME + " characters (it names Kubernetes resources), got '" + name + "'");
         }
-        if (namespace == null || namespace.length() > 63 || !DNS_1123_LABEL.matcher(namespace).matches()) {
+        if (namespace == null
+                || namespace.length() > 63
+                || !DNS_1123_LABEL.matcher(namespace).matches()) {
             throw new BadInputException("--namespace must be a DNS-1123 label (lower-case letters, digits and '-',"
                     + " at most 63, a letter or digit at each end), got '" + namespace + "'");
         }
-        if (image == null || image.isBlank() || !image.strip().equals(image) || image.chars().anyMatch(Character::isWhitespace)) {
+        if (image == null
+                || image.isBlank()
+                || !image.strip().equals(image)
+                || image.chars().anyMatch(Character::isWhitespace)) {
             throw new BadInputException("--image must be an image reference without spaces, got '" + image + "'");
         }
         if (trials < 1) {
             throw new BadInputException("the workload lists no models: a run on Kubernetes has one trial per model");
         }
-        if (workloadFile == null || workloadFile.length() > 253 || !CONFIG_MAP_KEY.matcher(workloadFile).matches()) {
+        if (workloadFile == null
+                || workloadFile.length() > 253
+                || !CONFIG_MAP_KEY.matcher(workloadFile).matches()) {
             throw new BadInputException("the workload file's name '" + workloadFile
                     + "' cannot be a ConfigMap key (letters, digits, '-', '_' and '.'): rename it");
         }
@@ -71,9 +80,12 @@ public record TrialPlan(
                     + " bytes): move its payloads out of it");
         }
         if (resultsSize == null || !SIZE.matcher(resultsSize).matches() || resultsSize.matches("[0.]+\\D*")) {
-            throw new BadInputException("--results-size must be a positive size like 1Gi or 500Mi, got '" + resultsSize + "'");
+            throw new BadInputException(
+                    "--results-size must be a positive size like 1Gi or 500Mi, got '" + resultsSize + "'");
         }
-        if (storageClass != null && (storageClass.length() > 253 || !DNS_1123_SUBDOMAIN.matcher(storageClass).matches())) {
+        if (storageClass != null
+                && (storageClass.length() > 253
+                        || !DNS_1123_SUBDOMAIN.matcher(storageClass).matches())) {
             throw new BadInputException("--storage-class must be a storage class's name, got '" + storageClass + "'");
         }
     }

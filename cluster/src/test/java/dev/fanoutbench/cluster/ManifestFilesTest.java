@@ -50,10 +50,13 @@ class ManifestFilesTest {
 
     @Test
     void theWorkloadIsStoredAsWrittenNotReformatted() throws Exception {
-        Path configMap = ManifestFiles.write(dir, Manifests.of(Plans.three("text"))).get(0);
+        Path configMap =
+                ManifestFiles.write(dir, Manifests.of(Plans.three("text"))).get(0);
 
         HasMetadata parsed = new KubernetesSerialization().unmarshal(Files.readString(configMap));
-        assertThat(((io.fabric8.kubernetes.api.model.ConfigMap) parsed).getData().get("knee.yaml"))
+        assertThat(((io.fabric8.kubernetes.api.model.ConfigMap) parsed)
+                        .getData()
+                        .get("knee.yaml"))
                 .isEqualTo(Plans.WORKLOAD);
     }
 

@@ -3,8 +3,9 @@ package dev.fanoutbench.cluster;
 /** Plans as the tests need them: a three-model workload, in a namespace of the test's own. */
 final class Plans {
 
-    static final String WORKLOAD = "name: knee\nrequest:\n  path: /api/items/{id}\nload:\n  - constant: {rate: 100, duration: 10s}\n"
-            + "models: [thread-pool, virtual-threads, vertx]\n";
+    static final String WORKLOAD =
+            "name: knee\nrequest:\n  path: /api/items/{id}\nload:\n  - constant: {rate: 100, duration: 10s}\n"
+                    + "models: [thread-pool, virtual-threads, vertx]\n";
 
     private Plans() {}
 

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,18 @@ class SubmitTest {
     static KubernetesMockServer server;
 
     static List<String> submit(TrialPlan plan) {
-        return new Submit(client, Duration.ofSeconds(10)).apply(Manifests.of(plan));
+        List<String> done = new ArrayList<>();
+        new Submit(client, Duration.ofSeconds(10)).apply(Manifests.of(plan), done::add);
+        return done;
     }
 
     static Job job(String namespace) {
-        return client.batch().v1().jobs().inNamespace(namespace).withName("knee-trials").get();
+        return client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(namespace)
+                .withName("knee-trials")
+                .get();
     }
 
     static Container only(List<Container> containers) {
@@ -136,15 +144,19 @@ class SubmitTest {
     void theStubIsOneMockServerBehindTheServiceTheTrialsTarget() {
         submit(Plans.three("stub"));
 
-        Deployment stub =
-                client.apps().deployments().inNamespace("stub").withName("knee-stub").get();
+        Deployment stub = client.apps()
+                .deployments()
+                .inNamespace("stub")
+                .withName("knee-stub")
+                .get();
         assertThat(stub.getSpec().getReplicas()).isEqualTo(1);
         Container server = only(stub.getSpec().getTemplate().getSpec().getContainers());
         assertThat(server.getImage()).isEqualTo("fanout-bench:dev");
         assertThat(server.getCommand())
                 .containsExactly("java", "-jar", "/app/mock-server.jar", "--bind", "0.0.0.0", "--port", "8080");
 
-        Service service = client.services().inNamespace("stub").withName("knee-stub").get();
+        Service service =
+                client.services().inNamespace("stub").withName("knee-stub").get();
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getPort()).isEqualTo(8080);
             assertThat(p.getTargetPort().getIntVal()).isEqualTo(8080);
@@ -188,18 +200,22 @@ class SubmitTest {
     void theTrialsAreTheSubdomainOfAHeadlessService() {
         submit(Plans.three("headless"));
 
-        Service trials =
-                client.services().inNamespace("headless").withName("knee-trials").get();
+        Service trials = client.services()
+                .inNamespace("headless")
+                .withName("knee-trials")
+                .get();
         PodTemplateSpec pod = job("headless").getSpec().getTemplate();
         assertThat(trials.getSpec().getClusterIP()).isEqualTo("None");
-        assertThat(pod.getMetadata().getLabels()).containsAllEntriesOf(trials.getSpec().getSelector());
+        assertThat(pod.getMetadata().getLabels())
+                .containsAllEntriesOf(trials.getSpec().getSelector());
         assertThat(pod.getSpec().getSubdomain()).isEqualTo("knee-trials");
     }
 
     @Test
     void submittingTwiceReplacesTheRunRatherThanFailing() {
         submit(Plans.three("twice", "fanout-bench:one"));
-        TrialPlan second = new TrialPlan("knee", "twice", "fanout-bench:two", 2, "knee.yaml", Plans.WORKLOAD, "2Gi", null);
+        TrialPlan second =
+                new TrialPlan("knee", "twice", "fanout-bench:two", 2, "knee.yaml", Plans.WORKLOAD, "2Gi", null);
 
         List<String> done = submit(second);
 
@@ -220,8 +236,11 @@ class SubmitTest {
                                     .getImage())
                             .isEqualTo("fanout-bench:two");
                 });
-        Deployment stub =
-                client.apps().deployments().inNamespace("twice").withName("knee-stub").get();
+        Deployment stub = client.apps()
+                .deployments()
+                .inNamespace("twice")
+                .withName("knee-stub")
+                .get();
         assertThat(only(stub.getSpec().getTemplate().getSpec().getContainers()).getImage())
                 .isEqualTo("fanout-bench:two");
     }
@@ -233,32 +252,61 @@ class SubmitTest {
                 .map(m -> client.getKubernetesSerialization().clone(m))
                 .toList();
 
-        new Submit(client, Duration.ofSeconds(10)).apply(manifests);
-        new Submit(client, Duration.ofSeconds(10)).apply(manifests);
+        new Submit(client, Duration.ofSeconds(10)).apply(manifests, line -> {});
+        new Submit(client, Duration.ofSeconds(10)).apply(manifests, line -> {});
 
         assertThat(manifests).isEqualTo(before);
     }
 
     @Test
-    void aForbiddenRequestIsOneLineNamingTheResourceNotBadInput() {
+    void aForbiddenRequestIsOneLineNamingTheResourceAfterTheLinesForWhatWasDone() {
         server.expect()
                 .post()
-                .withPath("/api/v1/namespaces/locked/configmaps")
+                .withPath("/apis/batch/v1/namespaces/locked/jobs")
                 .andReturn(
                         403,
                         new StatusBuilder()
                                 .withCode(403)
-                                .withMessage("configmaps is forbidden: User \"ci\" cannot create resource"
-                                        + " \"configmaps\" in API group \"\" in the namespace \"locked\"")
+                                .withMessage("jobs.batch is forbidden: User \"ci\" cannot create resource \"jobs\""
+                                        + " in API group \"batch\" in the namespace \"locked\"")
+                                .build())
+                .once();
+        List<String> done = new ArrayList<>();
+
+        assertThatThrownBy(() -> new Submit(client, Duration.ofSeconds(10))
+                        .apply(Manifests.of(Plans.three("locked")), done::add))
+                .isInstanceOfSatisfying(SubmitFailed.class, e -> assertThat(e.badInput())
+                        .isFalse())
+                .hasMessage("forbidden to create job/knee-trials in namespace locked: jobs.batch is forbidden: User"
+                        + " \"ci\" cannot create resource \"jobs\" in API group \"batch\" in the namespace"
+                        + " \"locked\"");
+        assertThat(done)
+                .containsExactly(
+                        "configmap/knee-workload created",
+                        "persistentvolumeclaim/knee-results created",
+                        "deployment/knee-stub created",
+                        "service/knee-stub created",
+                        "service/knee-trials created");
+    }
+
+    @Test
+    void aNamespaceThatDoesNotExistIsBadInput() {
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/gone/configmaps")
+                .andReturn(
+                        404,
+                        new StatusBuilder()
+                                .withCode(404)
+                                .withMessage("namespaces \"gone\" not found")
                                 .build())
                 .once();
 
-        assertThatThrownBy(() -> submit(Plans.three("locked")))
-                .isInstanceOfSatisfying(SubmitFailed.class, e -> assertThat(e.badInput())
-                        .isFalse())
-                .hasMessage("forbidden to create configmap/knee-workload in namespace locked: configmaps is"
-                        + " forbidden: User \"ci\" cannot create resource \"configmaps\" in API group \"\" in the"
-                        + " namespace \"locked\"");
+        assertThatThrownBy(() -> submit(Plans.three("gone")))
+                .isInstanceOfSatisfying(
+                        SubmitFailed.class, e -> assertThat(e.badInput()).isTrue())
+                .hasMessage("cannot create configmap/knee-workload in namespace gone (HTTP 404): namespaces \"gone\""
+                        + " not found");
     }
 
     @Test
@@ -268,9 +316,9 @@ class SubmitTest {
         config.setRequestRetryBackoffLimit(0);
         try (KubernetesClient nowhere =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            assertThatThrownBy(() -> new Submit(nowhere, Duration.ofSeconds(1)).apply(Manifests.of(Plans.three("x"))))
-                    .isInstanceOfSatisfying(SubmitFailed.class, e -> assertThat(e.badInput())
-                            .isFalse())
+            assertThatThrownBy(() -> new Submit(nowhere, Duration.ofSeconds(1)).apply(Manifests.of(Plans.three("x")), line -> {}))
+                    .isInstanceOfSatisfying(
+                            SubmitFailed.class, e -> assertThat(e.badInput()).isFalse())
                     .hasMessageStartingWith("cannot reach the Kubernetes API at http://127.0.0.1:1")
                     .hasMessageContaining("ConnectException")
                     .hasMessageNotContaining("\n");

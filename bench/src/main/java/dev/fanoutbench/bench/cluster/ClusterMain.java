@@ -96,17 +96,15 @@ public final class ClusterMain implements Callable<Integer> {
                 storageClass);
         List<HasMetadata> manifests = Manifests.of(plan);
         List<Path> files = ManifestFiles.write(out, manifests);
-        System.out.println("wrote " + files.size() + " manifests into " + out + " (" + plan.trials()
-                + " trials: " + String.join(", ", read.models()) + ")");
+        System.out.println("wrote " + files.size() + " manifests into " + out + " (" + plan.trials() + " trials: "
+                + String.join(", ", read.models()) + ")");
         files.forEach(f -> System.out.println("  " + f.getFileName()));
         if (!apply) {
             System.out.println("submit them with: kubectl apply -f " + out + " (or again with --apply)");
             return Cli.OK;
         }
         try (KubernetesClient client = ClusterClient.fromKubeconfig()) {
-            for (String done : new Submit(client, Submit.JOB_GONE).apply(manifests)) {
-                System.out.println(done);
-            }
+            new Submit(client, Submit.JOB_GONE).apply(manifests, System.out::println);
         }
         System.out.println("watch it with: kubectl -n " + namespace + " get pods -l app.kubernetes.io/instance="
                 + plan.name() + " -w");

@@ -49,8 +49,8 @@ class ClusterMainTest {
     }
 
     int cluster(Path workload, String namespace, Path outDir, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "--namespace", namespace, "--image", "fanout-bench:dev", "--out", outDir.toString()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("--namespace", namespace, "--image", "fanout-bench:dev", "--out", outDir.toString()));
         args.addAll(List.of(more));
         args.add(workload.toString());
         return ClusterMain.run(args.toArray(String[]::new));
@@ -84,7 +84,8 @@ class ClusterMainTest {
 
     @Test
     void aMissingWorkloadIsOneLineAndExit2() {
-        assertThat(cluster(dir.resolve("nope.yaml"), "bench", dir.resolve("out"))).isEqualTo(Cli.BAD_INPUT);
+        assertThat(cluster(dir.resolve("nope.yaml"), "bench", dir.resolve("out")))
+                .isEqualTo(Cli.BAD_INPUT);
 
         assertThat(errLines()).containsExactly("cluster: " + dir.resolve("nope.yaml") + ": no such file");
         assertThat(dir.resolve("out")).doesNotExist();
@@ -93,8 +94,7 @@ class ClusterMainTest {
     @Test
     void aWorkloadWithNoModelsIsOneLineAndExit2() throws Exception {
         Path workload = Files.writeString(
-                dir.resolve("empty.yaml"),
-                Files.readString(SMOKE).replace("warmup: 1s", "warmup: 1s\nmodels: []"));
+                dir.resolve("empty.yaml"), Files.readString(SMOKE).replace("warmup: 1s", "warmup: 1s\nmodels: []"));
 
         assertThat(cluster(workload, "bench", dir.resolve("out"))).isEqualTo(Cli.BAD_INPUT);
 
@@ -109,10 +109,7 @@ class ClusterMainTest {
     void aNamespaceThatIsNoDnsLabelIsOneLineAndExit2() {
         assertThat(cluster(SMOKE, "Bench_NS", dir.resolve("out"))).isEqualTo(Cli.BAD_INPUT);
 
-        assertThat(errLines())
-                .singleElement()
-                .asString()
-                .startsWith("cluster: --namespace must be a DNS-1123 label");
+        assertThat(errLines()).singleElement().asString().startsWith("cluster: --namespace must be a DNS-1123 label");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -158,6 +155,7 @@ class ClusterMainTest {
                 .asString()
                 .startsWith("cluster: cannot reach the Kubernetes API at http://127.0.0.1:1")
                 .contains("ConnectException");
-        assertThat(dir.resolve("out")).isDirectoryContaining(f -> f.getFileName().toString().startsWith("6-job"));
+        assertThat(dir.resolve("out"))
+                .isDirectoryContaining(f -> f.getFileName().toString().startsWith("6-job"));
     }
 }
