@@ -275,8 +275,8 @@ class SubmitTest {
 
         assertThatThrownBy(() -> new Submit(client, Duration.ofSeconds(10))
                         .apply(Manifests.of(Plans.three("locked")), done::add))
-                .isInstanceOfSatisfying(SubmitFailed.class, e -> assertThat(e.badInput())
-                        .isFalse())
+                .isInstanceOfSatisfying(
+                        SubmitFailed.class, e -> assertThat(e.badInput()).isFalse())
                 .hasMessage("forbidden to create job/knee-trials in namespace locked: jobs.batch is forbidden: User"
                         + " \"ci\" cannot create resource \"jobs\" in API group \"batch\" in the namespace"
                         + " \"locked\"");
@@ -316,7 +316,8 @@ class SubmitTest {
         config.setRequestRetryBackoffLimit(0);
         try (KubernetesClient nowhere =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            assertThatThrownBy(() -> new Submit(nowhere, Duration.ofSeconds(1)).apply(Manifests.of(Plans.three("x")), line -> {}))
+            assertThatThrownBy(() -> new Submit(nowhere, Duration.ofSeconds(1))
+                            .apply(Manifests.of(Plans.three("x")), line -> {}))
                     .isInstanceOfSatisfying(
                             SubmitFailed.class, e -> assertThat(e.badInput()).isFalse())
                     .hasMessageStartingWith("cannot reach the Kubernetes API at http://127.0.0.1:1")
