@@ -1,0 +1,135 @@
+package dev.fanoutbench.cluster;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.List;
+
+/**
+ * The run's trials as an Indexed Job: pod i runs trial i ({@code JOB_COMPLETION_INDEX}), all at
+ * once, each on a node of its own, and none is ever run twice: a failed trial fails the Job
+ * ({@code backoffLimit: 0}, {@code restartPolicy: Never}) rather than rerunning its slice and
+ * recording it again.
+ */
+final class TrialJob {
+
+    static final String INDEX = "JOB_COMPLETION_INDEX";
+    /** Set by the Job controller on every pod of an Indexed Job. */
+    static final String INDEX_ANNOTATION = "batch.kubernetes.io/job-completion-index";
+
+    static final String TRIALS = "FANOUT_TRIALS";
+    static final String WORKLOAD_DIR = "/workload";
+    static final String RESULTS_DIR = "/results";
+
+    private TrialJob() {}
+
+    static Job of(TrialPlan plan) {
+        return new JobBuilder()
+                .withNewMetadata()
+                .withName(plan.trialsName())
+                .withNamespace(plan.namespace())
+                .withLabels(Labels.of(plan, Labels.TRIAL))
+                .endMetadata()
+                .withNewSpec()
+                .withCompletionMode("Indexed")
+                .withCompletions(plan.trials())
+                .withParallelism(plan.trials())
+                .withBackoffLimit(0)
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Labels.of(plan, Labels.TRIAL))
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                // pod i is then <name>-trials-i.<name>-trials in DNS: index 0 serves the barrier
+                .withSubdomain(plan.trialsName())
+                .withAffinity(Labels.apart(plan))
+                .withInitContainers(waitForStub(plan))
+                .withContainers(trial(plan))
+                .addNewVolume()
+                .withName("workload")
+                .withNewConfigMap()
+                .withName(plan.workloadName())
+                .endConfigMap()
+                .endVolume()
+                .addNewVolume()
+                .withName("results")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(plan.resultsName())
+                .endPersistentVolumeClaim()
+                .endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    static Container trial(TrialPlan plan) {
+        return new ContainerBuilder()
+                .withName("trial")
+                .withImage(plan.image())
+                // an image loaded into the nodes by hand (kind load docker-image) is never pulled
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("java", "-jar", "/app/bench.jar")
+                .withArgs(args(plan))
+                // the controller adds the same on Kubernetes 1.22+; declared here, $(...) in args expands on any
+                .addNewEnv()
+                .withName(INDEX)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath("metadata.annotations['" + INDEX_ANNOTATION + "']")
+                .endFieldRef()
+                .endValueFrom()
+                .endEnv()
+                .addNewEnv()
+                .withName(TRIALS)
+                .withValue(Integer.toString(plan.trials()))
+                .endEnv()
+                .addNewVolumeMount()
+                .withName("workload")
+                .withMountPath(WORKLOAD_DIR)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("results")
+                .withMountPath(RESULTS_DIR)
+                .endVolumeMount()
+                .build();
+    }
+
+    /** After {@code java -jar /app/bench.jar}: trial i of the workload, against the stub's Service. */
+    static List<String> args(TrialPlan plan) {
+        return List.of(
+                "run",
+                WORKLOAD_DIR + "/" + plan.workloadFile(),
+                "--trial-index",
+                "$(" + INDEX + ")",
+                "--target",
+                plan.target(),
+                // the stub is another host: run refuses one unless told
+                "--allow-remote",
+                "--out",
+                RESULTS_DIR);
+    }
+
+    /**
+     * A trial checks the stub's health once and fails without it, and a failed trial is not
+     * retried: so each pod waits until the stub's Service takes connections, which it does only
+     * once the stub's readiness probe passes. Bash's /dev/tcp, as the image is Ubuntu's JRE.
+     */
+    static Container waitForStub(TrialPlan plan) {
+        String host = plan.stubName();
+        return new ContainerBuilder()
+                .withName("wait-for-stub")
+                .withImage(plan.image())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand(
+                        "bash",
+                        "-c",
+                        "until (exec 3<>/dev/tcp/" + host + "/" + TrialPlan.STUB_PORT
+                                + ") 2>/dev/null; do echo waiting for " + host + ":" + TrialPlan.STUB_PORT
+                                + "; sleep 2; done")
+                .build();
+    }
+}
