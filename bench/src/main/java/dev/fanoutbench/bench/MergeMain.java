@@ -154,6 +154,11 @@ public final class MergeMain implements Callable<Integer> {
 
         static Part read(Path run) {
             Path folder = run.toAbsolutePath().normalize();
+            try {
+                folder = folder.toRealPath(); // latest, named as the run it points to
+            } catch (IOException e) {
+                // said below, as no summary.json
+            }
             if (!Files.isRegularFile(folder.resolve("summary.json"))) {
                 throw new BadInputException(run + " is not a run folder: it has no summary.json");
             }

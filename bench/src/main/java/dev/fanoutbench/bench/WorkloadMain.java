@@ -65,6 +65,14 @@ public final class WorkloadMain implements Callable<Integer> {
             throw new IllegalArgumentException(workload + ": no such file");
         }
         Path root = checkout();
+        if (root == null) {
+            if (target.isBlank() || out == null) {
+                throw new IllegalArgumentException("cannot find the checkout from " + jar()
+                        + ": run bench.jar from bench/target/, or give --target and --out (as a pod does)");
+            }
+            // a jar on its own (a container's /app/bench.jar): nothing it needs is in a checkout
+            root = Path.of("").toAbsolutePath();
+        }
         Path mockServer = root.resolve("mock-server/target/mock-server.jar");
         if (target.isBlank() && !Files.isRegularFile(mockServer)) {
             throw new IllegalArgumentException(mockServer + " is missing: run 'mvn -B package -DskipTests' first");
@@ -86,13 +94,9 @@ public final class WorkloadMain implements Callable<Integer> {
         return BenchMain.run(args.toArray(String[]::new));
     }
 
-    /** The checkout this jar was built in: bench/target/bench.jar is two levels below it. */
+    /** The checkout this jar was built in (bench/target/bench.jar is two levels below it), or null outside one. */
     private static Path checkout() throws URISyntaxException, IOException {
-        Path jar = Path.of(WorkloadMain.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path jar = jar();
         Path root = jar.getParent() == null
                 ? null
                 : jar.getParent().getParent() == null
@@ -100,9 +104,16 @@ public final class WorkloadMain implements Callable<Integer> {
                         : jar.getParent().getParent().getParent();
         if (root == null
                 || !Files.isDirectory(root.resolve("workloads")) && !Files.isRegularFile(root.resolve("pom.xml"))) {
-            throw new IllegalArgumentException(
-                    "cannot find the checkout from " + jar + ": run bench.jar from bench/target/");
+            return null;
         }
         return root.toRealPath();
+    }
+
+    private static Path jar() throws URISyntaxException {
+        return Path.of(WorkloadMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 }

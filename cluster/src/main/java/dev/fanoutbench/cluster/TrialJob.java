@@ -86,6 +86,15 @@ final class TrialJob {
                 .withName(TRIALS)
                 .withValue(Integer.toString(plan.trials()))
                 .endEnv()
+                // the node the trial ran on, for the merged run's environment
+                .addNewEnv()
+                .withName("NODE_NAME")
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath("spec.nodeName")
+                .endFieldRef()
+                .endValueFrom()
+                .endEnv()
                 .addNewVolumeMount()
                 .withName("workload")
                 .withMountPath(WORKLOAD_DIR)
@@ -109,8 +118,9 @@ final class TrialJob {
                 plan.target(),
                 // the stub is another host: run refuses one unless told
                 "--allow-remote",
+                // a folder per pod: each run takes a lock on its folder, and merge takes the parts
                 "--out",
-                RESULTS_DIR);
+                RESULTS_DIR + "/part-$(" + INDEX + ")");
     }
 
     /**

@@ -102,8 +102,12 @@ class SubmitTest {
                         "http://knee-stub:8080",
                         "--allow-remote",
                         "--out",
-                        "/results");
-        assertThat(trial.getEnv()).extracting(EnvVar::getName).containsExactly("JOB_COMPLETION_INDEX", "FANOUT_TRIALS");
+                        "/results/part-$(JOB_COMPLETION_INDEX)");
+        assertThat(trial.getEnv())
+                .extracting(EnvVar::getName)
+                .containsExactly("JOB_COMPLETION_INDEX", "FANOUT_TRIALS", "NODE_NAME");
+        assertThat(trial.getEnv().get(2).getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("spec.nodeName");
         assertThat(trial.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
         assertThat(trial.getEnv().get(1).getValue()).isEqualTo("3");
