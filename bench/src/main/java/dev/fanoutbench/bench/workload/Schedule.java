@@ -25,6 +25,16 @@ public final class Schedule {
      * @throws IllegalArgumentException for a closed window, which has no schedule
      */
     public static long[] offsets(Window w, long seed) {
+        return offsets(w, seed, Slice.WHOLE);
+    }
+
+    /**
+     * Generator i of N's part of the window's schedule, for a rate one machine cannot send alone: constant arrivals
+     * are striped (requests i, i + N, i + 2N... of the whole schedule), so the N slices together are exactly it,
+     * each at rate / N with its own phase; Poisson arrivals are N independent Poisson streams of rate / N (each
+     * its own seed), whose superposition is a Poisson stream at the whole rate.
+     */
+    public static long[] offsets(Window w, long seed, Slice slice) {
         if (!w.open()) {
             throw new IllegalArgumentException("window " + w.index() + " (" + w.label()
                     + ") is closed: its requests start as earlier ones end, not on a schedule");
@@ -39,9 +49,45 @@ public final class Schedule {
                     + ") has too many requests for one schedule: " + Math.round(total));
         }
         return switch (w.arrivals()) {
-            case CONSTANT -> evenly(a, b, seconds, nanos, Math.round(total));
-            case POISSON -> poisson(a, b, seconds, nanos, total, new SplittableRandom(seed));
+            case CONSTANT -> slice.stripe(evenly(a, b, seconds, nanos, Math.round(total)));
+            case POISSON ->
+                slice.count() == 1
+                        ? poisson(a, b, seconds, nanos, total, new SplittableRandom(seed))
+                        : poisson(
+                                a / slice.count(),
+                                b / slice.count(),
+                                seconds,
+                                nanos,
+                                total / slice.count(),
+                                // a stream of its own per generator, the same for the same seed
+                                new SplittableRandom(seed * 1_000_003L + slice.index() + 1));
         };
+    }
+
+    /**
+     * Generator {@code index} of {@code count} sending one schedule together.
+     *
+     * @param index from 0
+     */
+    public record Slice(int index, int count) {
+        public static final Slice WHOLE = new Slice(0, 1);
+
+        public Slice {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("a generator is i/N with 0 <= i < N, got " + index + "/" + count);
+            }
+        }
+
+        long[] stripe(long[] whole) {
+            if (count == 1) {
+                return whole;
+            }
+            long[] mine = new long[Math.max(0, (whole.length - index + count - 1) / count)];
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] = whole[index + i * count];
+            }
+            return mine;
+        }
     }
 
     private static long[] evenly(double a, double b, double seconds, long nanos, long count) {

@@ -113,4 +113,44 @@ class ScheduleTest {
                 .hasMessageContaining("closed 10")
                 .hasMessageContaining("not on a schedule");
     }
+
+    @Test
+    void threeGeneratorsStripeAConstantScheduleIntoExactlyTheWhole() {
+        Window window = open(1000, 1000, Duration.ofSeconds(2), Arrivals.CONSTANT);
+        long[] whole = Schedule.offsets(window, 1);
+
+        long[][] slices = new long[3][];
+        for (int g = 0; g < 3; g++) {
+            slices[g] = Schedule.offsets(window, 1, new Schedule.Slice(g, 3));
+            // each at a third of the rate, a millisecond after the one before it
+            assertThat(slices[g][0]).isEqualTo(g * 1_000_000L);
+            assertThat(slices[g][1] - slices[g][0]).isEqualTo(3_000_000L);
+        }
+        long[] together =
+                Arrays.stream(slices).flatMapToLong(Arrays::stream).sorted().toArray();
+        assertThat(together).isEqualTo(whole);
+    }
+
+    @Test
+    void threeGeneratorsOfAPoissonScheduleAreIndependentStreamsAtAThirdOfTheRateEach() {
+        Window window = open(3000, 3000, Duration.ofSeconds(10), Arrivals.POISSON);
+
+        long[][] slices = new long[3][];
+        for (int g = 0; g < 3; g++) {
+            slices[g] = Schedule.offsets(window, 5, new Schedule.Slice(g, 3));
+            assertThat(slices[g].length).isBetween(10_000 - 500, 10_000 + 500); // sd = 100
+            assertThat(slices[g]).isSorted();
+        }
+        assertThat(slices[0]).isNotEqualTo(slices[1]);
+        assertThat(Schedule.offsets(window, 5, new Schedule.Slice(1, 3))).isEqualTo(slices[1]);
+        long sum = slices[0].length + slices[1].length + slices[2].length;
+        assertThat(sum).isBetween(30_000L - 900, 30_000L + 900); // sd = 173
+    }
+
+    @Test
+    void aGeneratorOutsideItsCountIsRefused() {
+        assertThatThrownBy(() -> new Schedule.Slice(3, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 <= i < N, got 3/3");
+    }
 }
