@@ -38,7 +38,7 @@ public final class AdviseMain implements Callable<Integer> {
 
     @Option(
             names = "--headroom",
-            description = "share above the rate every setting allows for, 25% or 0.25 (default: 25%)")
+            description = "share above the rate every setting allows for, 25%% or 0.25 (default: 25%%)")
     String headroom = "25%";
 
     @Option(
