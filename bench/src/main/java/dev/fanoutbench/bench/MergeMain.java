@@ -117,22 +117,21 @@ public final class MergeMain implements Callable<Integer> {
                                 machine.cores()));
             }
         }
-        RunSummary first = parts.get(0).summary();
-        RunSummary summary = SummaryBuilder.build(
-                        folder.id(), preset, first.target(), null, new Ran(List.of(), stopped), working)
-                .withTargetWarmUp(first.targetWarmUp());
-        if (expect != null && summary.trials().size() < expect) {
+        // the parts' trials are the merged run's: a trial in two parts was refused above
+        int recorded = parts.stream().mapToInt(p -> p.summary().trials().size()).sum();
+        if (expect != null && recorded < expect) {
             stopped.add(new Ran.Stopped(
                     "merge",
                     String.format(
                             Locale.ROOT,
                             "%d trial(s) expected, %d recorded: a part is missing (a pod that never wrote its run)",
                             expect,
-                            summary.trials().size())));
-            summary = SummaryBuilder.build(
-                            folder.id(), preset, first.target(), null, new Ran(List.of(), stopped), working)
-                    .withTargetWarmUp(first.targetWarmUp());
+                            recorded)));
         }
+        RunSummary first = parts.get(0).summary();
+        RunSummary summary = SummaryBuilder.build(
+                        folder.id(), preset, first.target(), null, new Ran(List.of(), stopped), working)
+                .withTargetWarmUp(first.targetWarmUp());
         Summaries.write(summary, working.resolve("summary.json"));
         Environment base = parts.get(0).environment();
         Map<String, Object> settings = new LinkedHashMap<>(base.settings());

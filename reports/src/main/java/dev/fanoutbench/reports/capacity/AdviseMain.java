@@ -76,11 +76,7 @@ public final class AdviseMain implements Callable<Integer> {
         }
         double share = headroom(headroom);
         RunFolderReader folder = RunFolderReader.open(run);
-        List<Capacity> capacities = RunCapacity.of(folder.summary(), folder.environment());
-        if (capacities.isEmpty()) {
-            throw new BadInputException(folder.folder()
-                    + " has no workload windows: advice is made from a workload run (e.g. workloads/knee.yaml)");
-        }
+        List<Capacity> capacities = capacities(folder);
         Double p99 = slo != null ? p99(slo) : RunCapacity.sloP99Millis(folder.summary());
         if (p99 == null) {
             throw new BadInputException(
@@ -93,11 +89,7 @@ public final class AdviseMain implements Callable<Integer> {
 
     private Integer predict(Capacity.Change change) {
         RunFolderReader folder = RunFolderReader.open(run);
-        List<Capacity> capacities = RunCapacity.of(folder.summary(), folder.environment());
-        if (capacities.isEmpty()) {
-            throw new BadInputException(folder.folder()
-                    + " has no workload windows: predictions are made from a workload run (e.g. workloads/knee.yaml)");
-        }
+        List<Capacity> capacities = capacities(folder);
         System.out.println("Each client's knee under " + predict + ", predicted from " + folder.folder() + ":");
         for (Capacity measured : capacities) {
             Ceiling limit = measured.predict(change).limit();
@@ -117,6 +109,16 @@ public final class AdviseMain implements Callable<Integer> {
                                     knee));
         }
         return Cli.OK;
+    }
+
+    /** The run's capacities; a run without workload windows is bad input. */
+    private static List<Capacity> capacities(RunFolderReader folder) {
+        List<Capacity> capacities = RunCapacity.of(folder.summary(), folder.environment());
+        if (capacities.isEmpty()) {
+            throw new BadInputException(folder.folder() + " has no workload windows: advice and predictions are made"
+                    + " from a workload run (e.g. workloads/knee.yaml)");
+        }
+        return capacities;
     }
 
     private static double p99(String text) {
