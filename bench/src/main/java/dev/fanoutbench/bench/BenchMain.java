@@ -1,7 +1,9 @@
 package dev.fanoutbench.bench;
 
 import dev.fanoutbench.bench.cost.HarnessCost;
+import dev.fanoutbench.bench.generator.GeneratorRole;
 import dev.fanoutbench.bench.model.Clients;
+import dev.fanoutbench.bench.model.HttpPolicy;
 import dev.fanoutbench.bench.model.ModelKind;
 import dev.fanoutbench.bench.run.ClientMatrix;
 import dev.fanoutbench.bench.run.CpuSplit;
@@ -17,19 +19,27 @@ import dev.fanoutbench.bench.run.StubWarmUp;
 import dev.fanoutbench.bench.run.SummaryBuilder;
 import dev.fanoutbench.bench.run.WorkloadForks;
 import dev.fanoutbench.bench.run.WorkloadHealth;
+import dev.fanoutbench.bench.trial.BenchTarget;
 import dev.fanoutbench.bench.trial.ServerClient;
 import dev.fanoutbench.bench.workload.Workload;
 import dev.fanoutbench.bench.workload.WorkloadFile;
 import dev.fanoutbench.reports.RunVerdict;
+import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Cli;
 import dev.fanoutbench.results.CommandWords;
+import dev.fanoutbench.results.DurationText;
 import dev.fanoutbench.results.Environments;
 import dev.fanoutbench.results.ParentWatch;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Sla;
 import dev.fanoutbench.results.Summaries;
 import dev.fanoutbench.results.Version;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +131,27 @@ public final class BenchMain implements Callable<Integer> {
                     + " pod of a Kubernetes Indexed Job runs (JOB_COMPLETION_INDEX)")
     Integer trialIndex;
 
+    @Option(
+            names = "--generator",
+            description = "with --workload: send generator I of N's slice of each trial (N processes, each on a host"
+                    + " or source address of its own), all meeting at --barrier before each window")
+    String generator = "";
+
+    @Option(names = "--barrier", description = "HOST:PORT where generator 0 serves the generators' barrier")
+    String barrier = "";
+
+    @Option(
+            names = "--meeting-patience",
+            description = "how long generators wait for one another before a window, e.g. 30s (default: the longest"
+                    + " window, its timeout and a minute)")
+    String meetingPatience = "";
+
+    @Option(
+            names = "--source-address",
+            description = "the local address every client connects from, e.g. 127.0.0.2 (one of several generators on"
+                    + " one machine)")
+    String sourceAddress = "";
+
     @Option(names = "--runs-dir", description = "where run folders go (default: the checkout's reports/runs)")
     Path runsDir;
 
@@ -199,22 +230,34 @@ public final class BenchMain implements Callable<Integer> {
             }
             System.out.println("bench: workload " + plan.name() + " (" + file + "): "
                     + plan.windows().size() + " windows on " + String.join(", ", planModels));
-        } else if (!models.isBlank() || trialIndex != null) {
-            throw new IllegalArgumentException("--models and --trial-index apply to a --workload run");
+        } else if (!models.isBlank() || trialIndex != null || !generator.isBlank()) {
+            throw new IllegalArgumentException("--models, --trial-index and --generator apply to a --workload run");
         }
+        Map<String, String> forkProperties = generatorProperties();
         Sla.parse(sla);
         CpuSplit split = CpuSplit.parse(cpus);
         if (split != null) {
             CpuSplit.requireTaskset();
         }
         URI external = null;
+        List<URI> externals = new ArrayList<>();
         if (!target.isBlank()) {
             if (!mockServerArgs.isBlank()) {
                 throw new IllegalArgumentException(
                         "--mock-server-args applies to the server this job starts, not to --target");
             }
-            external = LoopbackGuard.require(
-                    URI.create(target.endsWith("/") ? target : target + "/"), allowRemote, "-Dbench.allowRemote=true");
+            for (String one : target.split(",")) {
+                URI uri = LoopbackGuard.require(
+                        URI.create(one.strip().endsWith("/") ? one.strip() : one.strip() + "/"),
+                        allowRemote,
+                        "-Dbench.allowRemote=true");
+                external = external == null ? uri : external;
+                externals.add(uri);
+            }
+            if (externals.size() > 1 && plan == null) {
+                throw new IllegalArgumentException("several targets apply to a workload run (its requests spread over"
+                        + " them); the JMH benchmarks take one");
+            }
             if (split != null) {
                 throw new IllegalArgumentException("bench.cpus pins the stub this job starts; with a target, start the"
                         + " target and mvn under taskset yourself");
@@ -225,7 +268,16 @@ public final class BenchMain implements Callable<Integer> {
         Path root = projectDir.toAbsolutePath().normalize();
         try (RunLock lock = RunLock.acquire(runs(root))) {
             if (external != null) {
-                return run(chosen, external, period, Map.of("external", external.toString()));
+                return run(
+                        chosen,
+                        externals,
+                        period,
+                        Map.of(
+                                "external",
+                                String.join(
+                                        ",",
+                                        externals.stream().map(URI::toString).toList())),
+                        forkProperties);
             }
             String[] serverArgs = CommandWords.split(mockServerArgs).toArray(String[]::new);
             try (MockServerProcess server = MockServerProcess.start(
@@ -244,8 +296,68 @@ public final class BenchMain implements Callable<Integer> {
                 if (split != null) {
                     started.put("cpus", split.stub());
                 }
-                return run(chosen, server.baseUri(), period, started);
+                return run(chosen, List.of(server.baseUri()), period, started, forkProperties);
             }
+        }
+    }
+
+    /** What every trial's JVM is told of its place among the generators and where it connects from; checked here. */
+    private Map<String, String> generatorProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!generator.isBlank()) {
+            GeneratorRole role = GeneratorRole.parse(generator, barrier);
+            if (!role.alone()) {
+                properties.put(BenchTarget.GENERATOR, role.toString());
+                properties.put(BenchTarget.BARRIER, role.barrier());
+                InetAddress host = resolve(role.host(), "--barrier");
+                if (!host.isLoopbackAddress()) {
+                    if (!allowRemote) {
+                        throw new IllegalArgumentException("--barrier " + role.barrier() + " is not on this machine:"
+                                + " generators on other hosts need --allow-remote (generator 0 then listens on every"
+                                + " interface)");
+                    }
+                    properties.put(BenchTarget.BARRIER_ANY_INTERFACE, "true");
+                }
+            }
+        } else if (!barrier.isBlank()) {
+            throw new IllegalArgumentException("--barrier applies with --generator I/N");
+        }
+        if (!meetingPatience.isBlank()) {
+            if (generator.isBlank()) {
+                throw new IllegalArgumentException("--meeting-patience applies with --generator I/N");
+            }
+            Duration patience;
+            try {
+                patience = DurationText.parse(meetingPatience, List.of("ms", "s", "m"));
+            } catch (BadInputException e) {
+                throw new IllegalArgumentException("--meeting-patience: " + e.getMessage());
+            }
+            properties.put(BenchTarget.MEETING_PATIENCE_MILLIS, Long.toString(patience.toMillis()));
+        }
+        if (!sourceAddress.isBlank()) {
+            InetAddress source = resolve(sourceAddress, "--source-address");
+            try (Socket probe = new Socket()) {
+                probe.bind(new InetSocketAddress(source, 0));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "--source-address " + sourceAddress + " is not an address of this machine: " + e.getMessage());
+            }
+            for (String model : planModels) {
+                if (!Clients.builtIn(model)) {
+                    throw new IllegalArgumentException("--source-address: " + model + "'s library is not one of this"
+                            + " build's, which are the ones known to connect from it");
+                }
+            }
+            properties.put(HttpPolicy.SOURCE_ADDRESS, source.getHostAddress());
+        }
+        return properties;
+    }
+
+    private static InetAddress resolve(String host, String option) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(option + ": unknown host '" + host + "'");
         }
     }
 
@@ -299,29 +411,42 @@ public final class BenchMain implements Callable<Integer> {
         return chosenModels;
     }
 
-    private int run(Preset chosen, URI base, Duration period, Map<String, Object> mockServer) throws Exception {
+    private int run(
+            Preset chosen,
+            List<URI> bases,
+            Duration period,
+            Map<String, Object> mockServer,
+            Map<String, String> forkProperties)
+            throws Exception {
+        URI base = bases.get(0);
+        String targets = String.join(",", bases.stream().map(URI::toString).toList());
         Map<String, Object> server = new LinkedHashMap<>(mockServer);
         boolean stats = true;
-        try (ServerClient health = new ServerClient(base)) {
-            server.put("settings", health.stats().settings());
-        } catch (RuntimeException e) {
-            if (plan == null) {
-                throw new IllegalArgumentException(
-                        "target " + base + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
+        for (URI each : bases) {
+            try (ServerClient health = new ServerClient(each)) {
+                server.put("settings", health.stats().settings());
+            } catch (RuntimeException e) {
+                if (plan == null) {
+                    throw new IllegalArgumentException(
+                            "target " + each + " does not answer as a fanout-bench mock server: " + e.getMessage(), e);
+                }
+                // any target will do for a workload: its own health request instead, and no server-side numbers
+                WorkloadHealth.require(plan, each);
+                server.put("settings", "not measured: " + each + " has no fanout-bench /stats");
+                stats = false;
             }
-            // any target will do for a workload: its own health request instead, and no server-side numbers
-            WorkloadHealth.require(plan, base);
-            server.put("settings", "not measured: " + base + " has no fanout-bench /stats");
-            stats = false;
         }
         Path root = projectDir.toAbsolutePath().normalize();
         RunFolder folder = RunFolder.create(runs(root), EnvironmentCapture.shortSha(root));
         String runs = plan == null ? "preset " + chosen.name() : "workload " + plan.name();
         System.out.println("bench: " + runs + ", writing " + folder.working());
-        String warmUp = stats
-                ? StubWarmUp.warm(base)
-                : "not warmed: " + base + " is not a fanout-bench stub; a cold server is"
-                        + " measured as a slower one, so warm it before comparing runs";
+        boolean follower = !generator.isBlank() && !generator.startsWith("0/");
+        String warmUp = follower
+                ? "warmed by generator 0"
+                : stats
+                        ? String.join("; ", bases.stream().map(StubWarmUp::warm).toList())
+                        : "not warmed: " + targets + " is not a fanout-bench stub; a cold server is"
+                                + " measured as a slower one, so warm it before comparing runs";
         System.out.println("bench: target " + warmUp);
         RunSummary.Score harness = null;
         Ran ran;
@@ -342,16 +467,11 @@ public final class BenchMain implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "bench: the harness costs %.2f us per request%n", harness.value());
             ran = launches.size() == 1 ? launches.get(0).run() : JmhLaunch.runAll(launches, folder.working());
         } else {
-            ran = WorkloadForks.run(planFile, planModels, base, folder.working(), period, stats);
+            ran = WorkloadForks.run(planFile, planModels, targets, folder.working(), period, stats, forkProperties);
         }
 
         RunSummary summary = SummaryBuilder.build(
-                        folder.id(),
-                        plan == null ? chosen.name() : runs,
-                        base.toString(),
-                        harness,
-                        ran,
-                        folder.working())
+                        folder.id(), plan == null ? chosen.name() : runs, targets, harness, ran, folder.working())
                 .withTargetWarmUp(warmUp);
         Summaries.write(summary, folder.working().resolve("summary.json"));
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -363,6 +483,12 @@ public final class BenchMain implements Callable<Integer> {
         } else {
             settings.put("workload", workload);
             settings.put("models", planModels);
+            if (!generator.isBlank()) {
+                settings.put("generator", generator);
+            }
+            if (!sourceAddress.isBlank()) {
+                settings.put("sourceAddress", sourceAddress);
+            }
         }
         settings.put("intervalMillis", period.toMillis());
         settings.put("cpus", cpus.isBlank() ? "shared" : cpus);

@@ -1,8 +1,10 @@
 package dev.fanoutbench.bench;
 
+import dev.fanoutbench.bench.run.GeneratorMerge;
 import dev.fanoutbench.bench.run.Ran;
 import dev.fanoutbench.bench.run.RunFolder;
 import dev.fanoutbench.bench.run.SummaryBuilder;
+import dev.fanoutbench.bench.trial.TrialRecord;
 import dev.fanoutbench.reports.RunVerdict;
 import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.Check;
@@ -79,11 +81,31 @@ public final class MergeMain implements Callable<Integer> {
                                 + parts.get(0).folder() + " '" + preset + "': merge the trials of one workload");
             }
         }
+        // a trial sent by several generators is one record per generator, merged into one below
+        Map<String, List<GeneratorMerge.Part>> generated = new TreeMap<>();
+        java.util.Set<Path> generatorFiles = new java.util.HashSet<>();
+        for (Part part : parts) {
+            for (Path file : list(part.folder().resolve("records"), ".json")) {
+                TrialRecord record = Files.size(file) == 0 ? null : GeneratorMerge.read(file);
+                if (record != null && record.generator() != null) {
+                    generated
+                            .computeIfAbsent(record.trial().key(), k -> new ArrayList<>())
+                            .add(new GeneratorMerge.Part(part.folder(), record));
+                    generatorFiles.add(file);
+                    record.hlogFiles()
+                            .values()
+                            .forEach(f -> generatorFiles.add(part.folder().resolve(f)));
+                    if (record.windowLog() != null) {
+                        generatorFiles.add(part.folder().resolve(record.windowLog()));
+                    }
+                }
+            }
+        }
         // every file the merged run takes, checked before anything is written
         Map<String, Path> files = new TreeMap<>();
         for (Part part : parts) {
             for (String sub : List.of("records", "histograms")) {
-                take(part.folder().resolve(sub), sub, sub.equals("histograms") ? ".hlog" : "", files);
+                take(part.folder().resolve(sub), sub, sub.equals("histograms") ? ".hlog" : "", generatorFiles, files);
             }
         }
         RunFolder folder = RunFolder.create(out.toAbsolutePath(), "merged");
@@ -94,6 +116,15 @@ public final class MergeMain implements Callable<Integer> {
             Files.copy(file.getValue(), to);
         }
         List<Ran.Stopped> stopped = new ArrayList<>();
+        Map<String, Object> clocks = new LinkedHashMap<>();
+        for (List<GeneratorMerge.Part> generators : generated.values()) {
+            GeneratorMerge.Merged merged = GeneratorMerge.merge(generators, working);
+            if (merged.missing() != null) {
+                stopped.add(new Ran.Stopped(merged.model(), merged.missing()));
+            }
+            clocks.put(merged.model(), merged.clocks());
+            System.out.println("merge: " + merged.model() + ": " + merged.clocks());
+        }
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (Part part : parts) {
             // what a part's own run already knew failed (a trial that stopped) stays a failure here
@@ -105,7 +136,7 @@ public final class MergeMain implements Callable<Integer> {
             }
             Environment.Machine machine = part.environment().machine();
             for (RunSummary.Trial trial : part.summary().trials()) {
-                nodes.put(
+                nodes.merge(
                         trial.model(),
                         String.format(
                                 Locale.ROOT,
@@ -114,11 +145,17 @@ public final class MergeMain implements Callable<Integer> {
                                         .settings()
                                         .getOrDefault("host", part.folder().getFileName()),
                                 machine.cpuModel(),
-                                machine.cores()));
+                                machine.cores()),
+                        // a trial of several generators ran on several nodes
+                        (a, b) -> a + "; " + b);
             }
         }
         // the parts' trials are the merged run's: a trial in two parts was refused above
-        int recorded = parts.stream().mapToInt(p -> p.summary().trials().size()).sum();
+        int recorded = (int) parts.stream()
+                .flatMap(p -> p.summary().trials().stream())
+                .map(RunSummary.Trial::key)
+                .distinct()
+                .count();
         if (expect != null && recorded < expect) {
             stopped.add(new Ran.Stopped(
                     "merge",
@@ -138,6 +175,9 @@ public final class MergeMain implements Callable<Integer> {
         settings.put(
                 "merged from", parts.stream().map(p -> p.folder().toString()).toList());
         settings.put("nodes", nodes);
+        if (!clocks.isEmpty()) {
+            settings.put("generators", clocks);
+        }
         Environments.write(
                 new Environment(
                         base.schemaVersion(), base.jdk(), base.machine(), base.git(), settings, base.mockServer()),
@@ -146,6 +186,17 @@ public final class MergeMain implements Callable<Integer> {
         System.out.println("merge: " + summary.trials().size() + " trials from " + parts.size() + " run folders, "
                 + summary.failures().size() + " self-check failures; results in " + done);
         return RunVerdict.give(done, "", false);
+    }
+
+    private static List<Path> list(Path folder, String suffix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> listed = Files.list(folder)) {
+            return listed.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** One run folder to merge: where it is, what it ran, where. */
@@ -173,17 +224,12 @@ public final class MergeMain implements Callable<Integer> {
     }
 
     /** Adds the files of {@code from} ending in {@code suffix}, by their name under {@code sub}; refuses a name twice. */
-    private static void take(Path from, String sub, String suffix, Map<String, Path> files) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        List<Path> found;
-        try (Stream<Path> listed = Files.list(from)) {
-            found = listed.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        }
-        for (Path file : found) {
+    private static void take(Path from, String sub, String suffix, java.util.Set<Path> skip, Map<String, Path> files)
+            throws IOException {
+        for (Path file : list(from, suffix)) {
+            if (skip.contains(file)) {
+                continue;
+            }
             String name = sub + "/" + file.getFileName();
             Path earlier = files.putIfAbsent(name, file);
             if (earlier != null) {

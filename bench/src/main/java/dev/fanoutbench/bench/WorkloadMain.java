@@ -51,6 +51,35 @@ public final class WorkloadMain implements Callable<Integer> {
                     + " Indexed Job passes its JOB_COMPLETION_INDEX")
     Integer trialIndex;
 
+    @Option(
+            names = "--generators",
+            defaultValue = "${env:FANOUT_GENERATORS}",
+            description = "load generators per trial (default: $FANOUT_GENERATORS, else 1); with more than one, this"
+                    + " process is job index K's: trial K / N, generator K % N")
+    Integer generators;
+
+    @Option(
+            names = "--job-index",
+            defaultValue = "${env:JOB_COMPLETION_INDEX}",
+            description = "with --generators: this process's index (default: $JOB_COMPLETION_INDEX, as a pod of an"
+                    + " Indexed Job has)")
+    Integer jobIndex;
+
+    @Option(
+            names = "--barrier",
+            defaultValue = "${env:FANOUT_BARRIER}",
+            description = "with --generators: HOST:PORT of generator 0's barrier (default: $FANOUT_BARRIER); {leader}"
+                    + " in HOST becomes the job index of the trial's generator 0, {trial} the trial's index")
+    String barrier;
+
+    @Option(names = "--meeting-patience", description = "how long generators wait for one another, e.g. 30s")
+    String meetingPatience = "";
+
+    @Option(
+            names = "--source-address",
+            description = "the local address the clients connect from, e.g. 127.0.0.2 (generators on one machine)")
+    String sourceAddress = "";
+
     @Option(names = "--out", description = "the folder run folders go into (default: the checkout's reports/runs)")
     Path out;
 
@@ -84,7 +113,40 @@ public final class WorkloadMain implements Callable<Integer> {
                 "--cpus=" + cpus,
                 "--sla=" + sla,
                 "--allow-remote=" + allowRemote));
-        args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + target);
+        String targets = target;
+        if (generators != null && generators > 1) {
+            if (jobIndex == null) {
+                throw new IllegalArgumentException("--generators " + generators + " needs --job-index K (a pod's"
+                        + " JOB_COMPLETION_INDEX): this process is generator K % N of trial K / N");
+            }
+            if (jobIndex < 0) {
+                throw new IllegalArgumentException("--job-index must not be negative, got " + jobIndex);
+            }
+            if (trialIndex != null) {
+                throw new IllegalArgumentException(
+                        "--trial-index and --generators both choose the trial: with generators, the job index does");
+            }
+            if (barrier == null || barrier.isBlank()) {
+                throw new IllegalArgumentException(
+                        "--generators " + generators + " needs --barrier HOST:PORT (or $FANOUT_BARRIER)");
+            }
+            int trial = jobIndex / generators;
+            trialIndex = trial;
+            String leader = Integer.toString(trial * generators);
+            args.add("--generator=" + (jobIndex % generators) + "/" + generators);
+            args.add("--barrier=" + barrier.replace("{leader}", leader).replace("{trial}", Integer.toString(trial)));
+            targets = target.replace("{trial}", Integer.toString(trial));
+            if (!meetingPatience.isBlank()) {
+                args.add("--meeting-patience=" + meetingPatience);
+            }
+        } else if (!meetingPatience.isBlank()) {
+            throw new IllegalArgumentException("--meeting-patience applies with --generators");
+        }
+        if (!sourceAddress.isBlank()) {
+            args.add("--source-address=" + sourceAddress);
+        }
+        args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + targets);
+
         if (trialIndex != null) {
             args.add("--trial-index=" + trialIndex);
         }

@@ -50,11 +50,28 @@ final class ApacheClassicCall implements BlockingCall {
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .setRequestExecutor(new StampingExecutor())
+                .setRoutePlanner(new FromSourceAddress(HttpPolicy.sourceAddress()))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableContentCompression()
                 .build();
+    }
+
+    /** Connects from the source address when one is set; Apache classic has no other setting for it. */
+    private static final class FromSourceAddress extends org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner {
+        private final java.net.InetAddress source;
+
+        FromSourceAddress(java.net.InetAddress source) {
+            super(org.apache.hc.client5.http.impl.DefaultSchemePortResolver.INSTANCE);
+            this.source = source;
+        }
+
+        @Override
+        protected java.net.InetAddress determineLocalAddress(
+                org.apache.hc.core5.http.HttpHost firstHop, HttpContext context) {
+            return source;
+        }
     }
 
     @Override

@@ -39,6 +39,11 @@ public final class Clients {
         return kind;
     }
 
+    /** True when the client's library is one of this build's, which all honour {@link HttpPolicy#SOURCE_ADDRESS}. */
+    public static boolean builtIn(String name) {
+        return Library.ids().contains(libraryOf(name, kindOf(name)));
+    }
+
     /**
      * Every client this build and classpath have: each thread-based model on each library, the
      * event loop, and the async model on each library with a non-blocking API.

@@ -12,7 +12,7 @@ import java.time.Duration;
  * written ({@link StubHeaders#CLIENT_SEND_NANOS}) so the stub can measure its own share of the
  * latency from the socket, not from when it got round to parsing the request.
  */
-final class HttpPolicy {
+public final class HttpPolicy {
 
     /** Larger than any concurrency the harness runs (10,000 in flight). */
     static final int POOL_SIZE = ClientPolicy.MAX_CONNECTIONS;
@@ -31,7 +31,32 @@ final class HttpPolicy {
      */
     static final int MAX_BODY_BYTES = ClientPolicy.MAX_BODY_BYTES;
 
+    /**
+     * The system property naming the local address every client connects from (a load generator of several on one
+     * machine takes 127.0.0.2, 127.0.0.3...: each its own ephemeral ports, as separate hosts would have).
+     */
+    public static final String SOURCE_ADDRESS = "bench.sourceAddress";
+
     private HttpPolicy() {}
+
+    /** The same as text, for Vert.x: null when none is set. */
+    static String sourceAddressText() {
+        java.net.InetAddress source = sourceAddress();
+        return source == null ? null : source.getHostAddress();
+    }
+
+    /** The address to connect from, or null for the system's choice. */
+    static java.net.InetAddress sourceAddress() {
+        String address = System.getProperty(SOURCE_ADDRESS);
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("-D" + SOURCE_ADDRESS + "=" + address + " is not an address", e);
+        }
+    }
 
     /** The header's value, taken as late as each client allows: just before the request is written. */
     static String sendNanosNow() {

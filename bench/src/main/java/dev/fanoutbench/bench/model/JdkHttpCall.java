@@ -38,12 +38,17 @@ final class JdkHttpCall implements AsyncCall {
     private final ExecutorService callbacks = Executors.newFixedThreadPool(
             HttpPolicy.IO_THREADS,
             Thread.ofPlatform().daemon().name("jdk-http-", 0).factory());
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(HttpPolicy.CONNECT_TIMEOUT)
-            .executor(callbacks)
+    private final HttpClient client = fromSourceAddress(HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(HttpPolicy.CONNECT_TIMEOUT)
+                    .executor(callbacks))
             .build();
+
+    private static HttpClient.Builder fromSourceAddress(HttpClient.Builder builder) {
+        java.net.InetAddress source = HttpPolicy.sourceAddress();
+        return source == null ? builder : builder.localAddress(source);
+    }
 
     @Override
     public CompletableFuture<Reply> send(BatchRun.Slot slot, RequestShape shape) {

@@ -38,7 +38,7 @@ final class ReactorNettyCall implements AsyncCall {
             .maxConnections(HttpPolicy.POOL_SIZE)
             .pendingAcquireMaxCount(-1)
             .build();
-    private final HttpClient client = HttpClient.create(pool)
+    private final HttpClient client = fromSourceAddress(HttpClient.create(pool))
             .runOn(loops, false)
             .protocol(HttpProtocol.HTTP11)
             .keepAlive(true)
@@ -48,6 +48,11 @@ final class ReactorNettyCall implements AsyncCall {
             // a connection has a request on it: stamp it now, as late as this client lets a caller
             .doOnRequest(
                     (request, connection) -> request.header(HttpPolicy.SEND_NANOS_HEADER, HttpPolicy.sendNanosNow()));
+
+    private static HttpClient fromSourceAddress(HttpClient client) {
+        java.net.InetAddress source = HttpPolicy.sourceAddress();
+        return source == null ? client : client.bindAddress(() -> new java.net.InetSocketAddress(source, 0));
+    }
 
     @Override
     public CompletableFuture<Reply> send(BatchRun.Slot slot, RequestShape shape) {

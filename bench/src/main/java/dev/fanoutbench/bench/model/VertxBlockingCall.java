@@ -35,7 +35,8 @@ final class VertxBlockingCall implements BlockingCall {
                     .setProtocolVersion(HttpVersion.HTTP_1_1)
                     .setKeepAlive(true)
                     .setMaxRedirects(0)
-                    .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis()))
+                    .setConnectTimeout((int) HttpPolicy.CONNECT_TIMEOUT.toMillis())
+                    .setLocalAddress(HttpPolicy.sourceAddressText()))
             .with(new PoolOptions().setHttp1MaxSize(HttpPolicy.POOL_SIZE))
             // a reset is already the request's outcome; without a handler Vert.x also logs it as an ERROR
             .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {}))

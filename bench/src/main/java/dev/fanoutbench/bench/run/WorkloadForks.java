@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,10 +29,29 @@ public final class WorkloadForks {
     /** @param serverStats the target is our stub, whose /stats the forks read */
     public static Ran run(
             Path workload, List<String> models, URI target, Path runDir, Duration interval, boolean serverStats) {
+        return run(workload, models, target.toString(), runDir, interval, serverStats, Map.of());
+    }
+
+    /**
+     * @param targets    one base URL, or several comma-separated (requests spread over them)
+     * @param properties more system properties for every fork (a load generator's role, its source address)
+     */
+    public static Ran run(
+            Path workload,
+            List<String> models,
+            String targets,
+            Path runDir,
+            Duration interval,
+            boolean serverStats,
+            Map<String, String> properties) {
         List<Ran.Stopped> stopped = new ArrayList<>();
         for (String model : models) {
             System.out.println("bench: " + model + " (a JVM of its own)");
-            String why = fork(command(workload, model, target, runDir, interval, serverStats));
+            List<String> command = command(workload, model, targets, runDir, interval, serverStats);
+            // after the JVM's own options, before its main class
+            int main = command.indexOf("-cp");
+            properties.forEach((key, value) -> command.add(main, "-D" + key + "=" + value));
+            String why = fork(command);
             if (why != null) {
                 stopped.add(new Ran.Stopped(model, why));
                 System.out.println("bench: " + model + " stopped: " + why + "; going on with the next model");
@@ -55,7 +75,7 @@ public final class WorkloadForks {
     }
 
     static List<String> command(
-            Path workload, String model, URI target, Path runDir, Duration interval, boolean serverStats) {
+            Path workload, String model, Object target, Path runDir, Duration interval, boolean serverStats) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + BenchTarget.FORK_HEAP);

@@ -9,35 +9,68 @@ import java.time.Duration;
 /**
  * The stub's view of a trial: reset before each measured iteration, read after it once the stub
  * has settled every exchange it received (it counts an answer after its last byte, which can trail
- * the client's read of it), and asked for its in-flight count at each recording interval.
+ * the client's read of it), and asked for its in-flight count at each recording interval. With
+ * several stubs (requests spread over them), each is asked and their answers summed: the peak in
+ * flight is then the sum of each stub's peak, an upper bound.
  */
 public final class ServerWatch implements AutoCloseable {
 
     static final Duration SETTLE_PATIENCE = Duration.ofSeconds(5);
 
-    private final ServerClient client;
-    private long cpuAtReset = -1;
+    private final java.util.List<ServerClient> clients;
+    private final long[] cpuAtReset;
 
     public ServerWatch(URI target) {
-        this.client = new ServerClient(target);
+        this(java.util.List.of(target));
+    }
+
+    public ServerWatch(java.util.List<URI> targets) {
+        this.clients = targets.stream().map(ServerClient::new).toList();
+        this.cpuAtReset = new long[clients.size()];
+        java.util.Arrays.fill(cpuAtReset, -1);
     }
 
     void reset() {
-        client.reset();
-        cpuAtReset = client.stats().processCpuNanos();
+        for (int i = 0; i < clients.size(); i++) {
+            clients.get(i).reset();
+            cpuAtReset[i] = clients.get(i).stats().processCpuNanos();
+        }
     }
 
     int inFlightNow() {
-        return client.stats().total().inFlight();
+        int inFlight = 0;
+        for (ServerClient client : clients) {
+            inFlight += client.stats().total().inFlight();
+        }
+        return inFlight;
     }
 
-    /** What the stub saw since the last reset, once everything it received has ended (or patience ran out). */
+    /** What the stubs saw since the last reset, once everything they received has ended (or patience ran out). */
     RunSummary.Server settled() {
-        // all it received, not what was sent, and it goes on unsettled: both are the self-checks' to judge
-        ServerStats.EndpointStats total =
-                SettledStats.await(() -> client.stats().total(), ServerStats.EndpointStats::received, SETTLE_PATIENCE);
-        long cpuNow = client.stats().processCpuNanos();
-        return of(total, cpuAtReset < 0 || cpuNow < 0 ? -1 : cpuNow - cpuAtReset);
+        RunSummary.Server seen = null;
+        for (int i = 0; i < clients.size(); i++) {
+            ServerClient client = clients.get(i);
+            // all it received, not what was sent, and it goes on unsettled: both are the self-checks' to judge
+            ServerStats.EndpointStats total = SettledStats.await(
+                    () -> client.stats().total(), ServerStats.EndpointStats::received, SETTLE_PATIENCE);
+            long cpuNow = client.stats().processCpuNanos();
+            RunSummary.Server one = of(total, cpuAtReset[i] < 0 || cpuNow < 0 ? -1 : cpuNow - cpuAtReset[i]);
+            seen = seen == null ? one : add(seen, one);
+        }
+        return seen;
+    }
+
+    /** Two stubs' views of the same time: counts and peaks add up (an upper bound on the peak together). */
+    static RunSummary.Server add(RunSummary.Server a, RunSummary.Server b) {
+        RunSummary.Server merged = merge(a, b);
+        return new RunSummary.Server(
+                merged.received(),
+                merged.served(),
+                merged.clientDisconnects(),
+                a.peakInFlight() + b.peakInFlight(),
+                merged.latenessMicros(),
+                merged.arrivalSpreadMicros(),
+                merged.cpuNanos());
     }
 
     static RunSummary.Server of(ServerStats.EndpointStats total, long cpuNanos) {
@@ -87,6 +120,6 @@ public final class ServerWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        clients.forEach(ServerClient::close);
     }
 }

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param hlogFiles the interval logs of this fork, relative to the run folder
  * @param allocatedBytes heap allocated by every thread over the measured iterations, -1 if not measured
  * @param resources what the model ran on, null where no model says
+ * @param generator which of the trial's load generators recorded this, null when one sent it all
+ * @param windowLog each measured window's response times as one interval of an HdrHistogram log, relative to the
+ *                  run folder: what the windows of several generators are added from; null in records before it
  */
 public record TrialRecord(
         TrialIdentity trial,
@@ -47,4 +50,16 @@ public record TrialRecord(
         Map<Series, String> hlogFiles,
         long peakHeapBytes,
         long allocatedBytes,
-        RunSummary.Resources resources) {}
+        RunSummary.Resources resources,
+        Generator generator,
+        String windowLog) {
+
+    /**
+     * Generator {@code index} of {@code count}, and its clock against generator 0's.
+     *
+     * @param clockOffsetMillis generator 0's clock minus this one's, within {@code clockBoundMillis}
+     * @param startedAtMillis   when this generator started the first measured window, on generator 0's clock
+     */
+    public record Generator(
+            int index, int count, double clockOffsetMillis, double clockBoundMillis, double startedAtMillis) {}
+}

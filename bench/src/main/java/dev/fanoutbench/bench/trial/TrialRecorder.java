@@ -80,12 +80,25 @@ public final class TrialRecorder implements LoadListener {
     private long iterationSentMark;
     private Map<OutcomeKind, Long> iterationEndedMark;
     private RunSummary.Server serverSeen;
+    private final boolean serverPerIteration;
+    private final WindowLog windowLog;
+    private TrialRecord.Generator generator;
 
     /**
      * @param server where to ask the stub what it saw, or null when the target is not our stub
      * @param period how often to cut an interval while measuring
      */
     public TrialRecorder(TrialIdentity trial, Path runDir, ServerWatch server, Duration period) {
+        this(trial, runDir, server, true, period);
+    }
+
+    /**
+     * @param serverPerIteration the stub is reset and read around each iteration; false when the trial does it once
+     *                           ({@link #resetServer}, {@link #readServer}), as a trial sent by several generators must
+     */
+    public TrialRecorder(
+            TrialIdentity trial, Path runDir, ServerWatch server, boolean serverPerIteration, Duration period) {
+        this.serverPerIteration = serverPerIteration;
         this.trial = trial;
         this.runDir = runDir;
         this.server = server;
@@ -99,6 +112,8 @@ public final class TrialRecorder implements LoadListener {
                 "histograms/" + trial.key() + ".fork-" + fork,
                 trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork,
                 startMillis);
+        this.windowLog =
+                new WindowLog(runDir, "histograms/" + trial.key() + ".fork-" + fork + ".windows.hlog", startMillis);
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("trial-ticker").factory());
         for (Series series : Series.values()) {
@@ -152,8 +167,27 @@ public final class TrialRecorder implements LoadListener {
         }
     }
 
+    /** The stub's counts from now on, for a trial that reads them once. */
+    public void resetServer() {
+        if (server != null) {
+            server.reset();
+        }
+    }
+
+    /** What the stub saw since {@link #resetServer}, for a trial that reads it once, at its end. */
+    public void readServer() {
+        if (server != null) {
+            serverSeen = server.settled();
+        }
+    }
+
+    /** Which of the trial's generators this is, for its record. */
+    public synchronized void generator(TrialRecord.Generator generator) {
+        this.generator = generator;
+    }
+
     public void iterationStarted(boolean measured) {
-        if (measured && server != null) {
+        if (measured && server != null && serverPerIteration) {
             server.reset();
         }
         if (measured) {
@@ -173,6 +207,7 @@ public final class TrialRecorder implements LoadListener {
             iterationSentMark = handedOverMark;
             iterationEndedMark = endedMark;
             iterationStartNanos = System.nanoTime();
+            iterationResponse.setStartTimeStamp(System.currentTimeMillis());
             lastProgressNanos = iterationStartNanos;
             firstDispatchNanos = Long.MAX_VALUE;
             lastDispatchNanos = Long.MIN_VALUE;
@@ -191,9 +226,11 @@ public final class TrialRecorder implements LoadListener {
         }
         process.iterationEnded(); // before the stub is asked what it saw: waiting for it is not the model's CPU
         Integer serverInFlight = serverInFlight();
-        RunSummary.Server seen = server == null ? null : server.settled();
+        RunSummary.Server seen = server == null || !serverPerIteration ? null : server.settled();
         synchronized (this) {
             cut(serverInFlight);
+            iterationResponse.setEndTimeStamp(System.currentTimeMillis());
+            windowLog.write(iterationResponse, iterations.size() + 1);
             Map<OutcomeKind, Long> ended = latencies.endedSoFar();
             long iterationSent = handedOver.get() - iterationSentMark;
             long completed = total(ended) - total(iterationEndedMark);
@@ -219,7 +256,9 @@ public final class TrialRecorder implements LoadListener {
             measuring = false;
         }
         pinning.measuring(false);
-        serverSeen = ServerWatch.merge(serverSeen, seen);
+        if (serverPerIteration) {
+            serverSeen = ServerWatch.merge(serverSeen, seen);
+        }
     }
 
     private void tick() {
@@ -317,6 +356,7 @@ public final class TrialRecorder implements LoadListener {
             server.close();
         }
         logs.close();
+        windowLog.close();
         try {
             Files.deleteIfExists(recordFile(runDir, trial.key(), fork));
         } catch (IOException e) {
@@ -332,6 +372,7 @@ public final class TrialRecorder implements LoadListener {
             server.close();
         }
         logs.close();
+        windowLog.close();
         TrialRecord record;
         synchronized (this) {
             record = new TrialRecord(
@@ -355,7 +396,9 @@ public final class TrialRecorder implements LoadListener {
                     logs.files(),
                     peakHeapBytes,
                     process.allocatedBytes(),
-                    resources);
+                    resources,
+                    generator,
+                    windowLog.file());
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

@@ -1,5 +1,9 @@
 package dev.fanoutbench.bench.trial;
 
+import dev.fanoutbench.bench.generator.Barrier;
+import dev.fanoutbench.bench.generator.BarrierClient;
+import dev.fanoutbench.bench.generator.GeneratorRole;
+import dev.fanoutbench.bench.generator.Meeting;
 import dev.fanoutbench.bench.load.ClosedLoop;
 import dev.fanoutbench.bench.load.InFlightCap;
 import dev.fanoutbench.bench.load.LoadListener;
@@ -37,6 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * windows in a row breached the SLO, the model has broken and its remaining windows are not run
  * (the summary says so).
  *
+ * <p>A trial can be sent by several load generators ({@link GeneratorRole}): each sends its slice of every window
+ * (open windows' schedules sliced, closed windows' users and counts shared out), and they meet before each window
+ * at generator 0's barrier ({@link Meeting}), so that their slices start together, a model one of them sees broken
+ * stops them all, and one that died stops the rest instead of leaving a silently smaller sample. Only generator 0
+ * reads the stub, once for the whole trial: a reset per window by each would erase the others' counts.
+ *
  * <p>Each model runs in a JVM of its own, started by the harness with {@link #main} (a model must
  * not inherit another's JIT and heap); tests run it in theirs.
  */
@@ -52,20 +62,42 @@ public final class WorkloadTrial {
     static final Duration BACKGROUND_SAMPLE = Duration.ofSeconds(1);
 
     static final int WARM_UP_REQUESTS = 20;
+    /** Generators meet first after their JVMs and warm-ups: pods on other nodes may start minutes apart. */
+    static final Duration FIRST_MEETING_PATIENCE = Duration.ofMinutes(10);
+    /** What a generator may lag another by at a window's end, beyond the longest window's own length and timeout. */
+    static final Duration MEETING_SLACK = Duration.ofMinutes(1);
 
     private final Workload plan;
     private final String model;
-    private final URI base;
+    private final List<URI> bases;
+    private final GeneratorRole role;
+    private final Duration patience;
     private final ClientModel client;
     private final TrialRecorder recorder;
     private final AtomicLong nextId = new AtomicLong();
     private String stopped;
 
     private WorkloadTrial(
-            Workload plan, Path file, String model, URI base, Path runDir, Duration interval, boolean serverStats) {
+            Workload plan,
+            Path file,
+            String model,
+            List<URI> bases,
+            Path runDir,
+            Duration interval,
+            boolean serverStats,
+            GeneratorRole role,
+            Duration patience) {
         this.plan = plan;
         this.model = model;
-        this.base = base;
+        this.bases = List.copyOf(bases);
+        this.role = role;
+        this.patience = patience != null ? patience : meetingPatience(plan);
+        for (Window window : plan.windows()) {
+            if (!window.open() && window.concurrency() < role.count()) {
+                throw new IllegalArgumentException("window " + window.label() + " has " + window.concurrency()
+                        + " users, fewer than the " + role.count() + " generators sharing them");
+            }
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("model", model);
         params.put("workload", file.toString());
@@ -73,7 +105,8 @@ public final class WorkloadTrial {
         this.recorder = new TrialRecorder(
                 TrialIdentity.of(BENCHMARK, client.name(), params),
                 runDir,
-                serverStats ? new ServerWatch(base) : null,
+                serverStats && role.leader() ? new ServerWatch(this.bases) : null,
+                role.alone(),
                 interval);
     }
 
@@ -85,7 +118,26 @@ public final class WorkloadTrial {
      * written
      */
     public static void run(Path file, String model, URI base, Path runDir, Duration interval, boolean serverStats) {
-        new WorkloadTrial(WorkloadFile.read(file), file, model, base, runDir, interval, serverStats).run();
+        run(file, model, List.of(base), runDir, interval, serverStats, GeneratorRole.ALONE, null);
+    }
+
+    /**
+     * As above, spreading requests over {@code bases} (one stub each), as generator {@code role} of the trial's.
+     *
+     * @param patience how long a generator waits for the others before a window, null for the default: the longest
+     *                 window, its timeout and a minute
+     */
+    public static void run(
+            Path file,
+            String model,
+            List<URI> bases,
+            Path runDir,
+            Duration interval,
+            boolean serverStats,
+            GeneratorRole role,
+            Duration patience) {
+        new WorkloadTrial(WorkloadFile.read(file), file, model, bases, runDir, interval, serverStats, role, patience)
+                .run();
     }
 
     /**
@@ -98,10 +150,12 @@ public final class WorkloadTrial {
             run(
                     Path.of(args[0]),
                     args[1],
-                    BenchTarget.uri(),
+                    BenchTarget.uris(),
                     BenchTarget.runDir(),
                     BenchTarget.interval(),
-                    BenchTarget.serverStats());
+                    BenchTarget.serverStats(),
+                    BenchTarget.generator(),
+                    BenchTarget.meetingPatience());
         } catch (RuntimeException | Error e) {
             // the harness names why the trial stopped from this line: the last one starting with STOPPED
             System.err.println(STOPPED
@@ -118,7 +172,11 @@ public final class WorkloadTrial {
 
     private void run() {
         boolean finished = false;
-        try {
+        try (Meeting meeting = role.alone()
+                ? Meeting.ALONE
+                : role.leader()
+                        ? Barrier.serve(role, model, BenchTarget.barrierOnAnyInterface())
+                        : new BarrierClient(role, model)) {
             // each of a closed loop's requests is a batch of its own, and a model with lanes gives each batch the
             // next lane: one request per lane at the least warms every lane
             int warmUpRequests = Math.max(WARM_UP_REQUESTS, client.resources().lanes());
@@ -126,24 +184,54 @@ public final class WorkloadTrial {
                     "warm-up",
                     new ClosedLoop(client, options(), LoadListener.NONE)
                             .count(Math.min(10, warmUpRequests), warmUpRequests, MIN_DEADLINE, this::uri));
+            Meeting.Release start = meeting.meet("start", null, FIRST_MEETING_PATIENCE, null);
+            if (!start.go()) {
+                throw new IllegalStateException(why(start, "the start"));
+            }
+            Meeting.ClockOffset clock = meeting.clock();
             plan.warmupWindow().ifPresent(warmUp -> {
                 recorder.iterationStarted(false);
                 runWindow(warmUp);
                 recorder.iterationEnded();
             });
             List<Window> windows = plan.windows();
+            long startedMicros = 0;
             for (Window window : windows) {
-                if (stopped == null) {
-                    stopped = broken();
-                }
-                if (stopped != null) {
+                boolean first = window.index() == 0;
+                Meeting.Release go = meeting.meet(
+                        "window " + (window.index() + 1),
+                        broken(),
+                        first ? FIRST_MEETING_PATIENCE : patience,
+                        // the stub's counts start with the measured windows, reset once all generators are at the line
+                        first && !role.alone() ? recorder::resetServer : null);
+                if (!go.go()) {
+                    stopped = why(go, window.label());
+                    if (!role.alone()) {
+                        System.out.println("  ... " + model + " " + this.role() + ": " + stopped);
+                    }
                     break;
+                }
+                if (first) {
+                    startedMicros = Meeting.wallMicros();
                 }
                 recorder.iterationStarted(true);
                 LoadResult result = runWindow(window);
                 recorder.iterationEnded();
                 progress(window, windows.size(), result);
                 failFastIfNothingSucceeded("window " + window.label(), result);
+            }
+            if (!role.alone()) {
+                Meeting.Release end = meeting.meet("end", null, patience, null);
+                if (!end.missing().isEmpty()) {
+                    System.out.println("  ... " + model + " " + this.role() + ": " + why(end, "the end"));
+                }
+                recorder.readServer(); // generator 0: what the stub saw of all of them, now that all have ended
+                recorder.generator(new TrialRecord.Generator(
+                        role.index(),
+                        role.count(),
+                        clock.offsetMillis(),
+                        clock.boundMillis(),
+                        startedMicros / 1000.0 + clock.offsetMillis()));
             }
             // after the windows, with nothing in flight: right after the warm-up the JIT's compiler threads were
             // still at work, which is not what the trial's own threads cost
@@ -167,13 +255,39 @@ public final class WorkloadTrial {
         BatchOptions options = options().withLatencies(recorder.latencies());
         if (window.open()) {
             return new OpenLoop(client, options, maxInFlight(), PATIENCE_SLACK, recorder)
-                    .run(Schedule.offsets(window, window.index() + 1), this::uri);
+                    .run(Schedule.offsets(window, window.index() + 1, role.slice()), this::uri);
         }
         ClosedLoop users = new ClosedLoop(client, options, recorder);
         if (window.duration() == null) {
-            return users.count(window.concurrency(), window.count(), deadline(), this::uri);
+            return users.count(role.share(window.concurrency()), role.share(window.count()), deadline(), this::uri);
         }
-        return users.timed(window.concurrency(), window.duration(), PATIENCE_SLACK, this::uri);
+        return users.timed(role.share(window.concurrency()), window.duration(), PATIENCE_SLACK, this::uri);
+    }
+
+    /** Why the generators stopped at a point: one of them saw the model broken, or some never came. */
+    private String why(Meeting.Release release, String where) {
+        if (release.missing().isEmpty()) {
+            return release.stop();
+        }
+        return "generator(s) "
+                + release.missing().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " of " + role.count() + " did not reach " + where + " within " + patience.toSeconds()
+                + " s (died or stalled): the others stopped there";
+    }
+
+    private String role() {
+        return "generator " + role;
+    }
+
+    /** How long generators wait for one another at a window: the longest window, its timeout and a minute. */
+    static Duration meetingPatience(Workload plan) {
+        Duration longest = plan.windows().stream()
+                .map(w -> w.duration() == null ? MIN_DEADLINE : w.duration())
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        return longest.plus(plan.request().timeout())
+                .plus(PATIENCE_SLACK.multipliedBy(2))
+                .plus(MEETING_SLACK);
     }
 
     /** A counted window's limit: ten times what the trial's mean window takes, at least a minute. */
@@ -187,8 +301,9 @@ public final class WorkloadTrial {
         double seconds = ran.durationMillis() / 1000;
         System.out.printf(
                 Locale.ROOT,
-                "  %s window %d/%d (%s): %,d sent, %,d succeeded (%,.0f/s)%s, p99 %,.1f ms%n",
+                "  %s%s window %d/%d (%s): %,d sent, %,d succeeded (%,.0f/s)%s, p99 %,.1f ms%n",
                 model,
+                role.alone() ? "" : " " + role(),
                 window.index() + 1,
                 of,
                 window.label(),
@@ -287,8 +402,10 @@ public final class WorkloadTrial {
                 .withSuccess(request.success());
     }
 
+    /** The next request's URI: spread over the targets in turn, with an id no other generator gives. */
     private URI uri(long ignoredIndex) {
-        return plan.request().uri(base, nextId.getAndIncrement());
+        long local = nextId.getAndIncrement();
+        return plan.request().uri(bases.get((int) (local % bases.size())), local * role.count() + role.index());
     }
 
     private static void failFastIfNothingSucceeded(String what, LoadResult result) {
