@@ -120,9 +120,10 @@ public final class GeneratorMerge {
         }
         return String.format(
                 Locale.ROOT,
-                "%d generators; clocks at most %.1f ms from generator 0's (each measured to within %.2f ms); the first"
+                "%d of %d generators; clocks at most %.1f ms from generator 0's (each measured to within %.2f ms); the first"
                         + " window started within %.1f ms on generator 0's clock",
                 parts.size(),
+                parts.get(0).record().generator().count(),
                 offset,
                 bound,
                 latest - earliest);
