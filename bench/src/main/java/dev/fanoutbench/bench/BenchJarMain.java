@@ -10,7 +10,8 @@ import java.util.Arrays;
  * file ({@link WorkloadMain}); {@code advise RUN --rate R} reads a workload run's capacity
  * ({@link AdviseMain}); {@code merge --out DIR RUN...} makes runs of a workload's trials apart into one
  * ({@link MergeMain}); {@code cluster WORKLOAD.yaml ...} writes its trials as Kubernetes manifests
- * ({@link ClusterMain}); anything else is a lesson ({@link ScenarioMain}).
+ * ({@link ClusterMain}); {@code spread WORKLOAD.yaml} sends it from one generator and from several
+ * ({@link SpreadMain}); anything else is a lesson ({@link ScenarioMain}).
  */
 public final class BenchJarMain {
 
@@ -23,6 +24,8 @@ public final class BenchJarMain {
             MergeMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("advise")) {
             AdviseMain.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("spread")) {
+            SpreadMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("cluster")) {
             ClusterMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

@@ -172,6 +172,9 @@ public final class MergeMain implements Callable<Integer> {
         Summaries.write(summary, working.resolve("summary.json"));
         Environment base = parts.get(0).environment();
         Map<String, Object> settings = new LinkedHashMap<>(base.settings());
+        // a part's own: the merged run is every generator's
+        settings.remove("generator");
+        settings.remove("sourceAddress");
         settings.put(
                 "merged from", parts.stream().map(p -> p.folder().toString()).toList());
         settings.put("nodes", nodes);

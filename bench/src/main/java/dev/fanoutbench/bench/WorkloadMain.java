@@ -39,6 +39,9 @@ public final class WorkloadMain implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "allow a --target that is not on this machine")
     boolean allowRemote;
 
+    @Option(names = "--exit-with-parent", hidden = true, description = "end when the process that started it ends")
+    boolean exitWithParent;
+
     @Option(names = "--cpus", description = "STUB:CLIENT CPU lists (taskset), e.g. 0:1")
     String cpus = "";
 
@@ -144,6 +147,9 @@ public final class WorkloadMain implements Callable<Integer> {
         }
         if (!sourceAddress.isBlank()) {
             args.add("--source-address=" + sourceAddress);
+        }
+        if (exitWithParent) {
+            args.add("--exit-with-parent");
         }
         args.add(target.isBlank() ? "--mock-server-jar=" + mockServer : "--target=" + targets);
 

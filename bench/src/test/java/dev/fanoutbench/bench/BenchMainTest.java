@@ -184,13 +184,40 @@ class BenchMainTest {
     }
 
     @Test
+    void aGeneratorIsRefusedWithoutItsBarrierAndASourceAddressNotOfThisMachine() throws Exception {
+        Path workload = Files.writeString(project.resolve("one.yaml"), """
+                name: one
+                request:
+                  path: /api/items/{id}
+                load:
+                  - constant: {rate: 10, duration: 1s}
+                models: [vertx]
+                """);
+        Run noBarrier = bench("--workload=" + workload, "--target=http://127.0.0.1:1", "--generator=1/3");
+        assertThat(noBarrier.exit()).isEqualTo(2);
+        assertThat(noBarrier.err().lines()).singleElement().asString().contains("give it as HOST:PORT");
+
+        Run remote = bench(
+                "--workload=" + workload, "--target=http://127.0.0.1:1", "--generator=1/3", "--barrier=gen-0:7070");
+        assertThat(remote.exit()).isEqualTo(2);
+        assertThat(remote.err().lines()).singleElement().asString().contains("need --allow-remote");
+
+        Run notOurs = bench("--workload=" + workload, "--target=http://127.0.0.1:1", "--source-address=192.0.2.7");
+        assertThat(notOurs.exit()).isEqualTo(2);
+        assertThat(notOurs.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--source-address 192.0.2.7 is not an address of this machine");
+    }
+
+    @Test
     void modelsWithoutAWorkloadIsRefused() {
         Run run = bench("--models=vertx", "--target=http://127.0.0.1:1");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines())
                 .singleElement()
                 .asString()
-                .contains("--models and --trial-index apply to a --workload run");
+                .contains("--models, --trial-index and --generator apply to a --workload run");
     }
 
     @Test

@@ -34,6 +34,15 @@ final class Labels {
         return labels;
     }
 
+    /** Which trial's stub, and which of its stubs: what its Service selects. */
+    static final String STUB_OF = "fanout-bench/stub";
+
+    static Map<String, String> stub(TrialPlan plan, int trial, int stub) {
+        Map<String, String> labels = of(plan, STUB);
+        labels.put(STUB_OF, trial + "-" + stub);
+        return labels;
+    }
+
     /**
      * No two pods of the run on one node: each trial has its node's cores to itself, and none
      * shares the stub's. Required, not preferred: a trial that shared cores would measure the

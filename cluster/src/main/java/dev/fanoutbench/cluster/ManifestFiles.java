@@ -35,7 +35,7 @@ public final class ManifestFiles {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < manifests.size(); i++) {
             HasMetadata resource = manifests.get(i);
-            Path file = dir.resolve(fileName(i + 1, resource));
+            Path file = dir.resolve(fileName(i + 1, manifests.size(), resource));
             try {
                 Files.writeString(file, SERIALIZATION.asYaml(resource));
             } catch (IOException e) {
@@ -46,9 +46,15 @@ public final class ManifestFiles {
         return files;
     }
 
-    /** {@code 6-job-knee-trials.yaml}: its place, kind and name. */
-    static String fileName(int place, HasMetadata resource) {
-        return place + "-" + resource.getKind().toLowerCase(Locale.ROOT) + "-"
+    /**
+     * {@code 06-job-knee-trials.yaml}: its place (padded to the count's width, so that name order is submission
+     * order), kind and name.
+     */
+    static String fileName(int place, int count, HasMetadata resource) {
+        String width = Integer.toString(Integer.toString(count).length());
+        return String.format(Locale.ROOT, "%0" + width + "d", place) + "-"
+                + resource.getKind().toLowerCase(Locale.ROOT)
+                + "-"
                 + resource.getMetadata().getName() + ".yaml";
     }
 

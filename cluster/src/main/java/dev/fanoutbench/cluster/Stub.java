@@ -6,20 +6,23 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
-/** The stub (mock-server.jar) as one pod of a Deployment, on a node no trial uses, behind a Service. */
+/**
+ * A trial's stub (mock-server.jar) as one pod of a Deployment, on a node no other pod of the run uses, behind a
+ * Service of its own: each trial reads and resets its own stubs' counts.
+ */
 final class Stub {
 
     private Stub() {}
 
-    static Deployment deployment(TrialPlan plan) {
+    static Deployment deployment(TrialPlan plan, int trial, int stub) {
         return new DeploymentBuilder()
                 .withNewMetadata()
-                .withName(plan.stubName())
+                .withName(plan.stubName(trial, stub))
                 .withNamespace(plan.namespace())
-                .withLabels(Labels.of(plan, Labels.STUB))
+                .withLabels(Labels.stub(plan, trial, stub))
                 .endMetadata()
                 .withNewSpec()
-                // one stub: its /stats count every request the trials sent
+                // one pod: its /stats count every request its trial sent it
                 .withReplicas(1)
                 // the old pod goes before the new one starts: two stubs would split the counts, and
                 // the new one could find no node, the old one holding the only free one
@@ -27,11 +30,11 @@ final class Stub {
                 .withType("Recreate")
                 .endStrategy()
                 .withNewSelector()
-                .withMatchLabels(Labels.of(plan, Labels.STUB))
+                .withMatchLabels(Labels.stub(plan, trial, stub))
                 .endSelector()
                 .withNewTemplate()
                 .withNewMetadata()
-                .withLabels(Labels.of(plan, Labels.STUB))
+                .withLabels(Labels.stub(plan, trial, stub))
                 .endMetadata()
                 .withNewSpec()
                 .withAffinity(Labels.apart(plan))
@@ -66,15 +69,15 @@ final class Stub {
                 .build();
     }
 
-    static Service service(TrialPlan plan) {
+    static Service service(TrialPlan plan, int trial, int stub) {
         return new ServiceBuilder()
                 .withNewMetadata()
-                .withName(plan.stubName())
+                .withName(plan.stubName(trial, stub))
                 .withNamespace(plan.namespace())
-                .withLabels(Labels.of(plan, Labels.STUB))
+                .withLabels(Labels.stub(plan, trial, stub))
                 .endMetadata()
                 .withNewSpec()
-                .withSelector(Labels.of(plan, Labels.STUB))
+                .withSelector(Labels.stub(plan, trial, stub))
                 .addNewPort()
                 .withName("http")
                 .withPort(TrialPlan.STUB_PORT)

@@ -7,10 +7,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
 
 /**
- * The run's trials as an Indexed Job: pod i runs trial i ({@code JOB_COMPLETION_INDEX}), all at
- * once, each on a node of its own, and none is ever run twice: a failed trial fails the Job
- * ({@code backoffLimit: 0}, {@code restartPolicy: Never}) rather than rerunning its slice and
- * recording it again.
+ * The run's trials as an Indexed Job: pod k ({@code JOB_COMPLETION_INDEX}) runs trial k, or, with G generators per
+ * trial, generator k % G of trial k / G; all at once, each on a node of its own, and none is ever run twice: a
+ * failed pod fails the Job ({@code backoffLimit: 0}, {@code restartPolicy: Never}) rather than rerunning its slice
+ * and recording it again.
  */
 final class TrialJob {
 
@@ -19,6 +19,10 @@ final class TrialJob {
     static final String INDEX_ANNOTATION = "batch.kubernetes.io/job-completion-index";
 
     static final String TRIALS = "FANOUT_TRIALS";
+    /** What {@code bench.jar run} reads for its generator count and generator 0's barrier. */
+    static final String GENERATORS = "FANOUT_GENERATORS";
+
+    static final String BARRIER = "FANOUT_BARRIER";
     static final String WORKLOAD_DIR = "/workload";
     static final String RESULTS_DIR = "/results";
 
@@ -33,8 +37,8 @@ final class TrialJob {
                 .endMetadata()
                 .withNewSpec()
                 .withCompletionMode("Indexed")
-                .withCompletions(plan.trials())
-                .withParallelism(plan.trials())
+                .withCompletions(plan.pods())
+                .withParallelism(plan.pods())
                 .withBackoffLimit(0)
                 .withNewTemplate()
                 .withNewMetadata()
@@ -86,6 +90,19 @@ final class TrialJob {
                 .withName(TRIALS)
                 .withValue(Integer.toString(plan.trials()))
                 .endEnv()
+                .addNewEnv()
+                .withName(GENERATORS)
+                .withValue(Integer.toString(plan.generators()))
+                .endEnv()
+                .addNewEnv()
+                .withName(BARRIER)
+                .withValue(plan.generators() == 1 ? "" : plan.barrier())
+                .endEnv()
+                // generator 0 of a trial listens here for the others
+                .addNewPort()
+                .withName("barrier")
+                .withContainerPort(TrialPlan.BARRIER_PORT)
+                .endPort()
                 // the node the trial ran on, for the merged run's environment
                 .addNewEnv()
                 .withName("NODE_NAME")
@@ -107,13 +124,21 @@ final class TrialJob {
                 .build();
     }
 
-    /** After {@code java -jar /app/bench.jar}: trial i of the workload, against the stub's Service. */
+    /**
+     * After {@code java -jar /app/bench.jar}: trial k of the workload against its stubs' Services; with several
+     * generators, the trial and the generator come from the index and the count in the environment.
+     */
     static List<String> args(TrialPlan plan) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", WORKLOAD_DIR + "/" + plan.workloadFile()));
+        if (plan.generators() == 1) {
+            args.addAll(List.of("--trial-index", "$(" + INDEX + ")"));
+        }
+        args.addAll(rest(plan));
+        return List.copyOf(args);
+    }
+
+    private static List<String> rest(TrialPlan plan) {
         return List.of(
-                "run",
-                WORKLOAD_DIR + "/" + plan.workloadFile(),
-                "--trial-index",
-                "$(" + INDEX + ")",
                 "--target",
                 plan.target(),
                 // the stub is another host: run refuses one unless told
@@ -129,7 +154,7 @@ final class TrialJob {
      * once the stub's readiness probe passes. Bash's /dev/tcp, as the image is Ubuntu's JRE.
      */
     static Container waitForStub(TrialPlan plan) {
-        String host = plan.stubName();
+        String host = plan.name() + "-stub-$trial-$s";
         return new ContainerBuilder()
                 .withName("wait-for-stub")
                 .withImage(plan.image())
@@ -137,9 +162,18 @@ final class TrialJob {
                 .withCommand(
                         "bash",
                         "-c",
-                        "until (exec 3<>/dev/tcp/" + host + "/" + TrialPlan.STUB_PORT
-                                + ") 2>/dev/null; do echo waiting for " + host + ":" + TrialPlan.STUB_PORT
-                                + "; sleep 2; done")
+                        "trial=$((" + INDEX + " / " + plan.generators() + ")); for s in $(seq 0 "
+                                + (plan.stubs() - 1) + "); do until (exec 3<>/dev/tcp/" + host + "/"
+                                + TrialPlan.STUB_PORT + ") 2>/dev/null; do echo waiting for " + host + ":"
+                                + TrialPlan.STUB_PORT + "; sleep 2; done; done")
+                .addNewEnv()
+                .withName(INDEX)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath("metadata.annotations['" + INDEX_ANNOTATION + "']")
+                .endFieldRef()
+                .endValueFrom()
+                .endEnv()
                 .build();
     }
 }

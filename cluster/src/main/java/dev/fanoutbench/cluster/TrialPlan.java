@@ -2,11 +2,15 @@ package dev.fanoutbench.cluster;
 
 import dev.fanoutbench.results.BadInputException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a run on Kubernetes is made of, checked before any manifest is built: one trial per pod of
- * an Indexed Job, {@code trials} of them (one per model the workload lists), against one stub.
+ * What a run on Kubernetes is made of, checked before any manifest is built: {@code trials} trials (one per model
+ * the workload lists), all at once, each sent by {@code generators} pods of one Indexed Job (pod k is generator
+ * k % G of trial k / G) to stubs of its own ({@code stubs} of them, requests spread over them): trials that ran at
+ * once against one stub would each reset and read the others' counts.
  *
  * @param name         every resource's name starts with it (the workload's name by default)
  * @param namespace    where every resource goes
@@ -16,6 +20,8 @@ import java.util.regex.Pattern;
  * @param workloadYaml the workload file's text, as written
  * @param resultsSize  the results volume's size, a Kubernetes quantity (1Gi)
  * @param storageClass the results volume's storage class; null for the cluster's default
+ * @param generators   load generators per trial: pods that send one trial's schedule together
+ * @param stubs        stubs per trial
  */
 public record TrialPlan(
         String name,
@@ -25,10 +31,31 @@ public record TrialPlan(
         String workloadFile,
         String workloadYaml,
         String resultsSize,
-        String storageClass) {
+        String storageClass,
+        int generators,
+        int stubs) {
 
     /** Where the container listens, and so the port in the trials' {@code --target}. */
     public static final int STUB_PORT = 8080;
+
+    /** Where generator 0 of a trial serves its barrier. */
+    public static final int BARRIER_PORT = 7070;
+
+    static final int MAX_GENERATORS = 100;
+    static final int MAX_STUBS = 20;
+
+    /** One trial, one generator, one stub: a run as one machine would run each trial. */
+    public TrialPlan(
+            String name,
+            String namespace,
+            String image,
+            int trials,
+            String workloadFile,
+            String workloadYaml,
+            String resultsSize,
+            String storageClass) {
+        this(name, namespace, image, trials, workloadFile, workloadYaml, resultsSize, storageClass, 1, 1);
+    }
 
     /**
      * A Service's name must be a DNS-1035 label (a letter first), and an Indexed Job's pod is
@@ -69,6 +96,13 @@ public record TrialPlan(
         if (trials < 1) {
             throw new BadInputException("the workload lists no models: a run on Kubernetes has one trial per model");
         }
+        if (generators < 1 || generators > MAX_GENERATORS) {
+            throw new BadInputException(
+                    "--generators must be from 1 to " + MAX_GENERATORS + " per trial, got " + generators);
+        }
+        if (stubs < 1 || stubs > MAX_STUBS) {
+            throw new BadInputException("--stubs must be from 1 to " + MAX_STUBS + " per trial, got " + stubs);
+        }
         if (workloadFile == null
                 || workloadFile.length() > 253
                 || !CONFIG_MAP_KEY.matcher(workloadFile).matches()) {
@@ -95,9 +129,14 @@ public record TrialPlan(
         return name + "-trials";
     }
 
-    /** The stub's Deployment and Service. */
-    public String stubName() {
-        return name + "-stub";
+    /** Pods of the Job: every trial's generators. */
+    public int pods() {
+        return trials * generators;
+    }
+
+    /** Stub {@code stub} of trial {@code trial}: its Deployment and Service. */
+    public String stubName(int trial, int stub) {
+        return name + "-stub-" + trial + "-" + stub;
     }
 
     public String workloadName() {
@@ -108,8 +147,26 @@ public record TrialPlan(
         return name + "-results";
     }
 
-    /** The base URL every trial sends to: the stub's Service, in the trials' namespace. */
+    /**
+     * What a pod's {@code --target} says: its trial's stubs' Services, comma-separated. The trial is the pod's index
+     * ({@code $(JOB_COMPLETION_INDEX)}, which Kubernetes expands) with one generator per trial; with several, {@code
+     * bench.jar run} puts the trial it derives from the index in place of {@code {trial}}.
+     */
     public String target() {
-        return "http://" + stubName() + ":" + STUB_PORT;
+        String trial = generators == 1 ? "$(" + TrialJob.INDEX + ")" : "{trial}";
+        List<String> targets = new ArrayList<>();
+        for (int s = 0; s < stubs; s++) {
+            targets.add("http://" + name + "-stub-" + trial + "-" + s + ":" + STUB_PORT);
+        }
+        return String.join(",", targets);
+    }
+
+    /**
+     * Generator 0's address, as the pods of a trial of several generators are told it: pod k of the Job is {@code
+     * <name>-trials-k.<name>-trials} in DNS (the headless Service), and {@code bench.jar run} puts the index of its
+     * trial's generator 0 in place of {@code {leader}}.
+     */
+    public String barrier() {
+        return trialsName() + "-{leader}." + trialsName() + ":" + BARRIER_PORT;
     }
 }

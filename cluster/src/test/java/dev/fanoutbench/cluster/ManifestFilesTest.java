@@ -39,12 +39,16 @@ class ManifestFilesTest {
         assertThat(files)
                 .extracting(f -> f.getFileName().toString())
                 .containsExactly(
-                        "1-configmap-knee-workload.yaml",
-                        "2-persistentvolumeclaim-knee-results.yaml",
-                        "3-deployment-knee-stub.yaml",
-                        "4-service-knee-stub.yaml",
-                        "5-service-knee-trials.yaml",
-                        "6-job-knee-trials.yaml")
+                        "01-configmap-knee-workload.yaml",
+                        "02-persistentvolumeclaim-knee-results.yaml",
+                        "03-deployment-knee-stub-0-0.yaml",
+                        "04-service-knee-stub-0-0.yaml",
+                        "05-deployment-knee-stub-1-0.yaml",
+                        "06-service-knee-stub-1-0.yaml",
+                        "07-deployment-knee-stub-2-0.yaml",
+                        "08-service-knee-stub-2-0.yaml",
+                        "09-service-knee-trials.yaml",
+                        "10-job-knee-trials.yaml")
                 .isSorted();
     }
 

@@ -86,7 +86,7 @@ class SubmitTest {
     }
 
     @Test
-    void eachTrialRunsItsIndexOfTheWorkloadAgainstTheStubService() {
+    void eachTrialRunsItsIndexOfTheWorkloadAgainstItsOwnStubsService() {
         submit(Plans.three("trial"));
 
         Container trial = only(job("trial").getSpec().getTemplate().getSpec().getContainers());
@@ -99,18 +99,66 @@ class SubmitTest {
                         "--trial-index",
                         "$(JOB_COMPLETION_INDEX)",
                         "--target",
-                        "http://knee-stub:8080",
+                        "http://knee-stub-$(JOB_COMPLETION_INDEX)-0:8080",
                         "--allow-remote",
                         "--out",
                         "/results/part-$(JOB_COMPLETION_INDEX)");
         assertThat(trial.getEnv())
                 .extracting(EnvVar::getName)
-                .containsExactly("JOB_COMPLETION_INDEX", "FANOUT_TRIALS", "NODE_NAME");
-        assertThat(trial.getEnv().get(2).getValueFrom().getFieldRef().getFieldPath())
+                .containsExactly(
+                        "JOB_COMPLETION_INDEX", "FANOUT_TRIALS", "FANOUT_GENERATORS", "FANOUT_BARRIER", "NODE_NAME");
+        assertThat(trial.getEnv().get(4).getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("spec.nodeName");
         assertThat(trial.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
         assertThat(trial.getEnv().get(1).getValue()).isEqualTo("3");
+        assertThat(trial.getEnv().get(2).getValue()).isEqualTo("1");
+    }
+
+    @Test
+    void severalGeneratorsPerTrialArePodsOfTheJobThatFindTheirTrialAndBarrierFromTheirIndex() {
+        submit(new TrialPlan("knee", "spread", "fanout-bench:dev", 3, "knee.yaml", Plans.WORKLOAD, "1Gi", null, 4, 2));
+
+        Job job = job("spread");
+        assertThat(job.getSpec().getCompletions())
+                .as("3 trials of 4 generators")
+                .isEqualTo(12);
+        assertThat(job.getSpec().getParallelism()).isEqualTo(12);
+        Container generator = only(job.getSpec().getTemplate().getSpec().getContainers());
+        assertThat(generator.getArgs())
+                .as("no --trial-index: bench.jar run derives trial and generator from the index and the count")
+                .containsExactly(
+                        "run",
+                        "/workload/knee.yaml",
+                        "--target",
+                        "http://knee-stub-{trial}-0:8080,http://knee-stub-{trial}-1:8080",
+                        "--allow-remote",
+                        "--out",
+                        "/results/part-$(JOB_COMPLETION_INDEX)");
+        Map<String, String> env = new java.util.HashMap<>();
+        generator.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+        assertThat(env)
+                .containsEntry("FANOUT_GENERATORS", "4")
+                .containsEntry("FANOUT_BARRIER", "knee-trials-{leader}.knee-trials:7070");
+        assertThat(generator.getPorts()).extracting(p -> p.getContainerPort()).containsExactly(7070);
+        for (int trial = 0; trial < 3; trial++) {
+            for (int stub = 0; stub < 2; stub++) {
+                String name = "knee-stub-" + trial + "-" + stub;
+                Deployment deployment = client.apps()
+                        .deployments()
+                        .inNamespace("spread")
+                        .withName(name)
+                        .get();
+                Service service =
+                        client.services().inNamespace("spread").withName(name).get();
+                assertThat(deployment).as(name).isNotNull();
+                assertThat(service.getSpec().getSelector())
+                        .as("%s's Service selects its own pod only", name)
+                        .containsEntry("fanout-bench/stub", trial + "-" + stub);
+                assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                        .containsAllEntriesOf(service.getSpec().getSelector());
+            }
+        }
     }
 
     @Test
@@ -145,13 +193,13 @@ class SubmitTest {
     }
 
     @Test
-    void theStubIsOneMockServerBehindTheServiceTheTrialsTarget() {
+    void eachTrialsStubIsOneMockServerBehindTheServiceItsTrialTargets() {
         submit(Plans.three("stub"));
 
         Deployment stub = client.apps()
                 .deployments()
                 .inNamespace("stub")
-                .withName("knee-stub")
+                .withName("knee-stub-1-0")
                 .get();
         assertThat(stub.getSpec().getReplicas()).isEqualTo(1);
         Container server = only(stub.getSpec().getTemplate().getSpec().getContainers());
@@ -160,7 +208,7 @@ class SubmitTest {
                 .containsExactly("java", "-jar", "/app/mock-server.jar", "--bind", "0.0.0.0", "--port", "8080");
 
         Service service =
-                client.services().inNamespace("stub").withName("knee-stub").get();
+                client.services().inNamespace("stub").withName("knee-stub-1-0").get();
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
             assertThat(p.getPort()).isEqualTo(8080);
             assertThat(p.getTargetPort().getIntVal()).isEqualTo(8080);
@@ -180,7 +228,7 @@ class SubmitTest {
         PodTemplateSpec stub = client.apps()
                 .deployments()
                 .inNamespace("apart")
-                .withName("knee-stub")
+                .withName("knee-stub-0-0")
                 .get()
                 .getSpec()
                 .getTemplate();
@@ -228,8 +276,10 @@ class SubmitTest {
                         "configmap/knee-workload replaced",
                         "persistentvolumeclaim/knee-results kept (it exists: a claim's size and class cannot change,"
                                 + " and it holds earlier results)",
-                        "deployment/knee-stub replaced",
-                        "service/knee-stub replaced",
+                        "deployment/knee-stub-0-0 replaced",
+                        "service/knee-stub-0-0 replaced",
+                        "deployment/knee-stub-1-0 replaced",
+                        "service/knee-stub-1-0 replaced",
                         "service/knee-trials replaced",
                         "job/knee-trials replaced (the earlier Job and its pods deleted)");
         assertThat(client.batch().v1().jobs().inNamespace("twice").list().getItems())
@@ -243,7 +293,7 @@ class SubmitTest {
         Deployment stub = client.apps()
                 .deployments()
                 .inNamespace("twice")
-                .withName("knee-stub")
+                .withName("knee-stub-0-0")
                 .get();
         assertThat(only(stub.getSpec().getTemplate().getSpec().getContainers()).getImage())
                 .isEqualTo("fanout-bench:two");
@@ -288,8 +338,12 @@ class SubmitTest {
                 .containsExactly(
                         "configmap/knee-workload created",
                         "persistentvolumeclaim/knee-results created",
-                        "deployment/knee-stub created",
-                        "service/knee-stub created",
+                        "deployment/knee-stub-0-0 created",
+                        "service/knee-stub-0-0 created",
+                        "deployment/knee-stub-1-0 created",
+                        "service/knee-stub-1-0 created",
+                        "deployment/knee-stub-2-0 created",
+                        "service/knee-stub-2-0 created",
                         "service/knee-trials created");
     }
 

@@ -55,7 +55,22 @@ class TrialPlanTest {
     }
 
     @Test
-    void theTrialsTargetTheStubsServiceByName() {
-        assertThat(plan("knee", "bench", 3, "1Gi").target()).isEqualTo("http://knee-stub:8080");
+    void eachTrialTargetsItsOwnStubsServicesByName() {
+        assertThat(plan("knee", "bench", 3, "1Gi").target())
+                .isEqualTo("http://knee-stub-$(JOB_COMPLETION_INDEX)-0:8080");
+        TrialPlan spread = new TrialPlan("knee", "bench", "i", 3, "knee.yaml", "x", "1Gi", null, 2, 2);
+        assertThat(spread.target()).isEqualTo("http://knee-stub-{trial}-0:8080,http://knee-stub-{trial}-1:8080");
+        assertThat(spread.barrier()).isEqualTo("knee-trials-{leader}.knee-trials:7070");
+        assertThat(spread.pods()).isEqualTo(6);
+    }
+
+    @Test
+    void generatorsAndStubsPerTrialAreBounded() {
+        assertThatThrownBy(() -> new TrialPlan("knee", "bench", "i", 3, "knee.yaml", "x", "1Gi", null, 0, 1))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("--generators must be from 1 to 100");
+        assertThatThrownBy(() -> new TrialPlan("knee", "bench", "i", 3, "knee.yaml", "x", "1Gi", null, 1, 21))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("--stubs must be from 1 to 20");
     }
 }

@@ -41,7 +41,7 @@ public final class RunVerdict {
         System.out.print(model.glance().plainText());
         System.out.println();
         RunSummary summary = folder.summary();
-        String notChecked = ReportBuilder.notChecked(summary.trials());
+        String notChecked = ReportBuilder.notChecked(folder);
         if (summary.passed()) {
             System.out.println("Self-checks: passed (every request accounted for"
                     + (notChecked.isEmpty() ? ", the stub agrees" : "; " + notChecked) + ").");

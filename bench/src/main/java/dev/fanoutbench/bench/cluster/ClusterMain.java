@@ -64,6 +64,14 @@ public final class ClusterMain implements Callable<Integer> {
             description = "the results volume's storage class, one that offers ReadWriteMany (default: the cluster's)")
     String storageClass;
 
+    @Option(
+            names = "--generators",
+            description = "load generators per trial, each a pod on a node of its own (default: ${DEFAULT-VALUE})")
+    int generators = 1;
+
+    @Option(names = "--stubs", description = "stubs per trial, requests spread over them (default: ${DEFAULT-VALUE})")
+    int stubs = 1;
+
     @Option(names = "--apply", description = "submit them too, replacing an earlier submission of the same name")
     boolean apply;
 
@@ -93,11 +101,14 @@ public final class ClusterMain implements Callable<Integer> {
                 workload.getFileName().toString(),
                 Files.readString(workload),
                 resultsSize,
-                storageClass);
+                storageClass,
+                generators,
+                stubs);
         List<HasMetadata> manifests = Manifests.of(plan);
         List<Path> files = ManifestFiles.write(out, manifests);
         System.out.println("wrote " + files.size() + " manifests into " + out + " (" + plan.trials() + " trials: "
-                + String.join(", ", read.models()) + ")");
+                + String.join(", ", read.models()) + "; " + plan.generators() + " generator(s) and " + plan.stubs()
+                + " stub(s) each: " + (plan.pods() + plan.trials() * plan.stubs()) + " pods, a node each)");
         files.forEach(f -> System.out.println("  " + f.getFileName()));
         if (!apply) {
             System.out.println("submit them with: kubectl apply -f " + out + " (or again with --apply)");

@@ -66,14 +66,18 @@ class ClusterMainTest {
         try (var files = Files.list(outDir)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
                     .containsExactly(
-                            "1-configmap-smoke-workload.yaml",
-                            "2-persistentvolumeclaim-smoke-results.yaml",
-                            "3-deployment-smoke-stub.yaml",
-                            "4-service-smoke-stub.yaml",
-                            "5-service-smoke-trials.yaml",
-                            "6-job-smoke-trials.yaml");
+                            "01-configmap-smoke-workload.yaml",
+                            "02-persistentvolumeclaim-smoke-results.yaml",
+                            "03-deployment-smoke-stub-0-0.yaml",
+                            "04-service-smoke-stub-0-0.yaml",
+                            "05-deployment-smoke-stub-1-0.yaml",
+                            "06-service-smoke-stub-1-0.yaml",
+                            "07-deployment-smoke-stub-2-0.yaml",
+                            "08-service-smoke-stub-2-0.yaml",
+                            "09-service-smoke-trials.yaml",
+                            "10-job-smoke-trials.yaml");
         }
-        Job job = new KubernetesSerialization().unmarshal(Files.readString(outDir.resolve("6-job-smoke-trials.yaml")));
+        Job job = new KubernetesSerialization().unmarshal(Files.readString(outDir.resolve("10-job-smoke-trials.yaml")));
         // smoke.yaml names no models: the three a workload runs by default
         assertThat(job.getSpec().getCompletions()).isEqualTo(3);
         assertThat(job.getMetadata().getNamespace()).isEqualTo("bench");
@@ -156,6 +160,6 @@ class ClusterMainTest {
                 // the cause after it is the client's: a refused connection, or its retries giving up on one
                 .startsWith("cluster: cannot reach the Kubernetes API at http://127.0.0.1:1");
         assertThat(dir.resolve("out"))
-                .isDirectoryContaining(f -> f.getFileName().toString().startsWith("6-job"));
+                .isDirectoryContaining(f -> f.getFileName().toString().startsWith("10-job"));
     }
 }
