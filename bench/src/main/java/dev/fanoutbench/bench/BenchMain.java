@@ -306,6 +306,10 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, String> properties = new LinkedHashMap<>();
         if (!generator.isBlank()) {
             GeneratorRole role = GeneratorRole.parse(generator, barrier);
+            if (!role.alone() && target.isBlank()) {
+                throw new IllegalArgumentException("--generator " + role + " needs --target: the generators of a trial"
+                        + " send to the same stubs, which generator 0 reads for all of them");
+            }
             if (!role.alone()) {
                 properties.put(BenchTarget.GENERATOR, role.toString());
                 properties.put(BenchTarget.BARRIER, role.barrier());
@@ -332,9 +336,15 @@ public final class BenchMain implements Callable<Integer> {
             } catch (BadInputException e) {
                 throw new IllegalArgumentException("--meeting-patience: " + e.getMessage());
             }
+            if (patience.toSeconds() < 1) {
+                throw new IllegalArgumentException("--meeting-patience must be at least 1s, got " + meetingPatience);
+            }
             properties.put(BenchTarget.MEETING_PATIENCE_MILLIS, Long.toString(patience.toMillis()));
         }
         if (!sourceAddress.isBlank()) {
+            if (planModels == null) {
+                throw new IllegalArgumentException("--source-address applies to a --workload run");
+            }
             InetAddress source = resolve(sourceAddress, "--source-address");
             try (Socket probe = new Socket()) {
                 probe.bind(new InetSocketAddress(source, 0));

@@ -60,7 +60,11 @@ public final class MergeMain implements Callable<Integer> {
 
     /** The exit code, without exiting: 0 passed, 1 a self-check failed, 2 bad input. */
     public static int run(String... args) {
-        return Cli.of(new MergeMain(), "merge", System.err, e -> e instanceof BadInputException)
+        return Cli.of(
+                        new MergeMain(),
+                        "merge",
+                        System.err,
+                        e -> e instanceof BadInputException || e instanceof IllegalArgumentException)
                 .execute(args);
     }
 
@@ -84,7 +88,12 @@ public final class MergeMain implements Callable<Integer> {
         // a trial sent by several generators is one record per generator, merged into one below
         Map<String, List<GeneratorMerge.Part>> generated = new TreeMap<>();
         java.util.Set<Path> generatorFiles = new java.util.HashSet<>();
+        java.util.Set<Path> generatorParts = new java.util.HashSet<>();
         for (Part part : parts) {
+            if (part.environment().settings().containsKey("generator")) {
+                // a generator's part: its records are merged below, and what a generator that died left is not copied
+                generatorParts.add(part.folder());
+            }
             for (Path file : list(part.folder().resolve("records"), ".json")) {
                 TrialRecord record = Files.size(file) == 0 ? null : GeneratorMerge.read(file);
                 if (record != null && record.generator() != null) {
@@ -101,9 +110,15 @@ public final class MergeMain implements Callable<Integer> {
                 }
             }
         }
+        for (List<GeneratorMerge.Part> generators : generated.values()) {
+            GeneratorMerge.check(generators);
+        }
         // every file the merged run takes, checked before anything is written
         Map<String, Path> files = new TreeMap<>();
         for (Part part : parts) {
+            if (generatorParts.contains(part.folder())) {
+                continue;
+            }
             for (String sub : List.of("records", "histograms")) {
                 take(part.folder().resolve(sub), sub, sub.equals("histograms") ? ".hlog" : "", generatorFiles, files);
             }

@@ -103,7 +103,9 @@ public final class SpreadMain implements Callable<Integer> {
                 }
             }
             int merged = MergeMain.run(merge.toArray(String[]::new));
-            print(folder.resolve("one/latest"), folder.resolve("merged/latest"));
+            if (Files.exists(folder.resolve("merged/latest"))) {
+                print(folder.resolve("one/latest"), folder.resolve("merged/latest"));
+            }
             System.out.println("spread: runs in " + folder);
             return merged;
         }

@@ -117,6 +117,9 @@ public final class WorkloadMain implements Callable<Integer> {
                 "--sla=" + sla,
                 "--allow-remote=" + allowRemote));
         String targets = target;
+        if (generators != null && generators < 1) {
+            throw new IllegalArgumentException("--generators must be at least 1, got " + generators);
+        }
         if (generators != null && generators > 1) {
             if (jobIndex == null) {
                 throw new IllegalArgumentException("--generators " + generators + " needs --job-index K (a pod's"

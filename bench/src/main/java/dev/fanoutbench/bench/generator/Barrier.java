@@ -31,6 +31,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Barrier implements Meeting {
 
+    static final int ANSWER_GRACE_SECONDS = 5;
+
     private final String trial;
     private final int count;
     private final HttpServer server;
@@ -85,6 +87,10 @@ public final class Barrier implements Meeting {
     Release arrive(String name, int generator, String stop, Duration patience, Runnable beforeRelease) {
         Point point;
         synchronized (this) {
+            if (generator < 0 || generator >= count) {
+                throw new IllegalArgumentException("generator " + generator + " is not one of this barrier's " + count
+                        + " (0 to " + (count - 1) + ")");
+            }
             point = points.computeIfAbsent(name, n -> new Point(System.nanoTime() + patience.toNanos()));
             if (!point.arrived.add(generator)) {
                 throw new IllegalStateException("generator " + generator + " arrived twice at " + name
@@ -96,7 +102,7 @@ public final class Barrier implements Meeting {
             if (stop != null && point.stop == null) {
                 point.stop = count == 1 ? stop : "generator " + generator + " of " + count + ": " + stop;
             }
-            if (point.arrived.size() == count) {
+            if (point.arrived.size() == count && !point.released.isDone()) {
                 release(point, List.of());
             }
         }
@@ -111,7 +117,7 @@ public final class Barrier implements Meeting {
                     }
                 }
                 if (!point.released.isDone()) {
-                    point.released.complete(new Release(point.stop, missing));
+                    release(point, missing); // generator 0's step too: reading the stub at the end still counts
                 }
             }
             return point.released.join();
@@ -141,6 +147,10 @@ public final class Barrier implements Meeting {
         if (!trial.equals(query.get("trial"))) {
             // generator 0 is still on another trial (a run of several models): the asker tries again
             answer(exchange, 409, "this barrier is trial " + trial);
+            return;
+        }
+        if (!Integer.toString(count).equals(query.get("count"))) {
+            answer(exchange, 400, "generator 0 has " + count + " generators, this one was told " + query.get("count"));
             return;
         }
         Release release;
@@ -213,7 +223,8 @@ public final class Barrier implements Meeting {
 
     @Override
     public void close() {
-        server.stop(0);
+        // the answers to the last point may still be on their way: they finish first (at most a few seconds)
+        server.stop(ANSWER_GRACE_SECONDS);
         handlers.shutdownNow();
     }
 

@@ -32,17 +32,19 @@ public final class BarrierClient implements Meeting {
     private final URI base;
     private final String trial;
     private final int generator;
+    private final int count;
 
     public BarrierClient(GeneratorRole role, String trial) {
         this.base = URI.create("http://" + role.barrier() + "/");
         this.trial = trial;
         this.generator = role.index();
+        this.count = role.count();
     }
 
     @Override
     public Release meet(String point, String stop, Duration patience, Runnable ignored) {
-        String query = "trial=" + encode(trial) + "&point=" + encode(point) + "&generator=" + generator
-                + "&patienceMillis=" + patience.toMillis() + (stop == null ? "" : "&stop=" + encode(stop));
+        String query = "trial=" + encode(trial) + "&point=" + encode(point) + "&generator=" + generator + "&count="
+                + count + "&patienceMillis=" + patience.toMillis() + (stop == null ? "" : "&stop=" + encode(stop));
         HttpRequest request = HttpRequest.newBuilder(base.resolve("arrive?" + query))
                 .timeout(patience.plus(ANSWER_SLACK))
                 .build();

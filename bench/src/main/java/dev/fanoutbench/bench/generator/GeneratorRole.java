@@ -22,6 +22,12 @@ public record GeneratorRole(int index, int count, String barrier) {
                             + barrier + "'");
         }
         barrier = barrier == null ? "" : barrier;
+        if (count > 1) {
+            int port = Integer.parseInt(barrier.substring(barrier.lastIndexOf(':') + 1));
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("the barrier's port must be from 1 to 65535, got " + port);
+            }
+        }
     }
 
     /** {@code I/N}, as typed after {@code --generator}, with the barrier's address. */

@@ -55,18 +55,17 @@ public final class GeneratorMerge {
     }
 
     /**
-     * Writes the merged record (fork 1) and its logs into {@code runDir}.
+     * Refuses what cannot be merged, before anything is written.
      *
-     * @throws BadInputException when two records are the same generator, or the generators disagree on their count
+     * @throws BadInputException when two records are the same generator, the generators disagree on their count, or
+     *                           a record has no window log
      */
-    public static Merged merge(List<Part> parts, Path runDir) {
-        List<Part> sorted = new ArrayList<>(parts);
-        sorted.sort(Comparator.comparingInt(p -> p.record().generator().index()));
-        TrialRecord first = sorted.get(0).record();
+    public static void check(List<Part> parts) {
+        TrialRecord first = parts.get(0).record();
         String key = first.trial().key();
         int count = first.generator().count();
         List<Integer> present = new ArrayList<>();
-        for (Part part : sorted) {
+        for (Part part : parts) {
             TrialRecord.Generator g = part.record().generator();
             if (g.count() != count) {
                 throw new BadInputException(key + ": one part is generator " + g.index() + " of " + g.count()
@@ -76,8 +75,24 @@ public final class GeneratorMerge {
                 throw new BadInputException(key + ": two parts are both generator " + g.index() + " of " + count + " ("
                         + part.runDir() + "): one slice run twice");
             }
+            if (part.record().windowLog() == null) {
+                throw new BadInputException(
+                        part.runDir() + " has no window log for " + key + ": its generator ran on an older bench.jar");
+            }
             present.add(g.index());
         }
+    }
+
+    /** Writes the merged record (fork 1) and its logs into {@code runDir}; {@link #check} them first. */
+    public static Merged merge(List<Part> parts, Path runDir) {
+        check(parts);
+        List<Part> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt(p -> p.record().generator().index()));
+        TrialRecord first = sorted.get(0).record();
+        String key = first.trial().key();
+        int count = first.generator().count();
+        List<Integer> present =
+                sorted.stream().map(p -> p.record().generator().index()).toList();
         List<Integer> absent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (!present.contains(i)) {
@@ -193,7 +208,9 @@ public final class GeneratorMerge {
                 });
                 perGenerator.add(read);
             }
-            intervals.put(series, perGenerator);
+            if (series == Series.RESPONSE) {
+                intervals.put(series, perGenerator); // the only series the timeline needs: the others go out now
+            }
             String file = "histograms/" + key + ".fork-1." + series.id() + ".hlog";
             writeTagged(perGenerator, parts, runDir.resolve(file), first.trial().model() + " " + series.id());
             logs.put(series, file);
@@ -235,14 +252,13 @@ public final class GeneratorMerge {
                     .iterations()
                     .forEach(it -> byWindow.computeIfAbsent(it.index(), i -> new ArrayList<>())
                             .add(it));
-            if (part.record().windowLog() == null) {
-                throw new BadInputException(
-                        part.runDir() + " has no window log for " + key + ": its generator ran on an older bench.jar");
-            }
-            WindowLogs.read(part.runDir().resolve(part.record().windowLog()))
-                    .forEach((window, h) -> histograms
-                            .computeIfAbsent(window, w -> new Histogram(3))
-                            .add(h));
+            long shift = Math.round(part.record().generator().clockOffsetMillis());
+            WindowLogs.read(part.runDir().resolve(part.record().windowLog())).forEach((window, h) -> {
+                // on generator 0's clock, as the intervals are
+                h.setStartTimeStamp(h.getStartTimeStamp() + shift);
+                h.setEndTimeStamp(h.getEndTimeStamp() + shift);
+                histograms.computeIfAbsent(window, w -> new Histogram(3)).add(h);
+            });
         }
         List<RunSummary.Iteration> merged = new ArrayList<>();
         for (Map.Entry<Integer, List<RunSummary.Iteration>> window : byWindow.entrySet()) {

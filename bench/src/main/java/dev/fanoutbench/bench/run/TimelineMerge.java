@@ -36,8 +36,9 @@ final class TimelineMerge {
             List<RunSummary.Interval> timeline = parts.get(g).record().timeline();
             List<Histogram> logs = responses.get(g);
             if (logs.size() != timeline.size()) {
-                throw new IllegalArgumentException(parts.get(g).runDir() + ": " + timeline.size() + " intervals in the"
-                        + " record, " + logs.size() + " in its log: a record and log of different runs");
+                throw new dev.fanoutbench.results.BadInputException(
+                        parts.get(g).runDir() + ": " + timeline.size() + " intervals in the" + " record, " + logs.size()
+                                + " in its log: a record and log of different runs");
             }
             for (int i = 0; i < timeline.size(); i++) {
                 Histogram h = logs.get(i);

@@ -91,7 +91,7 @@ public final class WorkloadTrial {
         this.model = model;
         this.bases = List.copyOf(bases);
         this.role = role;
-        this.patience = patience != null ? patience : meetingPatience(plan);
+        this.patience = patience != null ? patience : meetingPatience(plan, deadline());
         for (Window window : plan.windows()) {
             if (!window.open() && window.concurrency() < role.count()) {
                 throw new IllegalArgumentException("window " + window.label() + " has " + window.concurrency()
@@ -186,7 +186,7 @@ public final class WorkloadTrial {
                             .count(Math.min(10, warmUpRequests), warmUpRequests, MIN_DEADLINE, this::uri));
             Meeting.Release start = meeting.meet("start", null, FIRST_MEETING_PATIENCE, null);
             if (!start.go()) {
-                throw new IllegalStateException(why(start, "the start"));
+                throw new IllegalStateException(why(start, "the start", FIRST_MEETING_PATIENCE));
             }
             Meeting.ClockOffset clock = meeting.clock();
             plan.warmupWindow().ifPresent(warmUp -> {
@@ -198,14 +198,15 @@ public final class WorkloadTrial {
             long startedMicros = 0;
             for (Window window : windows) {
                 boolean first = window.index() == 0;
+                Duration waited = first ? FIRST_MEETING_PATIENCE : patience;
                 Meeting.Release go = meeting.meet(
                         "window " + (window.index() + 1),
                         broken(),
-                        first ? FIRST_MEETING_PATIENCE : patience,
+                        waited,
                         // the stub's counts start with the measured windows, reset once all generators are at the line
                         first && !role.alone() ? recorder::resetServer : null);
                 if (!go.go()) {
-                    stopped = why(go, window.label());
+                    stopped = why(go, window.label(), waited);
                     if (!role.alone()) {
                         System.out.println("  ... " + model + " " + this.role() + ": " + stopped);
                     }
@@ -221,11 +222,16 @@ public final class WorkloadTrial {
                 failFastIfNothingSucceeded("window " + window.label(), result);
             }
             if (!role.alone()) {
-                Meeting.Release end = meeting.meet("end", null, patience, null);
-                if (!end.missing().isEmpty()) {
-                    System.out.println("  ... " + model + " " + this.role() + ": " + why(end, "the end"));
+                try {
+                    // generator 0 reads the stub once all have ended and before any goes on (to another model's trial)
+                    Meeting.Release end = meeting.meet("end", null, patience, recorder::readServer);
+                    if (!end.missing().isEmpty()) {
+                        System.out.println("  ... " + model + " " + this.role() + ": " + why(end, "the end", patience));
+                    }
+                } catch (IllegalStateException gone) {
+                    // every window is recorded already: a barrier gone at the end costs the stub's count, not them
+                    System.out.println("  ... " + model + " " + this.role() + ": " + gone.getMessage());
                 }
-                recorder.readServer(); // generator 0: what the stub saw of all of them, now that all have ended
                 recorder.generator(new TrialRecord.Generator(
                         role.index(),
                         role.count(),
@@ -265,13 +271,13 @@ public final class WorkloadTrial {
     }
 
     /** Why the generators stopped at a point: one of them saw the model broken, or some never came. */
-    private String why(Meeting.Release release, String where) {
+    private String why(Meeting.Release release, String where, Duration waited) {
         if (release.missing().isEmpty()) {
             return release.stop();
         }
         return "generator(s) "
                 + release.missing().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                + " of " + role.count() + " did not reach " + where + " within " + patience.toSeconds()
+                + " of " + role.count() + " did not reach " + where + " within " + waited.toSeconds()
                 + " s (died or stalled): the others stopped there";
     }
 
@@ -279,10 +285,13 @@ public final class WorkloadTrial {
         return "generator " + role;
     }
 
-    /** How long generators wait for one another at a window: the longest window, its timeout and a minute. */
-    static Duration meetingPatience(Workload plan) {
+    /**
+     * How long generators wait for one another at a window: the longest window (a counted one may take up to its
+     * deadline), its timeout and a minute.
+     */
+    static Duration meetingPatience(Workload plan, Duration countedDeadline) {
         Duration longest = plan.windows().stream()
-                .map(w -> w.duration() == null ? MIN_DEADLINE : w.duration())
+                .map(w -> w.duration() == null ? countedDeadline : w.duration())
                 .max(Duration::compareTo)
                 .orElse(Duration.ZERO);
         return longest.plus(plan.request().timeout())
@@ -385,7 +394,8 @@ public final class WorkloadTrial {
     /** The workload's cap, or what this JVM's heap and open-file limit hold for answers of the size it asks for. */
     private int maxInFlight() {
         if (plan.maxInFlight() > 0) {
-            return plan.maxInFlight();
+            // the workload's cap is the trial's: each generator holds its share
+            return Math.max(1, role.share(plan.maxInFlight()));
         }
         String bytes = plan.request().query().get("bytes");
         long answer = bytes != null && bytes.matches("\\d{1,9}") ? Long.parseLong(bytes) : 0;
