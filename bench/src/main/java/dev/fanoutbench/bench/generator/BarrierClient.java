@@ -1,11 +1,9 @@
 package dev.fanoutbench.bench.generator;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +47,7 @@ public final class BarrierClient implements Meeting {
                 .timeout(patience.plus(ANSWER_SLACK))
                 .build();
         long deadline = System.nanoTime() + patience.toNanos();
+        String lastProblem = "";
         while (true) {
             try {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -59,18 +58,19 @@ public final class BarrierClient implements Meeting {
                     throw new IllegalStateException("the generators' barrier at " + base + " refused " + point + ": "
                             + answer.body().strip());
                 }
-            } catch (ConnectException | HttpConnectTimeoutException notYet) {
-                // generator 0 is not listening yet, or between two trials
-            } catch (IOException e) {
-                throw new IllegalStateException("the generators' barrier at " + base + " (generator 0) went away while"
-                        + " this generator waited at " + point + ": " + e);
+                lastProblem = ": it is still on another trial";
+            } catch (IOException notThere) {
+                // generator 0 is not listening yet (its pod starts later, it is between two trials), or went away: the
+                // JDK's client says so as a refused connection or, after its own retries, as "too many retries"
+                lastProblem = " (last: " + notThere + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted at the generators' barrier", e);
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the generators' barrier at " + base + " did not let this generator"
-                        + " in at " + point + " within " + patience.toSeconds() + " s: is generator 0 running?");
+                        + " in at " + point + " within " + patience.toSeconds() + " s: is generator 0 running?"
+                        + lastProblem);
             }
             LockSupport.parkNanos(RETRY.toNanos());
         }
