@@ -49,8 +49,13 @@ public final class SpreadMain implements Callable<Integer> {
     Path out;
 
     public static void main(String[] args) {
-        System.exit(Cli.of(new SpreadMain(), "bench.jar spread", System.err, e -> e instanceof BadInputException)
-                .execute(args));
+        System.exit(run(args));
+    }
+
+    /** The exit code, without exiting: 0 the merged run passed its self-checks, 1 not, 2 bad input. */
+    static int run(String... args) {
+        return Cli.of(new SpreadMain(), "bench.jar spread", System.err, e -> e instanceof BadInputException)
+                .execute(args);
     }
 
     @Override
