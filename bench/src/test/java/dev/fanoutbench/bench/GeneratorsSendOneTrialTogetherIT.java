@@ -99,6 +99,37 @@ class GeneratorsSendOneTrialTogetherIT {
     }
 
     @Test
+    void aModelBrokenOnTheMergedWindowsStopsEveryGeneratorAtTheSameWindow() throws Exception {
+        // an SLO no window can meet (the stub alone takes 20 ms): broken after two windows, judged on all three
+        // generators' windows added
+        Path workload = Files.writeString(folder.resolve("broken.yaml"), """
+                name: broken
+                request:
+                  path: /api/items/{id}
+                  query: {delayMs: 20}
+                  timeout: 2s
+                load:
+                  - steps: {from: 30, to: 120, step: 30, stepDuration: 1s}
+                models: [vertx]
+                slo: {p99: 1ms, errors: 1%}
+                stopAfterBreaches: 2
+                """);
+
+        List<Path> parts = runGenerators(workload, "broken", List.of(0, 1, 2));
+        for (Path part : parts) {
+            RunSummary.Trial slice = onlyTrial(part);
+            assertThat(slice.iterations())
+                    .as("every generator ran the same two windows")
+                    .hasSize(2);
+            assertThat(slice.load().stopped()).contains("on the 3 generators' windows added");
+        }
+        RunSummary.Trial trial = onlyTrial(merge(parts, "broken-merged"));
+        assertThat(trial.iterations()).extracting(RunSummary.Iteration::sent).containsExactly(30L, 60L);
+        assertThat(trial.load().stopped())
+                .startsWith("stopped after steps 60/s: 2 open windows in a row breached the SLO");
+    }
+
+    @Test
     void aGeneratorThatDiesIsAFailedSelfCheckOfTheMergedRunNotASmallerSample() throws Exception {
         Path workload = write(
                 "dies",

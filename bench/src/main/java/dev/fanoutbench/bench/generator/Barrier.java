@@ -75,8 +75,8 @@ public final class Barrier implements Meeting {
     }
 
     @Override
-    public Release meet(String point, String stop, Duration patience, Runnable beforeRelease) {
-        return arrive(point, 0, stop, patience, beforeRelease);
+    public Release meet(String point, String stop, String report, Duration patience, Decision decision) {
+        return arrive(point, 0, stop, report, patience, decision);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class Barrier implements Meeting {
         return ClockOffset.SAME;
     }
 
-    Release arrive(String name, int generator, String stop, Duration patience, Runnable beforeRelease) {
+    Release arrive(String name, int generator, String stop, String report, Duration patience, Decision decision) {
         Point point;
         synchronized (this) {
             if (generator < 0 || generator >= count) {
@@ -97,8 +97,9 @@ public final class Barrier implements Meeting {
                         + ": two generators were given the same index");
             }
             if (generator == 0) {
-                point.beforeRelease = beforeRelease;
+                point.decision = decision;
             }
+            point.reports.put(generator, report == null ? "" : report);
             if (stop != null && point.stop == null) {
                 point.stop = count == 1 ? stop : "generator " + generator + " of " + count + ": " + stop;
             }
@@ -129,14 +130,18 @@ public final class Barrier implements Meeting {
         }
     }
 
-    /** Runs generator 0's step (the stub's reset), then lets everyone go; a step that fails stops them all. */
+    /**
+     * Runs generator 0's step (the stub's reset or read, the merged window's judgement), then lets everyone go; a step
+     * that fails stops them all.
+     */
     private void release(Point point, List<Integer> missing) {
         String stop = point.stop;
-        if (point.beforeRelease != null) {
+        if (point.decision != null) {
             try {
-                point.beforeRelease.run();
+                String decided = point.decision.decide(Map.copyOf(point.reports));
+                stop = stop != null ? stop : decided;
             } catch (RuntimeException e) {
-                stop = stop != null ? stop : "generator 0 could not prepare the window: " + e.getMessage();
+                stop = stop != null ? stop : "generator 0's step failed: " + e.getMessage();
             }
         }
         point.released.complete(new Release(stop, missing));
@@ -159,6 +164,7 @@ public final class Barrier implements Meeting {
                     query.getOrDefault("point", ""),
                     Integer.parseInt(query.getOrDefault("generator", "-1")),
                     query.get("stop"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     Duration.ofMillis(Long.parseLong(query.getOrDefault("patienceMillis", "0"))),
                     null);
         } catch (RuntimeException e) {
@@ -232,8 +238,9 @@ public final class Barrier implements Meeting {
         final long deadlineNanos;
         final TreeSet<Integer> arrived = new TreeSet<>();
         final CompletableFuture<Release> released = new CompletableFuture<>();
+        final Map<Integer, String> reports = new HashMap<>();
         String stop;
-        Runnable beforeRelease;
+        Decision decision;
 
         Point(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;

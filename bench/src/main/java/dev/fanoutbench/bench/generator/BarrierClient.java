@@ -40,11 +40,12 @@ public final class BarrierClient implements Meeting {
     }
 
     @Override
-    public Release meet(String point, String stop, Duration patience, Runnable ignored) {
+    public Release meet(String point, String stop, String report, Duration patience, Decision ignored) {
         String query = "trial=" + encode(trial) + "&point=" + encode(point) + "&generator=" + generator + "&count="
                 + count + "&patienceMillis=" + patience.toMillis() + (stop == null ? "" : "&stop=" + encode(stop));
         HttpRequest request = HttpRequest.newBuilder(base.resolve("arrive?" + query))
                 .timeout(patience.plus(ANSWER_SLACK))
+                .POST(HttpRequest.BodyPublishers.ofString(report == null ? "" : report))
                 .build();
         long deadline = System.nanoTime() + patience.toNanos();
         String lastProblem = "";

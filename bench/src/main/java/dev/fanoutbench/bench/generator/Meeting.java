@@ -3,6 +3,7 @@ package dev.fanoutbench.bench.generator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a trial's load generators wait for one another before each window, so that their slices of it start
@@ -13,11 +14,9 @@ public interface Meeting extends AutoCloseable {
     /** A generator on its own: nobody to wait for. */
     Meeting ALONE = new Meeting() {
         @Override
-        public Release meet(String point, String stop, Duration patience, Runnable beforeRelease) {
-            if (beforeRelease != null) {
-                beforeRelease.run();
-            }
-            return new Release(stop, List.of());
+        public Release meet(String point, String stop, String report, Duration patience, Decision decision) {
+            String decided = decision == null ? null : decision.decide(Map.of(0, report == null ? "" : report));
+            return new Release(stop != null ? stop : decided, List.of());
         }
 
         @Override
@@ -32,10 +31,34 @@ public interface Meeting extends AutoCloseable {
     /**
      * Waits until every generator has arrived at {@code point}, or patience ran out.
      *
-     * @param stop          why this generator would stop here (it saw the model broken), or null to go on
-     * @param beforeRelease run once all have arrived, before any is let go; only generator 0's is run
+     * @param stop     why this generator would stop here, or null to go on
+     * @param report   what this generator tells generator 0's decision (its last window), or null
+     * @param decision run once all have arrived (or patience ran out), before any is let go, on every generator's
+     *                 report; only generator 0's is run
      */
-    Release meet(String point, String stop, Duration patience, Runnable beforeRelease);
+    Release meet(String point, String stop, String report, Duration patience, Decision decision);
+
+    /** As above, with no report, and a step of generator 0's that decides nothing. */
+    default Release meet(String point, String stop, Duration patience, Runnable beforeRelease) {
+        return meet(
+                point,
+                stop,
+                null,
+                patience,
+                beforeRelease == null
+                        ? null
+                        : reports -> {
+                            beforeRelease.run();
+                            return null;
+                        });
+    }
+
+    /** Generator 0's step at a point, on the reports of the generators that came (by index). */
+    @FunctionalInterface
+    interface Decision {
+        /** @return why every generator stops here, or null to go on */
+        String decide(Map<Integer, String> reports);
+    }
 
     /** This host's clock against generator 0's. */
     ClockOffset clock();

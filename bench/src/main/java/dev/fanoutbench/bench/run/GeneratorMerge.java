@@ -6,6 +6,7 @@ import dev.fanoutbench.bench.trial.TrialFacts;
 import dev.fanoutbench.bench.trial.TrialRecord;
 import dev.fanoutbench.bench.trial.TrialRecorder;
 import dev.fanoutbench.bench.trial.WindowLogs;
+import dev.fanoutbench.bench.trial.WindowSum;
 import dev.fanoutbench.results.BadInputException;
 import dev.fanoutbench.results.HistogramLogs;
 import dev.fanoutbench.results.OutcomeKind;
@@ -262,35 +263,8 @@ public final class GeneratorMerge {
         }
         List<RunSummary.Iteration> merged = new ArrayList<>();
         for (Map.Entry<Integer, List<RunSummary.Iteration>> window : byWindow.entrySet()) {
-            Histogram response = histograms.getOrDefault(window.getKey(), new Histogram(3));
-            double millis = 0;
-            long sent = 0;
-            long completed = 0;
-            long failed = 0;
-            long dropped = 0;
-            long dispatchSpread = 0;
-            for (RunSummary.Iteration it : window.getValue()) {
-                millis = Math.max(millis, it.durationMillis());
-                sent += it.sent();
-                completed += it.completed();
-                failed += it.failed();
-                dropped += it.dropped();
-                dispatchSpread = Math.max(dispatchSpread, it.dispatchSpreadMicros());
-            }
-            merged.add(new RunSummary.Iteration(
-                    1,
-                    window.getKey(),
-                    millis,
-                    sent,
-                    completed,
-                    failed,
-                    dropped,
-                    HistogramLogs.micros(response.getValueAtPercentile(50)),
-                    HistogramLogs.micros(response.getValueAtPercentile(99)),
-                    millis <= 0 ? 0 : completed / (millis / 1000),
-                    dispatchSpread,
-                    null,
-                    Math.round(response.getMean() / 1000)));
+            merged.add(WindowSum.of(
+                    window.getKey(), window.getValue(), histograms.getOrDefault(window.getKey(), new Histogram(3))));
         }
         WindowLogs.write(histograms, runDir.resolve("histograms/" + key + ".fork-1.windows.hlog"));
         return merged;

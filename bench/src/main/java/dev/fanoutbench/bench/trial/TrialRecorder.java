@@ -73,6 +73,7 @@ public final class TrialRecorder implements LoadListener {
     private long handedOverMark;
     private long returnedMark;
     private Histogram iterationResponse;
+    private Histogram lastWindowResponse;
     private long iterationStartNanos;
     private long lastProgressNanos;
     private long firstDispatchNanos;
@@ -167,6 +168,11 @@ public final class TrialRecorder implements LoadListener {
         }
     }
 
+    /** The last measured iteration's response times, or null before the first has ended. */
+    public synchronized Histogram lastWindowResponse() {
+        return lastWindowResponse;
+    }
+
     /** The stub's counts from now on, for a trial that reads them once. */
     public void resetServer() {
         if (server != null) {
@@ -230,6 +236,7 @@ public final class TrialRecorder implements LoadListener {
         synchronized (this) {
             cut(serverInFlight);
             iterationResponse.setEndTimeStamp(System.currentTimeMillis());
+            lastWindowResponse = iterationResponse;
             windowLog.write(iterationResponse, iterations.size() + 1);
             Map<OutcomeKind, Long> ended = latencies.endedSoFar();
             long iterationSent = handedOver.get() - iterationSentMark;

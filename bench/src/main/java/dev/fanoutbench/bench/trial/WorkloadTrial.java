@@ -75,6 +75,9 @@ public final class WorkloadTrial {
     private final ClientModel client;
     private final TrialRecorder recorder;
     private final AtomicLong nextId = new AtomicLong();
+    /** Generator 0's: every generator's windows so far, each added into one. */
+    private final List<RunSummary.Iteration> mergedWindows = new java.util.ArrayList<>();
+
     private String stopped;
 
     private WorkloadTrial(
@@ -199,12 +202,21 @@ public final class WorkloadTrial {
             for (Window window : windows) {
                 boolean first = window.index() == 0;
                 Duration waited = first ? FIRST_MEETING_PATIENCE : patience;
-                Meeting.Release go = meeting.meet(
-                        "window " + (window.index() + 1),
-                        broken(),
-                        waited,
-                        // the stub's counts start with the measured windows, reset once all generators are at the line
-                        first && !role.alone() ? recorder::resetServer : null);
+                Meeting.Release go = role.alone()
+                        ? meeting.meet("window " + (window.index() + 1), broken(recorder.iterations()), waited, null)
+                        : meeting.meet(
+                                "window " + (window.index() + 1),
+                                null,
+                                lastWindowReport(),
+                                waited,
+                                // generator 0: the stub's counts start with the measured windows, reset once all
+                                // generators are at the line; then each window is judged merged, as the knee is
+                                first
+                                        ? reports -> {
+                                            recorder.resetServer();
+                                            return null;
+                                        }
+                                        : this::judgeMerged);
                 if (!go.go()) {
                     stopped = why(go, window.label(), waited);
                     if (!role.alone()) {
@@ -323,16 +335,44 @@ public final class WorkloadTrial {
                 ran.p99Micros() / 1000.0);
     }
 
+    /** This generator's last window, for generator 0 to judge with the others'. */
+    private String lastWindowReport() {
+        List<RunSummary.Iteration> ran = recorder.iterations();
+        return ran.isEmpty() ? null : WindowSum.report(ran.get(ran.size() - 1), recorder.lastWindowResponse());
+    }
+
+    /**
+     * Generator 0's judgement at a window's barrier: the last window of every generator added into one, and the
+     * windows so far judged as a single run's ({@link #broken}); null to go on.
+     */
+    private String judgeMerged(java.util.Map<Integer, String> reports) {
+        List<RunSummary.Iteration> windows = new java.util.ArrayList<>();
+        org.HdrHistogram.Histogram response = new org.HdrHistogram.Histogram(3);
+        for (String report : reports.values()) {
+            if (report.isEmpty()) {
+                continue;
+            }
+            WindowSum.Reported window = WindowSum.read(report);
+            windows.add(window.window());
+            response.add(window.response());
+        }
+        if (windows.size() < role.count()) {
+            return null; // a generator is missing: the barrier stops them all for that
+        }
+        mergedWindows.add(WindowSum.of(windows.get(0).index(), windows, response));
+        String stop = broken(mergedWindows);
+        return stop == null ? null : stop + ", on the " + role.count() + " generators' windows added";
+    }
+
     /**
      * Why the model has clearly broken, judged as the knee judges: the last {@code stopAfterBreaches}
      * windows, open ones in a row, each breached the SLO; or null to go on.
      */
-    private String broken() {
+    private String broken(List<RunSummary.Iteration> ran) {
         if (plan.slo() == null || plan.stopAfterBreaches() == 0) {
             return null;
         }
         List<Window> windows = plan.windows();
-        List<RunSummary.Iteration> ran = recorder.iterations();
         int breaches = 0;
         for (int i = ran.size() - 1; i >= 0 && breaches < plan.stopAfterBreaches(); i--) {
             Window window = windows.get(ran.get(i).index() - 1);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,27 @@ class BarrierTest {
                 assertThat(r.go()).isFalse();
                 assertThat(r.stop()).isEqualTo("generator 1 of 2: 2 open windows in a row breached the SLO");
             });
+        }
+    }
+
+    @Test
+    void generatorZeroDecidesOnEveryGeneratorsReportAndItsDecisionStopsThemAll() throws Exception {
+        int port = freePort();
+        Map<Integer, String> seen = new ConcurrentHashMap<>();
+        try (Barrier zero = Barrier.serve(role(0, 2, port), "vertx", false);
+                BarrierClient one = new BarrierClient(role(1, 2, port), "vertx")) {
+            CompletableFuture<Meeting.Release> follower =
+                    CompletableFuture.supplyAsync(() -> one.meet("w4", null, "window 3 of generator 1", LONG, null));
+            Meeting.Release leader = zero.meet("w4", null, "window 3 of generator 0", LONG, reports -> {
+                seen.putAll(reports);
+                return "the merged windows breached the SLO";
+            });
+
+            assertThat(seen)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of(0, "window 3 of generator 0", 1, "window 3 of generator 1"));
+            assertThat(List.of(leader, follower.join()))
+                    .allSatisfy(r -> assertThat(r.stop()).isEqualTo("the merged windows breached the SLO"));
         }
     }
 
