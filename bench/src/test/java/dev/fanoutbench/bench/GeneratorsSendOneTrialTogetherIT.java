@@ -167,6 +167,42 @@ class GeneratorsSendOneTrialTogetherIT {
         });
     }
 
+    @Test
+    void whenGeneratorZeroDiesTheOthersKeepWhatTheyRanAndTheMergeNamesIt() throws Exception {
+        Path workload = write(
+                "leader-dies",
+                "constant: {rate: 60, duration: 2s}",
+                "constant: {rate: 60, duration: 2s}",
+                "constant: {rate: 60, duration: 2s}");
+        Path log0 = folder.resolve("leader-dies-0.log");
+        List<Process> generators = startGenerators(workload, "leader-dies", List.of(0, 1, 2), "3s");
+        Awaitility.await()
+                .atMost(RUN_PATIENCE)
+                .until(() -> Files.exists(log0) && Files.readString(log0).contains("window 1/3"));
+        generators.get(0).destroyForcibly(); // and its trial's JVM, which serves the barrier, with it
+
+        for (int i = 1; i < 3; i++) {
+            assertThat(generators.get(i).waitFor(RUN_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                    .as("generator %d ends", i)
+                    .isTrue();
+        }
+        List<Path> parts = List.of(latest("leader-dies", 1), latest("leader-dies", 2));
+        for (Path part : parts) {
+            RunSummary.Trial slice = onlyTrial(part);
+            assertThat(slice.iterations()).as("what it ran is kept").isNotEmpty();
+            assertThat(slice.load().stopped()).contains("is generator 0 running?");
+        }
+        Path out = folder.resolve("leader-dies-merged");
+        assertThat(MergeMain.run(
+                        "--out=" + out,
+                        "--expect=1",
+                        parts.get(0).toString(),
+                        parts.get(1).toString()))
+                .isEqualTo(1);
+        assertThat(Summaries.read(out.resolve("latest/summary.json")).failures())
+                .anySatisfy(f -> assertThat(f.text()).contains("generator(s) 0 of 3 recorded nothing"));
+    }
+
     /** Each merged window holds every generator's window: its count and its p50 and p99 from their sum. */
     static void assertTheWindowsAreTheGeneratorsAdded(List<Path> parts, Path merged, RunSummary.Trial trial)
             throws IOException {

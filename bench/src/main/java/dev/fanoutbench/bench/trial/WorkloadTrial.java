@@ -202,21 +202,33 @@ public final class WorkloadTrial {
             for (Window window : windows) {
                 boolean first = window.index() == 0;
                 Duration waited = first ? FIRST_MEETING_PATIENCE : patience;
-                Meeting.Release go = role.alone()
-                        ? meeting.meet("window " + (window.index() + 1), broken(recorder.iterations()), waited, null)
-                        : meeting.meet(
-                                "window " + (window.index() + 1),
-                                null,
-                                lastWindowReport(),
-                                waited,
-                                // generator 0: the stub's counts start with the measured windows, reset once all
-                                // generators are at the line; then each window is judged merged, as the knee is
-                                first
-                                        ? reports -> {
-                                            recorder.resetServer();
-                                            return null;
-                                        }
-                                        : this::judgeMerged);
+                Meeting.Release go;
+                try {
+                    go = role.alone()
+                            ? meeting.meet(
+                                    "window " + (window.index() + 1), broken(recorder.iterations()), waited, null)
+                            : meeting.meet(
+                                    "window " + (window.index() + 1),
+                                    null,
+                                    lastWindowReport(),
+                                    waited,
+                                    // generator 0: the stub's counts start with the measured windows, reset once all
+                                    // generators are at the line; then each window is judged merged, as the knee is
+                                    first
+                                            ? reports -> {
+                                                recorder.resetServer();
+                                                return null;
+                                            }
+                                            : this::judgeMerged);
+                } catch (IllegalStateException gone) {
+                    if (first) {
+                        throw gone; // nothing measured yet: the trial fails, naming why
+                    }
+                    // generator 0 is gone: what this generator ran is kept, and the merge names the missing one
+                    stopped = gone.getMessage();
+                    System.out.println("  ... " + model + " " + this.role() + ": " + stopped);
+                    break;
+                }
                 if (!go.go()) {
                     stopped = why(go, window.label(), waited);
                     if (!role.alone()) {
