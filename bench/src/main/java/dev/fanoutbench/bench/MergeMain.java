@@ -85,28 +85,21 @@ public final class MergeMain implements Callable<Integer> {
                                 + parts.get(0).folder() + " '" + preset + "': merge the trials of one workload");
             }
         }
-        // a trial sent by several generators is one record per generator, merged into one below
+        // a trial sent by several generators is one record per generator, merged into one below; a generator's part
+        // gives nothing else (what a generator that died left behind is not copied)
         Map<String, List<GeneratorMerge.Part>> generated = new TreeMap<>();
-        java.util.Set<Path> generatorFiles = new java.util.HashSet<>();
-        java.util.Set<Path> generatorParts = new java.util.HashSet<>();
+        List<Part> whole = new ArrayList<>();
         for (Part part : parts) {
-            if (part.environment().settings().containsKey("generator")) {
-                // a generator's part: its records are merged below, and what a generator that died left is not copied
-                generatorParts.add(part.folder());
+            if (!part.environment().settings().containsKey("generator")) {
+                whole.add(part);
+                continue;
             }
             for (Path file : list(part.folder().resolve("records"), ".json")) {
-                TrialRecord record = Files.size(file) == 0 ? null : GeneratorMerge.read(file);
+                TrialRecord record = Files.size(file) == 0 ? null : SummaryBuilder.readRecord(file);
                 if (record != null && record.generator() != null) {
                     generated
                             .computeIfAbsent(record.trial().key(), k -> new ArrayList<>())
                             .add(new GeneratorMerge.Part(part.folder(), record));
-                    generatorFiles.add(file);
-                    record.hlogFiles()
-                            .values()
-                            .forEach(f -> generatorFiles.add(part.folder().resolve(f)));
-                    if (record.windowLog() != null) {
-                        generatorFiles.add(part.folder().resolve(record.windowLog()));
-                    }
                 }
             }
         }
@@ -115,12 +108,9 @@ public final class MergeMain implements Callable<Integer> {
         }
         // every file the merged run takes, checked before anything is written
         Map<String, Path> files = new TreeMap<>();
-        for (Part part : parts) {
-            if (generatorParts.contains(part.folder())) {
-                continue;
-            }
+        for (Part part : whole) {
             for (String sub : List.of("records", "histograms")) {
-                take(part.folder().resolve(sub), sub, sub.equals("histograms") ? ".hlog" : "", generatorFiles, files);
+                take(part.folder().resolve(sub), sub, sub.equals("histograms") ? ".hlog" : "", files);
             }
         }
         RunFolder folder = RunFolder.create(out.toAbsolutePath(), "merged");
@@ -242,12 +232,8 @@ public final class MergeMain implements Callable<Integer> {
     }
 
     /** Adds the files of {@code from} ending in {@code suffix}, by their name under {@code sub}; refuses a name twice. */
-    private static void take(Path from, String sub, String suffix, java.util.Set<Path> skip, Map<String, Path> files)
-            throws IOException {
+    private static void take(Path from, String sub, String suffix, Map<String, Path> files) throws IOException {
         for (Path file : list(from, suffix)) {
-            if (skip.contains(file)) {
-                continue;
-            }
             String name = sub + "/" + file.getFileName();
             Path earlier = files.putIfAbsent(name, file);
             if (earlier != null) {

@@ -131,35 +131,11 @@ class GeneratorsSendOneTrialTogetherIT {
 
     @Test
     void aGeneratorThatDiesIsAFailedSelfCheckOfTheMergedRunNotASmallerSample() throws Exception {
-        Path workload = write(
-                "dies",
-                "constant: {rate: 60, duration: 2s}",
-                "constant: {rate: 60, duration: 2s}",
-                "constant: {rate: 60, duration: 2s}");
-        Path log2 = folder.resolve("dies-2.log");
-        List<Process> generators = startGenerators(workload, "dies", List.of(0, 1, 2), "3s");
-        Awaitility.await()
-                .atMost(RUN_PATIENCE)
-                .until(() -> Files.exists(log2) && Files.readString(log2).contains("window 1/3"));
-        generators.get(2).destroyForcibly(); // its trial's JVM ends with it (the parent watch)
+        List<Path> parts = killMidRun("dies", 2);
 
-        for (int i = 0; i < 2; i++) {
-            assertThat(generators.get(i).waitFor(RUN_PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                    .as("generator %d ends: it does not wait forever for the dead one", i)
-                    .isTrue();
-        }
-        List<Path> parts = List.of(latest("dies", 0), latest("dies", 1));
         RunSummary.Trial survivor = onlyTrial(parts.get(0));
         assertThat(survivor.load().stopped()).contains("generator(s) 2 of 3 did not reach");
-
-        Path out = folder.resolve("dies-merged");
-        assertThat(MergeMain.run(
-                        "--out=" + out,
-                        "--expect=1",
-                        parts.get(0).toString(),
-                        parts.get(1).toString()))
-                .isEqualTo(1);
-        RunSummary summary = Summaries.read(out.resolve("latest/summary.json"));
+        RunSummary summary = mergeFails(parts, "dies-merged");
         assertThat(summary.passed()).isFalse();
         assertThat(summary.failures()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo(Check.TRIAL_RECORDED);
@@ -169,38 +145,54 @@ class GeneratorsSendOneTrialTogetherIT {
 
     @Test
     void whenGeneratorZeroDiesTheOthersKeepWhatTheyRanAndTheMergeNamesIt() throws Exception {
-        Path workload = write(
-                "leader-dies",
-                "constant: {rate: 60, duration: 2s}",
-                "constant: {rate: 60, duration: 2s}",
-                "constant: {rate: 60, duration: 2s}");
-        Path log0 = folder.resolve("leader-dies-0.log");
-        List<Process> generators = startGenerators(workload, "leader-dies", List.of(0, 1, 2), "3s");
-        Awaitility.await()
-                .atMost(RUN_PATIENCE)
-                .until(() -> Files.exists(log0) && Files.readString(log0).contains("window 1/3"));
-        generators.get(0).destroyForcibly(); // and its trial's JVM, which serves the barrier, with it
+        List<Path> parts = killMidRun("leader-dies", 0); // and its trial's JVM, which serves the barrier, with it
 
-        for (int i = 1; i < 3; i++) {
-            assertThat(generators.get(i).waitFor(RUN_PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                    .as("generator %d ends", i)
-                    .isTrue();
-        }
-        List<Path> parts = List.of(latest("leader-dies", 1), latest("leader-dies", 2));
         for (Path part : parts) {
             RunSummary.Trial slice = onlyTrial(part);
             assertThat(slice.iterations()).as("what it ran is kept").isNotEmpty();
             assertThat(slice.load().stopped()).contains("is generator 0 running?");
         }
-        Path out = folder.resolve("leader-dies-merged");
-        assertThat(MergeMain.run(
-                        "--out=" + out,
-                        "--expect=1",
-                        parts.get(0).toString(),
-                        parts.get(1).toString()))
-                .isEqualTo(1);
-        assertThat(Summaries.read(out.resolve("latest/summary.json")).failures())
+        assertThat(mergeFails(parts, "leader-dies-merged").failures())
                 .anySatisfy(f -> assertThat(f.text()).contains("generator(s) 0 of 3 recorded nothing"));
+    }
+
+    /**
+     * Three generators of three windows, {@code victim} killed once its first window is done (its trial's JVM ends
+     * with it: the parent watch); the others' run folders once they have ended, without waiting forever.
+     */
+    static List<Path> killMidRun(String name, int victim) throws Exception {
+        Path workload = write(
+                name,
+                "constant: {rate: 60, duration: 2s}",
+                "constant: {rate: 60, duration: 2s}",
+                "constant: {rate: 60, duration: 2s}");
+        Path log = folder.resolve(name + "-" + victim + ".log");
+        List<Process> generators = startGenerators(workload, name, List.of(0, 1, 2), "3s");
+        Awaitility.await()
+                .atMost(RUN_PATIENCE)
+                .until(() -> Files.exists(log) && Files.readString(log).contains("window 1/3"));
+        generators.get(victim).destroyForcibly();
+
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < GENERATORS; i++) {
+            if (i == victim) {
+                continue;
+            }
+            assertThat(generators.get(i).waitFor(RUN_PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                    .as("generator %d ends: it does not wait forever for the dead one", i)
+                    .isTrue();
+            parts.add(latest(name, i));
+        }
+        return parts;
+    }
+
+    /** The survivors merged, which must fail (exit 1); the merged run's summary. */
+    static RunSummary mergeFails(List<Path> parts, String name) throws IOException {
+        Path out = folder.resolve(name);
+        List<String> args = new ArrayList<>(List.of("--out=" + out, "--expect=1"));
+        parts.forEach(p -> args.add(p.toString()));
+        assertThat(MergeMain.run(args.toArray(String[]::new))).isEqualTo(1);
+        return Summaries.read(out.resolve("latest/summary.json"));
     }
 
     /** Each merged window holds every generator's window: its count and its p50 and p99 from their sum. */

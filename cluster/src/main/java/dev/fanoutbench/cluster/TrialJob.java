@@ -2,6 +2,8 @@ package dev.fanoutbench.cluster;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
@@ -78,14 +80,7 @@ final class TrialJob {
                 .withCommand("java", "-jar", "/app/bench.jar")
                 .withArgs(args(plan))
                 // the controller adds the same on Kubernetes 1.22+; declared here, $(...) in args expands on any
-                .addNewEnv()
-                .withName(INDEX)
-                .withNewValueFrom()
-                .withNewFieldRef()
-                .withFieldPath("metadata.annotations['" + INDEX_ANNOTATION + "']")
-                .endFieldRef()
-                .endValueFrom()
-                .endEnv()
+                .addToEnv(index())
                 .addNewEnv()
                 .withName(TRIALS)
                 .withValue(Integer.toString(plan.trials()))
@@ -153,6 +148,18 @@ final class TrialJob {
      * retried: so each pod waits until the stub's Service takes connections, which it does only
      * once the stub's readiness probe passes. Bash's /dev/tcp, as the image is Ubuntu's JRE.
      */
+    /** The pod's index from its annotation: the controller adds it on Kubernetes 1.22+, declared here for any. */
+    private static EnvVar index() {
+        return new EnvVarBuilder()
+                .withName(INDEX)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath("metadata.annotations['" + INDEX_ANNOTATION + "']")
+                .endFieldRef()
+                .endValueFrom()
+                .build();
+    }
+
     static Container waitForStub(TrialPlan plan) {
         String host = plan.name() + "-stub-$trial-$s";
         return new ContainerBuilder()
@@ -166,14 +173,7 @@ final class TrialJob {
                                 + (plan.stubs() - 1) + "); do until (exec 3<>/dev/tcp/" + host + "/"
                                 + TrialPlan.STUB_PORT + ") 2>/dev/null; do echo waiting for " + host + ":"
                                 + TrialPlan.STUB_PORT + "; sleep 2; done; done")
-                .addNewEnv()
-                .withName(INDEX)
-                .withNewValueFrom()
-                .withNewFieldRef()
-                .withFieldPath("metadata.annotations['" + INDEX_ANNOTATION + "']")
-                .endFieldRef()
-                .endValueFrom()
-                .endEnv()
+                .addToEnv(index())
                 .build();
     }
 }

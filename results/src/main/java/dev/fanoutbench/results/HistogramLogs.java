@@ -1,12 +1,17 @@
 package dev.fanoutbench.results;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
 
 /** Reads the HdrHistogram interval logs a run writes (values in nanoseconds). */
 public final class HistogramLogs {
@@ -27,6 +32,30 @@ public final class HistogramLogs {
                     "cannot read " + file + ": not an HdrHistogram log (" + e.getMessage() + ")", e);
         }
         return intervals;
+    }
+
+    /**
+     * Writes {@code intervals} as one log, in order, each with its own start, end and tag; the log's base time is the
+     * earliest start. A write that fails (a full disk) is an error, not a short log.
+     */
+    public static void write(Path file, String comment, List<Histogram> intervals) {
+        long base =
+                intervals.stream().mapToLong(Histogram::getStartTimeStamp).min().orElse(0);
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputComment(comment);
+            writer.outputLogFormatVersion();
+            writer.setBaseTime(base);
+            writer.outputStartTime(base);
+            writer.outputBaseTime(base);
+            writer.outputLegend();
+            intervals.forEach(writer::outputIntervalHistogram);
+            if (out.checkError()) {
+                throw new IOException("write failed (disk full?)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** All intervals of the logs added up. */

@@ -13,7 +13,6 @@ import dev.fanoutbench.results.OutcomeKind;
 import dev.fanoutbench.results.RunSummary;
 import dev.fanoutbench.results.Series;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * The records of one trial's load generators made into the record of one trial, as if one generator had sent it
@@ -49,11 +47,6 @@ public final class GeneratorMerge {
     public record Merged(String model, String missing, String clocks) {}
 
     private GeneratorMerge() {}
-
-    /** Reads a record a run wrote. */
-    public static TrialRecord read(Path file) throws IOException {
-        return SummaryBuilder.readRecord(file);
-    }
 
     /**
      * Refuses what cannot be merged, before anything is written.
@@ -272,31 +265,16 @@ public final class GeneratorMerge {
 
     /** One log holding every generator's intervals, each tagged with its generator: nothing is lost in the merge. */
     private static void writeTagged(List<List<Histogram>> perGenerator, List<Part> parts, Path file, String title) {
-        long base = perGenerator.stream()
-                .flatMap(List::stream)
-                .mapToLong(Histogram::getStartTimeStamp)
-                .min()
-                .orElse(0);
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputComment(
-                    title + ", nanoseconds: every generator's intervals, tagged gen-I, on generator 0's" + " clock");
-            writer.outputLogFormatVersion();
-            writer.setBaseTime(base);
-            writer.outputStartTime(base);
-            writer.outputBaseTime(base);
-            writer.outputLegend();
-            for (int g = 0; g < parts.size(); g++) {
-                for (Histogram h : perGenerator.get(g)) {
-                    h.setTag("gen-" + parts.get(g).record().generator().index());
-                    writer.outputIntervalHistogram(h);
-                }
+        List<Histogram> tagged = new ArrayList<>();
+        for (int g = 0; g < parts.size(); g++) {
+            for (Histogram h : perGenerator.get(g)) {
+                h.setTag("gen-" + parts.get(g).record().generator().index());
+                tagged.add(h);
             }
-            if (out.checkError()) {
-                throw new IOException("write failed (disk full?)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
+        HistogramLogs.write(
+                file,
+                title + ", nanoseconds: every generator's intervals, tagged gen-I, on generator 0's clock",
+                tagged);
     }
 }

@@ -73,7 +73,6 @@ public final class TrialRecorder implements LoadListener {
     private long handedOverMark;
     private long returnedMark;
     private Histogram iterationResponse;
-    private Histogram lastWindowResponse;
     private long iterationStartNanos;
     private long lastProgressNanos;
     private long firstDispatchNanos;
@@ -82,7 +81,10 @@ public final class TrialRecorder implements LoadListener {
     private Map<OutcomeKind, Long> iterationEndedMark;
     private RunSummary.Server serverSeen;
     private final boolean serverPerIteration;
-    private final WindowLog windowLog;
+    private final String windowLog;
+    /** Each measured iteration's response times, by number: written as the window log when the trial ends. */
+    private final Map<Integer, Histogram> windows = new java.util.TreeMap<>(); // guarded by this
+
     private TrialRecord.Generator generator;
 
     /**
@@ -113,8 +115,7 @@ public final class TrialRecorder implements LoadListener {
                 "histograms/" + trial.key() + ".fork-" + fork,
                 trial.benchmark() + " " + trial.model() + " " + trial.params() + ", fork " + fork,
                 startMillis);
-        this.windowLog =
-                new WindowLog(runDir, "histograms/" + trial.key() + ".fork-" + fork + ".windows.hlog", startMillis);
+        this.windowLog = "histograms/" + trial.key() + ".fork-" + fork + ".windows.hlog";
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("trial-ticker").factory());
         for (Series series : Series.values()) {
@@ -170,7 +171,7 @@ public final class TrialRecorder implements LoadListener {
 
     /** The last measured iteration's response times, or null before the first has ended. */
     public synchronized Histogram lastWindowResponse() {
-        return lastWindowResponse;
+        return windows.isEmpty() ? null : windows.get(windows.size());
     }
 
     /** The stub's counts from now on, for a trial that reads them once. */
@@ -236,8 +237,7 @@ public final class TrialRecorder implements LoadListener {
         synchronized (this) {
             cut(serverInFlight);
             iterationResponse.setEndTimeStamp(System.currentTimeMillis());
-            lastWindowResponse = iterationResponse;
-            windowLog.write(iterationResponse, iterations.size() + 1);
+            windows.put(iterations.size() + 1, iterationResponse);
             Map<OutcomeKind, Long> ended = latencies.endedSoFar();
             long iterationSent = handedOver.get() - iterationSentMark;
             long completed = total(ended) - total(iterationEndedMark);
@@ -363,7 +363,6 @@ public final class TrialRecorder implements LoadListener {
             server.close();
         }
         logs.close();
-        windowLog.close();
         try {
             Files.deleteIfExists(recordFile(runDir, trial.key(), fork));
         } catch (IOException e) {
@@ -379,9 +378,9 @@ public final class TrialRecorder implements LoadListener {
             server.close();
         }
         logs.close();
-        windowLog.close();
         TrialRecord record;
         synchronized (this) {
+            WindowLogs.write(windows, runDir.resolve(windowLog));
             record = new TrialRecord(
                     trial,
                     fork,
@@ -405,7 +404,7 @@ public final class TrialRecorder implements LoadListener {
                     process.allocatedBytes(),
                     resources,
                     generator,
-                    windowLog.file());
+                    windowLog);
         }
         Path file = recordFile(runDir, trial.key(), fork);
         try {

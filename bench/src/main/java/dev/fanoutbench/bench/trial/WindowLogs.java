@@ -1,17 +1,18 @@
 package dev.fanoutbench.bench.trial;
 
 import dev.fanoutbench.results.HistogramLogs;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
-/** Reads and writes the logs {@link WindowLog} keeps: one interval per measured window, tagged {@code window-N}. */
+/**
+ * Each measured window's response times as one interval of an HdrHistogram log, tagged {@code window-N}: the
+ * recording intervals cut a window at a fixed period, so they cannot give back a window's own histogram, which is
+ * what the windows of several load generators are added from.
+ */
 public final class WindowLogs {
 
     private WindowLogs() {}
@@ -34,23 +35,14 @@ public final class WindowLogs {
 
     /** Writes the windows' histograms, each tagged with its number. */
     public static void write(Map<Integer, Histogram> windows, Path file) {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
-            HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputComment("each measured window's response time, nanoseconds, tagged window-N");
-            writer.outputLogFormatVersion();
-            writer.outputLegend();
-            windows.forEach((window, h) -> {
-                Histogram tagged = h.copy();
-                tagged.setTag("window-" + window);
-                tagged.setStartTimeStamp(h.getStartTimeStamp());
-                tagged.setEndTimeStamp(h.getEndTimeStamp());
-                writer.outputIntervalHistogram(tagged);
-            });
-            if (out.checkError()) {
-                throw new IOException("write failed (disk full?)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        List<Histogram> tagged = new ArrayList<>();
+        windows.forEach((window, h) -> {
+            Histogram copy = h.copy();
+            copy.setTag("window-" + window);
+            copy.setStartTimeStamp(h.getStartTimeStamp());
+            copy.setEndTimeStamp(h.getEndTimeStamp());
+            tagged.add(copy);
+        });
+        HistogramLogs.write(file, "each measured window's response time, nanoseconds, tagged window-N", tagged);
     }
 }

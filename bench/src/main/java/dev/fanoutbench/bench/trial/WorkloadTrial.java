@@ -28,11 +28,14 @@ import dev.fanoutbench.results.RunSummary;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 
 /**
  * A workload file on one model, window after window, on the load drivers ({@link OpenLoop} for
@@ -76,7 +79,7 @@ public final class WorkloadTrial {
     private final TrialRecorder recorder;
     private final AtomicLong nextId = new AtomicLong();
     /** Generator 0's: every generator's windows so far, each added into one. */
-    private final List<RunSummary.Iteration> mergedWindows = new java.util.ArrayList<>();
+    private final List<RunSummary.Iteration> mergedWindows = new ArrayList<>();
 
     private String stopped;
 
@@ -300,7 +303,7 @@ public final class WorkloadTrial {
             return release.stop();
         }
         return "generator(s) "
-                + release.missing().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + release.missing().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " of " + role.count() + " did not reach " + where + " within " + waited.toSeconds()
                 + " s (died or stalled): the others stopped there";
     }
@@ -357,9 +360,9 @@ public final class WorkloadTrial {
      * Generator 0's judgement at a window's barrier: the last window of every generator added into one, and the
      * windows so far judged as a single run's ({@link #broken}); null to go on.
      */
-    private String judgeMerged(java.util.Map<Integer, String> reports) {
-        List<RunSummary.Iteration> windows = new java.util.ArrayList<>();
-        org.HdrHistogram.Histogram response = new org.HdrHistogram.Histogram(3);
+    private String judgeMerged(Map<Integer, String> reports) {
+        List<RunSummary.Iteration> windows = new ArrayList<>();
+        Histogram response = new Histogram(3);
         for (String report : reports.values()) {
             if (report.isEmpty()) {
                 continue;
